@@ -1,0 +1,6 @@
+namespace Hft.Engine;
+
+internal static class Program
+{
+    private static int Main(string[] args) => 0;
+}
