@@ -1,0 +1,26 @@
+namespace Hft.Core.Actors.Dispatch;
+
+/// <summary>
+/// A stream of deliveries already sorted by time (a recorded feed). The core loop merges such streams
+/// with its timer queue instead of pushing every event through a priority queue.
+/// </summary>
+public abstract class TimedSource
+{
+    /// <summary>Creates a source whose deliveries sort in <paramref name="lane"/> at equal times.</summary>
+    protected TimedSource(int lane) => Lane = lane;
+
+    /// <summary>Due time of the next delivery; <see cref="long.MaxValue"/> when the source is exhausted.</summary>
+    public long NextTime { get; protected set; } = long.MaxValue;
+
+    /// <summary>The tie-break lane (see <see cref="DeliveryLane"/>).</summary>
+    public int Lane { get; }
+
+    /// <summary>True when nothing is left.</summary>
+    public bool IsExhausted => NextTime == long.MaxValue;
+
+    /// <summary>Called once before the loop starts, so the source can load its first item.</summary>
+    public virtual void Open() { }
+
+    /// <summary>Delivers the item due at <see cref="NextTime"/> and moves to the next one.</summary>
+    public abstract void DeliverNext();
+}

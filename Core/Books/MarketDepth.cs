@@ -1,0 +1,211 @@
+using System.Runtime.CompilerServices;
+using Hft.Core.Markets;
+
+namespace Hft.Core.Books;
+
+/// <summary>
+/// An L2 order book indexed by integer price ticks, with hftbacktest's semantics: prices round to ticks
+/// halves-away-from-zero; a level whose quantity rounds to zero lots is removed; best bid/ask stay current
+/// as levels empty; a crossing update moves the opposite best past the crossed levels. Unlike the
+/// reference, a depth clear rescans from the level right next to the cleared range (its off-by-one skips it).
+/// Strategies read it directly on the core loop.
+/// </summary>
+public sealed class MarketDepth
+{
+    /// <summary>Best bid tick when there is no bid.</summary>
+    public const long InvalidMin = long.MinValue;
+    /// <summary>Best ask tick when there is no ask.</summary>
+    public const long InvalidMax = long.MaxValue;
+
+    private readonly TickLadder _bids = new();
+    private readonly TickLadder _asks = new();
+    private long _lowBidTick = InvalidMax;
+    private long _highAskTick = InvalidMin;
+
+    /// <summary>Creates an empty book.</summary>
+    public MarketDepth(double tickSize, double lotSize)
+    {
+        if (!(tickSize > 0)) throw new ArgumentOutOfRangeException(nameof(tickSize), tickSize, "Tick size must be positive.");
+        if (!(lotSize > 0)) throw new ArgumentOutOfRangeException(nameof(lotSize), lotSize, "Lot size must be positive.");
+        TickSize = tickSize;
+        LotSize = lotSize;
+    }
+
+    /// <summary>Price increment.</summary>
+    public double TickSize { get; }
+    /// <summary>Quantity increment.</summary>
+    public double LotSize { get; }
+    /// <summary>Best bid tick, or <see cref="InvalidMin"/>.</summary>
+    public long BestBidTick { get; private set; } = InvalidMin;
+    /// <summary>Best ask tick, or <see cref="InvalidMax"/>.</summary>
+    public long BestAskTick { get; private set; } = InvalidMax;
+    /// <summary>Best bid price, NaN if there is none.</summary>
+    public double BestBid => BestBidTick == InvalidMin ? double.NaN : BestBidTick * TickSize;
+    /// <summary>Best ask price, NaN if there is none.</summary>
+    public double BestAsk => BestAskTick == InvalidMax ? double.NaN : BestAskTick * TickSize;
+    /// <summary>Quantity at the best bid (0 if none).</summary>
+    public double BestBidQuantity => BestBidTick == InvalidMin ? 0 : _bids.Get(BestBidTick);
+    /// <summary>Quantity at the best ask (0 if none).</summary>
+    public double BestAskQuantity => BestAskTick == InvalidMax ? 0 : _asks.Get(BestAskTick);
+    /// <summary>True when both sides have a best price.</summary>
+    public bool HasBothSides => BestBidTick != InvalidMin && BestAskTick != InvalidMax;
+    /// <summary>Mid price, NaN unless both sides exist.</summary>
+    public double MidPrice => (BestBid + BestAsk) / 2.0;
+
+    /// <summary>Bid quantity at a tick (0 if empty).</summary>
+    public double BidQuantityAt(long tick) => _bids.Get(tick);
+    /// <summary>Ask quantity at a tick (0 if empty).</summary>
+    public double AskQuantityAt(long tick) => _asks.Get(tick);
+
+    /// <summary>The tick of a price.</summary>
+    public long ToTick(double price) => PriceMath.ToTick(price, TickSize);
+
+    /// <summary>Sets a bid level's quantity (0 removes it).</summary>
+    public DepthChange UpdateBid(double price, double quantity)
+    {
+        long tick = PriceMath.ToTick(price, TickSize);
+        long lots = PriceMath.ToLots(quantity, LotSize);
+        long prevBest = BestBidTick;
+        double prevQty = _bids.Get(tick);
+        if (lots > 0)
+        {
+            _bids.Set(tick, quantity);
+            if (tick > BestBidTick)
+            {
+                BestBidTick = tick;
+                if (BestBidTick >= BestAskTick) BestAskTick = _asks.ScanUp(BestBidTick + 1, _highAskTick, InvalidMax);
+            }
+            if (tick < _lowBidTick) _lowBidTick = tick;
+        }
+        else
+        {
+            _bids.Set(tick, 0);
+            if (tick == BestBidTick)
+            {
+                BestBidTick = _bids.ScanDown(BestBidTick - 1, _lowBidTick, InvalidMin);
+                if (BestBidTick == InvalidMin) _lowBidTick = InvalidMax;
+            }
+        }
+        return new DepthChange(tick, prevBest, BestBidTick, prevQty, quantity);
+    }
+
+    /// <summary>Sets an ask level's quantity (0 removes it).</summary>
+    public DepthChange UpdateAsk(double price, double quantity)
+    {
+        long tick = PriceMath.ToTick(price, TickSize);
+        long lots = PriceMath.ToLots(quantity, LotSize);
+        long prevBest = BestAskTick;
+        double prevQty = _asks.Get(tick);
+        if (lots > 0)
+        {
+            _asks.Set(tick, quantity);
+            if (tick < BestAskTick)
+            {
+                BestAskTick = tick;
+                if (BestAskTick <= BestBidTick) BestBidTick = _bids.ScanDown(BestAskTick - 1, _lowBidTick, InvalidMin);
+            }
+            if (tick > _highAskTick) _highAskTick = tick;
+        }
+        else
+        {
+            _asks.Set(tick, 0);
+            if (tick == BestAskTick)
+            {
+                BestAskTick = _asks.ScanUp(BestAskTick + 1, _highAskTick, InvalidMax);
+                if (BestAskTick == InvalidMax) _highAskTick = InvalidMin;
+            }
+        }
+        return new DepthChange(tick, prevBest, BestAskTick, prevQty, quantity);
+    }
+
+    /// <summary>
+    /// Clears one side from its best price out to <paramref name="upToPrice"/> inclusive (the whole side if
+    /// the price is not finite), or the whole book for <see cref="Side.None"/>.
+    /// </summary>
+    public void Clear(Side side, double upToPrice)
+    {
+        if (side == Side.Buy)
+        {
+            if (!double.IsFinite(upToPrice)) ClearBids();
+            else if (BestBidTick != InvalidMin)
+            {
+                long upTo = PriceMath.ToTick(upToPrice, TickSize);
+                if (upTo <= BestBidTick) _bids.ClearRange(upTo, BestBidTick);
+                BestBidTick = _bids.ScanDown(Math.Min(upTo - 1, BestBidTick), _lowBidTick, InvalidMin);
+                if (BestBidTick == InvalidMin) _lowBidTick = InvalidMax;
+            }
+        }
+        else if (side == Side.Sell)
+        {
+            if (!double.IsFinite(upToPrice)) ClearAsks();
+            else if (BestAskTick != InvalidMax)
+            {
+                long upTo = PriceMath.ToTick(upToPrice, TickSize);
+                if (upTo >= BestAskTick) _asks.ClearRange(BestAskTick, upTo);
+                BestAskTick = _asks.ScanUp(Math.Max(upTo + 1, BestAskTick), _highAskTick, InvalidMax);
+                if (BestAskTick == InvalidMax) _highAskTick = InvalidMin;
+            }
+        }
+        else
+        {
+            ClearBids();
+            ClearAsks();
+        }
+    }
+
+    private void ClearBids()
+    {
+        _bids.ClearAll();
+        BestBidTick = InvalidMin;
+        _lowBidTick = InvalidMax;
+    }
+
+    private void ClearAsks()
+    {
+        _asks.ClearAll();
+        BestAskTick = InvalidMax;
+        _highAskTick = InvalidMin;
+    }
+
+    /// <summary>
+    /// Applies one market event as the reference's processors do: depth and snapshot rows set levels,
+    /// clear rows clear, everything else (trades, BBO, custom kinds) leaves the book alone.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Apply(in MarketEvent ev)
+    {
+        ulong kind = ev.Flags & 0xFF;
+        if (kind == EventFlags.Depth || kind == EventFlags.DepthSnapshot)
+        {
+            if ((ev.Flags & EventFlags.Buy) != 0) UpdateBid(ev.Price, ev.Quantity);
+            else if ((ev.Flags & EventFlags.Sell) != 0) UpdateAsk(ev.Price, ev.Quantity);
+        }
+        else if (kind == EventFlags.DepthClear)
+        {
+            ApplyClear(in ev);
+        }
+    }
+
+    /// <summary>Applies a depth-clear event: BUY or SELL clears that side up to its price, neither clears all.</summary>
+    public void ApplyClear(in MarketEvent ev)
+    {
+        if ((ev.Flags & EventFlags.Buy) != 0) Clear(Side.Buy, ev.Price);
+        else if ((ev.Flags & EventFlags.Sell) != 0) Clear(Side.Sell, ev.Price);
+        else Clear(Side.None, 0);
+    }
+
+    /// <summary>
+    /// Replaces the book with a snapshot (an initial-snapshot file): BUY rows are bids, SELL rows asks,
+    /// whatever their kind. Levels of zero lots are skipped.
+    /// </summary>
+    public void ApplySnapshot(ReadOnlySpan<MarketEvent> rows)
+    {
+        Clear(Side.None, 0);
+        foreach (ref readonly var row in rows)
+        {
+            if (PriceMath.ToLots(row.Quantity, LotSize) <= 0) continue;
+            if ((row.Flags & EventFlags.Buy) != 0) UpdateBid(row.Price, row.Quantity);
+            else if ((row.Flags & EventFlags.Sell) != 0) UpdateAsk(row.Price, row.Quantity);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+
+namespace Hft.Core.Markets;
+
+/// <summary>
+/// Rounding exactly as hftbacktest (Rust) does it: <c>f64::round</c> rounds halves away from zero, and
+/// <c>as i64</c> saturates (NaN → 0, ±∞ → min/max) where a C# cast would be undefined.
+/// </summary>
+public static class PriceMath
+{
+    /// <summary>Rust's <c>x.round() as i64</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RoundToLong(double x) => SaturatingToLong(Math.Round(x, MidpointRounding.AwayFromZero));
+
+    /// <summary>Rust's <c>x as i64</c>: truncation toward zero, saturating, NaN → 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long SaturatingToLong(double x)
+    {
+        if (double.IsNaN(x)) return 0;
+        if (x >= 9.2233720368547758E18) return long.MaxValue;
+        if (x <= -9.2233720368547758E18) return long.MinValue;
+        return (long)x;
+    }
+
+    /// <summary><c>round(price / tick_size)</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long ToTick(double price, double tickSize) => RoundToLong(price / tickSize);
+
+    /// <summary><c>round(qty / lot_size)</c>: a level with 0 lots is empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long ToLots(double quantity, double lotSize) => RoundToLong(quantity / lotSize);
+
+    /// <summary>Rust's <c>f64::min</c>: the non-NaN argument wins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Min(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Min(a, b);
+
+    /// <summary>Rust's <c>f64::max</c>: the non-NaN argument wins.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Max(double a, double b) => double.IsNaN(a) ? b : double.IsNaN(b) ? a : Math.Max(a, b);
+}

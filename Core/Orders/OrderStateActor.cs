@@ -1,0 +1,103 @@
+using Hft.Core.Actors;
+using Hft.Core.Portfolio;
+using Hft.Core.Venues;
+
+namespace Hft.Core.Orders;
+
+/// <summary>
+/// The order state machine (<c>/user/orders</c>): sends accepted requests to the venue gateway, applies the
+/// venue's reports to the local orders and state values (position, balance, fees), and tells the strategy
+/// that owns each order. Follows hftbacktest's local processor, with its bugs fixed: partial fills update
+/// the state, and an echoed rejection of a cancel or modify never counts a fill again.
+/// </summary>
+public sealed class OrderStateActor : ActorBase
+{
+    private readonly TradingAccounts _accounts;
+    private readonly IActorRef _venue;
+    private readonly ITradeJournal? _journal;
+
+    /// <summary>Creates the actor.</summary>
+    public OrderStateActor(TradingAccounts accounts, IActorRef venue, ITradeJournal? journal)
+    {
+        _accounts = accounts;
+        _venue = venue;
+        _journal = journal;
+        Receive<SubmitOrder>(OnSubmit);
+        Receive<CancelOrder>(OnCancel);
+        Receive<OrderRejectedByRisk>(OnRiskRejected);
+        Receive<OrderReport>(OnReport);
+    }
+
+    private void OnSubmit(SubmitOrder message)
+    {
+        var order = message.Order;
+        order.Owner ??= Sender;
+        _journal?.OnOrder(order, Context.Now);
+        _venue.Tell(new VenueCommand(VenueCommandKind.New, order.Instrument, order.Id, order.Side, order.PriceTick,
+            order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
+    }
+
+    private void OnCancel(CancelOrder message)
+    {
+        var order = message.Order;
+        _journal?.OnOrder(order, Context.Now);
+        _venue.Tell(new VenueCommand(VenueCommandKind.Cancel, order.Instrument, order.Id, order.Side, order.PriceTick,
+            order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
+    }
+
+    private void OnRiskRejected(OrderRejectedByRisk message)
+    {
+        var order = message.Order;
+        order.Owner ??= Sender;
+        order.Status = OrderStatus.Rejected;
+        order.Request = OrderRequest.None;
+        order.RejectReason = message.Reason;
+        _journal?.OnOrder(order, Context.Now);
+        order.Owner?.Tell(new OrderUpdated(order, null), Self);
+    }
+
+    private void OnReport(OrderReport report)
+    {
+        var account = _accounts[report.Instrument];
+        var order = account.Orders.Find(report.OrderId);
+        Fill? fill = null;
+        if (report.Request == OrderRequest.Rejected)
+        {
+            // Only the answer to the latest request counts: an older request's rejection changes nothing.
+            if (order is not null && order.LocalTime == report.RequestLocalTime)
+            {
+                if (order.Request == OrderRequest.New) order.Status = OrderStatus.Expired;
+                order.Request = OrderRequest.None;
+                order.RejectReason = report.RejectReason;
+            }
+        }
+        else
+        {
+            if (report.FillQuantity > 0)
+            {
+                account.State.ApplyFill(report.Side, report.FillQuantity, report.FillValue, report.Fee);
+                fill = new Fill(report.Instrument, report.OrderId, report.Side, report.FillPriceTick * account.Instrument.TickSize,
+                    report.FillQuantity, report.Fee, report.Maker, report.ExchangeTime, Context.Now, account.State.Position);
+                _journal?.OnFill(fill);
+            }
+            if (order is not null)
+            {
+                order.Status = report.Status;
+                order.Request = OrderRequest.None;
+                order.PriceTick = report.PriceTick;
+                order.Quantity = report.Quantity;
+                order.LeavesQuantity = report.LeavesQuantity;
+                if (report.FillQuantity > 0)
+                {
+                    order.ExecutedQuantity = report.FillQuantity;
+                    order.ExecutedPriceTick = report.FillPriceTick;
+                    order.Maker = report.Maker;
+                }
+                if (report.ExchangeTime > 0) order.ExchangeTime = report.ExchangeTime;
+            }
+        }
+        if (order is null) return;
+        _journal?.OnOrder(order, Context.Now);
+        order.Owner?.Tell(new OrderUpdated(order, fill), Self);
+    }
+}

@@ -1,0 +1,23 @@
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+
+namespace Hft.Core.Portfolio;
+
+/// <summary>Everything the local side knows about trading one instrument: its state values and its orders.</summary>
+public sealed class InstrumentAccount
+{
+    internal InstrumentAccount(int index, Instrument instrument)
+    {
+        Index = index;
+        Instrument = instrument;
+    }
+
+    /// <summary>Index in the run's configuration.</summary>
+    public int Index { get; }
+    /// <summary>The instrument.</summary>
+    public Instrument Instrument { get; }
+    /// <summary>Position, balance, fees and volumes.</summary>
+    public StateValues State { get; } = new();
+    /// <summary>Local orders.</summary>
+    public OrderTable Orders { get; } = new();
+}

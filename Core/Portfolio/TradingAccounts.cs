@@ -1,0 +1,28 @@
+using Hft.Core.Markets;
+
+namespace Hft.Core.Portfolio;
+
+/// <summary>
+/// The local trading state of every instrument in a run. The order-state actor changes it; strategies and
+/// the risk actor read it directly on the core loop.
+/// </summary>
+public sealed class TradingAccounts
+{
+    private readonly InstrumentAccount[] _accounts;
+
+    /// <summary>Creates accounts for the instruments, in configuration order.</summary>
+    public TradingAccounts(IReadOnlyList<Instrument> instruments)
+    {
+        _accounts = instruments.Select((inst, i) => new InstrumentAccount(i, inst.Validate())).ToArray();
+        Instruments = instruments.ToArray();
+    }
+
+    /// <summary>The instruments, in configuration order.</summary>
+    public IReadOnlyList<Instrument> Instruments { get; }
+
+    /// <summary>The account of instrument <paramref name="index"/>.</summary>
+    public InstrumentAccount this[int index] => _accounts[index];
+
+    /// <summary>Number of instruments.</summary>
+    public int Count => _accounts.Length;
+}

@@ -1,0 +1,55 @@
+using Hft.Core.Actors;
+using Hft.Core.Actors.Scheduling;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+
+namespace Hft.Core.Strategies;
+
+/// <summary>
+/// What a strategy can see and do. Everything here runs on the core loop: reads are direct and need no
+/// locks; orders leave as messages (strategy → risk → orders → venue).
+/// </summary>
+public interface IStrategyContext
+{
+    /// <summary>Current time (virtual in a backtest), ns since epoch.</summary>
+    long Now { get; }
+
+    /// <summary>The instruments of the run, in configuration order; an instrument is named by its index.</summary>
+    IReadOnlyList<Instrument> Instruments { get; }
+
+    /// <summary>The local order book of an instrument.</summary>
+    MarketDepth Depth(int instrument);
+
+    /// <summary>Position, balance, fees and volumes of an instrument.</summary>
+    StateValues State(int instrument);
+
+    /// <summary>Signed position of an instrument.</summary>
+    double Position(int instrument);
+
+    /// <summary>The local orders of an instrument, in submission order.</summary>
+    OrderTable Orders(int instrument);
+
+    /// <summary>Sends a buy order. The id must be unique among the instrument's orders not yet cleared.</summary>
+    OrderResult SubmitBuy(int instrument, ulong orderId, double price, double quantity,
+        TimeInForce timeInForce = TimeInForce.Gtc, OrderType type = OrderType.Limit);
+
+    /// <summary>Sends a sell order.</summary>
+    OrderResult SubmitSell(int instrument, ulong orderId, double price, double quantity,
+        TimeInForce timeInForce = TimeInForce.Gtc, OrderType type = OrderType.Limit);
+
+    /// <summary>Cancels a resting order.</summary>
+    OrderResult Cancel(int instrument, ulong orderId);
+
+    /// <summary>Forgets ended orders (expired, filled, cancelled, rejected) of one instrument, or all with -1.</summary>
+    void ClearInactiveOrders(int instrument = -1);
+
+    /// <summary>Calls <see cref="Strategy.OnTimer"/> with <paramref name="timerId"/> every <paramref name="interval"/>, first after one interval.</summary>
+    ICancelable Every(TimeSpan interval, int timerId = 0);
+
+    /// <summary>Calls <see cref="Strategy.OnTimer"/> once after <paramref name="delay"/>.</summary>
+    ICancelable After(TimeSpan delay, int timerId = 0);
+
+    /// <summary>The kernel log.</summary>
+    IKernelLog Log { get; }
+}
