@@ -1,6 +1,19 @@
+using System.CommandLine;
+using Hft.Engine.Cli;
+
 namespace Hft.Engine;
 
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>bench</c>.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args)
+    {
+        var root = new RootCommand("HFT engine: one actor graph for backtests (virtual clock) and live trading (real clock)")
+        {
+            BacktestCommand.Create(),
+            GenerateCommand.Create(),
+            BenchCommand.Create(),
+        };
+        return root.Parse(args).Invoke();
+    }
 }

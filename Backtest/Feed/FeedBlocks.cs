@@ -28,6 +28,9 @@ internal sealed class FeedBlocks
 
     public IReadOnlyList<string> Names => _source.Names;
 
+    /// <summary>Rows taken from the source so far.</summary>
+    public long RowsRead { get; private set; }
+
     public Node? First()
     {
         if (!_firstTaken)
@@ -50,6 +53,7 @@ internal sealed class FeedBlocks
         if (_ended) return null;
         while (_source.TryTake(out var block))
         {
+            RowsRead += block.Count;
             if (block.Count > 0) return new Node { Block = block, Readers = _readers };
             _source.Release(in block);
         }

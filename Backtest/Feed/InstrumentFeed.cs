@@ -10,12 +10,16 @@ namespace Hft.Backtest.Feed;
 public sealed class InstrumentFeed : IDisposable
 {
     private readonly IEventBlockSource _source;
+    private readonly FeedBlocks _blocks;
+
+    /// <summary>Rows read from the data so far.</summary>
+    public long RowsRead => _blocks.RowsRead;
 
     /// <summary>Creates both cursors; add them to the core loop with <see cref="AttachTo"/>.</summary>
     public InstrumentFeed(IEventBlockSource source, int instrument, DirectRecipient venue, DirectRecipient book)
     {
         _source = source;
-        var blocks = new FeedBlocks(source, readers: 2);
+        var blocks = _blocks = new FeedBlocks(source, readers: 2);
         Exchange = new ExchangeFeedCursor(blocks, instrument, venue);
         Local = new LocalFeedCursor(blocks, instrument, book, venue.Ref);
     }

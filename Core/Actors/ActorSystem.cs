@@ -60,6 +60,17 @@ public sealed class ActorSystem : IDisposable
     /// <summary>Creates a top-level actor under <c>/user</c>.</summary>
     public IActorRef ActorOf(Props props, string name) => _guardian.ActorOf(props, name);
 
+    /// <summary>
+    /// Creates a child of <paramref name="parent"/> while composing a graph from outside it. Only before the
+    /// core loop runs (or on its thread): actors normally create their own children with their context.
+    /// </summary>
+    public IActorRef ActorOf(IActorRef parent, Props props, string name)
+    {
+        if (!CoreLoop.IsLoopThread) throw new InvalidOperationException("Actors can be composed from outside only while the core loop is not running.");
+        if (parent is not LocalActorRef local || local.Cell.System != this) throw new ArgumentException($"{parent.Path} is not an actor of this system.", nameof(parent));
+        return local.Cell.ActorOf(props, name);
+    }
+
     /// <summary>Stops an actor.</summary>
     public void Stop(IActorRef actor) => _guardian.Stop(actor);
 

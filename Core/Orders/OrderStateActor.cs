@@ -32,6 +32,7 @@ public sealed class OrderStateActor : ActorBase
     {
         var order = message.Order;
         order.Owner ??= Sender;
+        _accounts[order.Instrument].OrdersSent++;
         _journal?.OnOrder(order, Context.Now);
         _venue.Tell(new VenueCommand(VenueCommandKind.New, order.Instrument, order.Id, order.Side, order.PriceTick,
             order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
@@ -52,6 +53,7 @@ public sealed class OrderStateActor : ActorBase
         order.Status = OrderStatus.Rejected;
         order.Request = OrderRequest.None;
         order.RejectReason = message.Reason;
+        _accounts[order.Instrument].OrdersRejectedByRisk++;
         _journal?.OnOrder(order, Context.Now);
         order.Owner?.Tell(new OrderUpdated(order, null), Self);
     }

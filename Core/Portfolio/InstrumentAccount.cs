@@ -18,6 +18,12 @@ public sealed class InstrumentAccount
     public Instrument Instrument { get; }
     /// <summary>Position, balance, fees and volumes.</summary>
     public StateValues State { get; } = new();
+    /// <summary>Orders accepted by risk and sent to the venue.</summary>
+    public long OrdersSent { get; internal set; }
+
+    /// <summary>Orders refused by the risk checks.</summary>
+    public long OrdersRejectedByRisk { get; internal set; }
+
     /// <summary>Local orders.</summary>
     public OrderTable Orders { get; } = new();
 }

@@ -50,6 +50,9 @@ public sealed class CoreLoop : IScheduler
     /// <inheritdoc />
     public long Now => _clock.Now;
 
+    /// <summary>Clock time when <see cref="Run"/> last started (after a virtual clock jumped to the first item).</summary>
+    public long StartedAt { get; private set; }
+
     /// <summary>Messages and feed items delivered so far.</summary>
     public long Delivered => _delivered;
 
@@ -102,6 +105,7 @@ public sealed class CoreLoop : IScheduler
                 long first = EarliestPending();
                 _virtualClock.AdvanceTo(first == long.MaxValue ? 0 : first);
             }
+            StartedAt = _clock.Now;
             if (_virtualClock is not null) RunVirtual(until);
             else RunReal();
         }

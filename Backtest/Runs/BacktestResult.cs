@@ -1,0 +1,28 @@
+namespace Hft.Backtest.Runs;
+
+/// <summary>What a backtest did.</summary>
+/// <param name="Events">Rows replayed.</param>
+/// <param name="WallSeconds">Wall time of the replay.</param>
+/// <param name="Messages">Messages and feed items the core loop delivered.</param>
+/// <param name="FirstTime">Virtual time at the start.</param>
+/// <param name="LastTime">Virtual time at the end.</param>
+/// <param name="Instruments">Per-instrument outcome, in configuration order.</param>
+/// <param name="DeadLetters">Messages that could not be delivered.</param>
+public sealed record BacktestResult(
+    long Events,
+    double WallSeconds,
+    long Messages,
+    long FirstTime,
+    long LastTime,
+    IReadOnlyList<InstrumentResult> Instruments,
+    long DeadLetters)
+{
+    /// <summary>Rows per second of wall time.</summary>
+    public double EventsPerSecond => WallSeconds > 0 ? Events / WallSeconds : 0;
+
+    /// <summary>Orders sent, all instruments.</summary>
+    public long Orders => Instruments.Sum(i => i.OrdersSent);
+
+    /// <summary>Fills, all instruments.</summary>
+    public long Fills => Instruments.Sum(i => i.Fills);
+}

@@ -1,0 +1,40 @@
+using Hft.Backtest.Models.Fees;
+using Hft.Backtest.Models.Latency;
+using Hft.Backtest.Models.Queue;
+using Hft.Core.Actors;
+using Hft.Core.Actors.Supervision;
+using Hft.Core.Orders;
+using Hft.Core.Risk;
+
+namespace Hft.Backtest.Runs;
+
+/// <summary>Everything a backtest needs: instruments and their data, models, limits, strategies.</summary>
+public sealed record BacktestSetup
+{
+    /// <summary>Instruments in configuration order (this order breaks ties between instruments).</summary>
+    public required IReadOnlyList<InstrumentSetup> Instruments { get; init; }
+
+    /// <summary>Strategies to run.</summary>
+    public required IReadOnlyList<StrategySetup> Strategies { get; init; }
+
+    /// <summary>Order latency; default 1 ms each way.</summary>
+    public IOrderLatency Latency { get; init; } = new ConstantLatency(1_000_000, 1_000_000);
+
+    /// <summary>Makes one queue model per instrument; default risk-averse.</summary>
+    public Func<IQueueModel> QueueModel { get; init; } = () => new RiskAverseQueueModel();
+
+    /// <summary>Fees; default none.</summary>
+    public IFeeModel Fees { get; init; } = new TradingValueFeeModel(0, 0);
+
+    /// <summary>Pre-trade limits; default none.</summary>
+    public RiskLimits Risk { get; init; } = RiskLimits.None;
+
+    /// <summary>What happens to a strategy that throws; default restart (at most 10 times a minute, then stop).</summary>
+    public Directive OnStrategyError { get; init; } = Directive.Restart;
+
+    /// <summary>Kernel log; default standard error.</summary>
+    public IKernelLog? Log { get; init; }
+
+    /// <summary>Receives every order change and fill.</summary>
+    public ITradeJournal? Journal { get; init; }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Hft.Core.Strategies;
+
+/// <summary>
+/// A strategy's parameters as given (<c>--param key=value</c> or a config table): typed getters with
+/// defaults, and a check that every given key was used, with a "did you mean" for typos.
+/// </summary>
+public sealed class StrategyParameters
+{
+    private readonly List<KeyValuePair<string, string>> _values;
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+    private readonly List<string> _known = new();
+
+    /// <summary>Creates parameters from key/value pairs (later pairs override earlier ones).</summary>
+    public StrategyParameters(IEnumerable<KeyValuePair<string, string>>? values = null) =>
+        _values = values?.ToList() ?? new List<KeyValuePair<string, string>>();
+
+    /// <summary>No parameters.</summary>
+    public static StrategyParameters Empty => new();
+
+    /// <summary>Parses <c>key=value</c> strings.</summary>
+    public static StrategyParameters Parse(IEnumerable<string> pairs)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var pair in pairs)
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0) throw new FormatException($"--param '{pair}': expected KEY=VALUE");
+            list.Add(new(pair[..eq].Trim(), pair[(eq + 1)..].Trim()));
+        }
+        return new StrategyParameters(list);
+    }
+
+    /// <summary>A number, or <paramref name="defaultValue"/> when not given.</summary>
+    public double GetDouble(string key, double defaultValue)
+    {
+        var text = Find(key);
+        if (text is null) return defaultValue;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        throw new FormatException($"parameter '{key}': expected a number, got '{text}'");
+    }
+
+    /// <summary>An integer, or <paramref name="defaultValue"/> when not given.</summary>
+    public int GetInt(string key, int defaultValue)
+    {
+        var text = Find(key);
+        if (text is null) return defaultValue;
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        throw new FormatException($"parameter '{key}': expected an integer, got '{text}'");
+    }
+
+    private string? Find(string key)
+    {
+        _known.Add(key);
+        string? found = null;
+        foreach (var kv in _values)
+        {
+            if (kv.Key == key) found = kv.Value;
+        }
+        if (found is not null) _used.Add(key);
+        return found;
+    }
+
+    /// <summary>Throws if a given key was never asked for, naming the closest known key.</summary>
+    public void EnsureAllUsed(string strategyName)
+    {
+        foreach (var kv in _values)
+        {
+            if (_used.Contains(kv.Key)) continue;
+            var suggestion = _known.OrderBy(k => Distance(k, kv.Key)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
+            string hint = suggestion is not null && Distance(suggestion, kv.Key) <= Math.Max(2, kv.Key.Length / 3)
+                ? $" (did you mean '{suggestion}'?)" : "";
+            throw new FormatException($"strategy '{strategyName}' has no parameter '{kv.Key}'{hint}; it knows: {string.Join(", ", _known.Distinct())}");
+        }
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        for (int j = 1; j <= b.Length; j++)
+            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Hft.Backtest.Data;
+using Hft.Backtest.Data.Synthetic;
+using Hft.Backtest.Feed;
+using Hft.Backtest.Models.Fees;
+using Hft.Backtest.Runs;
+using Hft.Core.Actors;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Strategies;
+
+namespace Hft.Engine.Cli;
+
+/// <summary>
+/// <c>bench</c>: measures the engine's throughput on generated data, in events (rows) per second:
+/// read_eps (decompressing a file), book_eps (applying rows to a book, from memory), graph_eps (the full
+/// actor graph with a strategy that does nothing, from memory) and strategy_eps (the same with the grid
+/// strategy). Each figure is the best of several runs after a warm-up.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
+        var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs };
+        command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json))));
+        return command;
+    }
+
+    private static int Run(long n, int runs, bool json)
+    {
+        if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
+        runs = Math.Max(1, runs);
+        var options = new SyntheticMarketOptions(n, 42);
+        Console.Error.WriteLine($"bench: generating {n:N0} rows...");
+        var rows = new MarketEvent[n];
+        var market = new SyntheticMarket(options);
+        int filled = 0;
+        while (filled < rows.Length)
+        {
+            int got = market.Fill(rows.AsSpan(filled));
+            if (got == 0) break;
+            filled += got;
+        }
+        var instrument = new Instrument("BENCH", "sim", options.TickSize, options.LotSize);
+        string file = Path.Combine(Path.GetTempPath(), $"hft-bench-{Environment.ProcessId}.npz");
+        try
+        {
+            Console.Error.WriteLine("bench: writing a compressed file for read_eps...");
+            EventFileWriter.WriteAll(file, rows, compress: true);
+            var warm = rows.AsSpan(0, Math.Min(rows.Length, 500_000)).ToArray();
+
+            double read = Best(runs, () => ReadFile(file), n);
+            Console.Error.WriteLine($"bench: read_eps {read:N0}");
+            ApplyToBook(warm, instrument);
+            double book = Best(runs, () => ApplyToBook(rows, instrument), n);
+            Console.Error.WriteLine($"bench: book_eps {book:N0}");
+            RunGraph(warm, instrument, grid: false);
+            double graph = Best(runs, () => RunGraph(rows, instrument, grid: false), n);
+            Console.Error.WriteLine($"bench: graph_eps {graph:N0}");
+            RunGraph(warm, instrument, grid: true);
+            double strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
+            Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
+            double ratio = graph / book;
+
+            var c = CultureInfo.InvariantCulture;
+            if (json)
+            {
+                Console.Out.WriteLine(Json.Object(w =>
+                {
+                    w.WriteNumber("events", n);
+                    w.Number("read_eps", read);
+                    w.Number("book_eps", book);
+                    w.Number("graph_eps", graph);
+                    w.Number("strategy_eps", strategy);
+                    w.Number("graph_over_book", ratio);
+                    w.WriteNumber("runs", runs);
+                    w.WriteNumber("processors", Environment.ProcessorCount);
+                }));
+            }
+            else
+            {
+                Console.Out.WriteLine($"events          {n.ToString("N0", c)} (best of {runs} runs each)");
+                Console.Out.WriteLine($"read_eps        {read.ToString("N0", c)}   decompress a .npz file (background reader)");
+                Console.Out.WriteLine($"book_eps        {book.ToString("N0", c)}   apply local rows to an L2 book, from memory");
+                Console.Out.WriteLine($"graph_eps       {graph.ToString("N0", c)}   full actor graph, idle strategy, from memory");
+                Console.Out.WriteLine($"strategy_eps    {strategy.ToString("N0", c)}   full actor graph, grid strategy, from memory");
+                Console.Out.WriteLine($"graph/book      {ratio.ToString("F3", c)}");
+            }
+            return 0;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static double Best(int runs, Action action, long n)
+    {
+        double best = double.MaxValue;
+        for (int i = 0; i < runs; i++)
+        {
+            GC.Collect();
+            var watch = Stopwatch.StartNew();
+            action();
+            best = Math.Min(best, watch.Elapsed.TotalSeconds);
+        }
+        return n / best;
+    }
+
+    private static void ReadFile(string file)
+    {
+        using var stream = new EventChunkStream([file]);
+        ulong check = 0;
+        while (stream.TryTakeNext(out var chunk))
+        {
+            foreach (ref readonly var row in chunk.Span) check ^= row.Flags;
+            stream.Return(chunk);
+        }
+        GC.KeepAlive(check);
+    }
+
+    private static void ApplyToBook(MarketEvent[] rows, Instrument instrument)
+    {
+        var depth = new MarketDepth(instrument.TickSize, instrument.LotSize);
+        foreach (ref readonly var row in rows.AsSpan())
+        {
+            if ((row.Flags & EventFlags.Local) != 0) depth.Apply(in row);
+        }
+        GC.KeepAlive(depth);
+    }
+
+    private static void RunGraph(MarketEvent[] rows, Instrument instrument, bool grid)
+    {
+        var setup = new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(instrument, () => new MemoryBlockSource(rows))],
+            Strategies = [grid
+                ? new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))
+                : new StrategySetup("idle", () => new Idle())],
+            Fees = new TradingValueFeeModel(-0.00005, 0.0007),
+            Log = new TextKernelLog(TextWriter.Null),
+        };
+        using var run = new BacktestRun(setup);
+        run.Execute();
+    }
+}

@@ -1,0 +1,30 @@
+using Hft.Backtest.Data;
+
+namespace Hft.Engine.Cli;
+
+/// <summary>Turns the errors a user can cause (bad files, bad options) into one line on standard error and exit code 1.</summary>
+internal static class CliFailure
+{
+    public static int Guard(Func<int> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (IsUserError(ex))
+        {
+            Console.Error.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            Console.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
+            if (Environment.GetEnvironmentVariable("HFT_DEBUG") == "1") Console.Error.WriteLine(ex);
+            return 2;
+        }
+    }
+
+    private static bool IsUserError(Exception ex) => ex is EventFileException or InvalidDataException or FormatException
+        or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+        or Hft.Backtest.Runs.BacktestFailedException;
+}

@@ -1,0 +1,8 @@
+using Hft.Core.Strategies;
+
+namespace Hft.Strategies;
+
+/// <summary>A strategy that does nothing: it receives every callback and ignores it. Measures the engine's own cost.</summary>
+public sealed class Idle : Strategy
+{
+}
