@@ -10,7 +10,18 @@ public static class PriceMath
 {
     /// <summary>Rust's <c>x.round() as i64</c>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static long RoundToLong(double x) => SaturatingToLong(Math.Round(x, MidpointRounding.AwayFromZero));
+    public static long RoundToLong(double x) => SaturatingToLong(RoundHalfAwayFromZero(x));
+
+    /// <summary>
+    /// Rust's <c>f64::round</c>. <c>x - trunc(x)</c> is exact for every double, so comparing it with one half
+    /// decides the rounding exactly (adding 0.5 first would not: 0.49999999999999994 + 0.5 rounds up to 1).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double RoundHalfAwayFromZero(double x)
+    {
+        double t = Math.Truncate(x);
+        return Math.Abs(x - t) >= 0.5 ? t + Math.CopySign(1.0, x) : t;
+    }
 
     /// <summary>Rust's <c>x as i64</c>: truncation toward zero, saturating, NaN → 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -85,13 +85,13 @@ public sealed class SyntheticMarketTests : TempDirectoryTest
             // Bids best-first (descending), asks best-first (ascending), one tick apart, clears at the far ends.
             for (int i = 1; i < 20; i++)
             {
-                Assert.That(Math.Round((rows[1 + i].Price - rows[2 + i].Price) / 0.1), Is.EqualTo(1));
-                Assert.That(Math.Round((rows[22 + i].Price - rows[21 + i].Price) / 0.1), Is.EqualTo(1));
+                Assert.That(Math.Round((rows[1 + i].Price - rows[2 + i].Price) / options.TickSize), Is.EqualTo(1));
+                Assert.That(Math.Round((rows[22 + i].Price - rows[21 + i].Price) / options.TickSize), Is.EqualTo(1));
             }
             Assert.That(rows[0].Price, Is.EqualTo(rows[21].Price));
             Assert.That(rows[1].Price, Is.EqualTo(rows[41].Price));
             Assert.That(rows[2].Price, Is.LessThan(rows[22].Price));
-            Assert.That(Math.Abs((rows[2].Price + rows[22].Price) / 2 - 60000), Is.LessThan(0.2));
+            Assert.That(Math.Abs((rows[2].Price + rows[22].Price) / 2 - options.StartPrice), Is.LessThan(2 * options.TickSize));
             Assert.That(rows.Take(42).Select(r => r.ExchangeTime).Distinct(), Is.EqualTo(new[] { options.StartTime }));
         });
     }

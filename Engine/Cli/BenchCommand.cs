@@ -26,13 +26,17 @@ internal static class BenchCommand
         var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
-        var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs };
-        command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json))));
+        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph or strategy (others print as 0)" };
+        var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs, only };
+        command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json), r.GetValue(only))));
         return command;
     }
 
-    private static int Run(long n, int runs, bool json)
+    private static int Run(long n, int runs, bool json, string? only)
     {
+        if (only is not null && only is not ("read" or "book" or "graph" or "strategy"))
+            throw new ArgumentException($"--only: expected read, book, graph or strategy, got '{only}'");
+        bool Want(string figure) => only is null || only == figure;
         if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
         runs = Math.Max(1, runs);
         var options = new SyntheticMarketOptions(n, 42);
@@ -50,22 +54,34 @@ internal static class BenchCommand
         string file = Path.Combine(Path.GetTempPath(), $"hft-bench-{Environment.ProcessId}.npz");
         try
         {
-            Console.Error.WriteLine("bench: writing a compressed file for read_eps...");
-            EventFileWriter.WriteAll(file, rows, compress: true);
             var warm = rows.AsSpan(0, Math.Min(rows.Length, 500_000)).ToArray();
-
-            double read = Best(runs, () => ReadFile(file), n);
-            Console.Error.WriteLine($"bench: read_eps {read:N0}");
-            ApplyToBook(warm, instrument);
-            double book = Best(runs, () => ApplyToBook(rows, instrument), n);
-            Console.Error.WriteLine($"bench: book_eps {book:N0}");
-            RunGraph(warm, instrument, grid: false);
-            double graph = Best(runs, () => RunGraph(rows, instrument, grid: false), n);
-            Console.Error.WriteLine($"bench: graph_eps {graph:N0}");
-            RunGraph(warm, instrument, grid: true);
-            double strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
-            Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
-            double ratio = graph / book;
+            double read = 0, book = 0, graph = 0, strategy = 0;
+            if (Want("read"))
+            {
+                Console.Error.WriteLine("bench: writing a compressed file for read_eps...");
+                EventFileWriter.WriteAll(file, rows, compress: true);
+                read = Best(runs, () => ReadFile(file), n);
+                Console.Error.WriteLine($"bench: read_eps {read:N0}");
+            }
+            if (Want("book"))
+            {
+                ApplyToBook(warm, instrument);
+                book = Best(runs, () => ApplyToBook(rows, instrument), n);
+                Console.Error.WriteLine($"bench: book_eps {book:N0}");
+            }
+            if (Want("graph"))
+            {
+                RunGraph(warm, instrument, grid: false);
+                graph = Best(runs, () => RunGraph(rows, instrument, grid: false), n);
+                Console.Error.WriteLine($"bench: graph_eps {graph:N0}");
+            }
+            if (Want("strategy"))
+            {
+                RunGraph(warm, instrument, grid: true);
+                strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
+                Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
+            }
+            double ratio = book > 0 ? graph / book : 0;
 
             var c = CultureInfo.InvariantCulture;
             if (json)
@@ -95,7 +111,7 @@ internal static class BenchCommand
         }
         finally
         {
-            File.Delete(file);
+            if (File.Exists(file)) File.Delete(file);
         }
     }
 

@@ -179,8 +179,16 @@ public sealed class SyntheticMarket
         double r = _rng.NextDouble();
         if (r < 0.62) DepthUpdates();
         else if (r < 0.87) { if (!TryTrade()) DepthUpdates(); }
-        else Move(_rng.Chance(0.5) ? 1 : -1);
+        else
+        {
+            // Moves persist (a move repeats the last direction 3 times in 4): short trends, as real mids show,
+            // so a market maker's quotes a few dozen ticks away do get reached.
+            _lastMove = _lastMove != 0 && _rng.Chance(0.75) ? _lastMove : (_rng.Chance(0.5) ? 1 : -1);
+            Move(_lastMove);
+        }
     }
+
+    private int _lastMove;
 
     /// <summary>1..8 depth rows on levels near the touch.</summary>
     private void DepthUpdates()

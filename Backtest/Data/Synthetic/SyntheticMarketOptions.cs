@@ -8,13 +8,13 @@ namespace Hft.Backtest.Data.Synthetic;
 public sealed record SyntheticMarketOptions(long Events, ulong Seed)
 {
     /// <summary>Price increment.</summary>
-    public double TickSize { get; init; } = 0.1;
+    public double TickSize { get; init; } = 0.01;
 
     /// <summary>Quantity increment; every quantity is a positive multiple of it.</summary>
-    public double LotSize { get; init; } = 0.001;
+    public double LotSize { get; init; } = 0.01;
 
     /// <summary>Price around which the book starts (rounded to a tick).</summary>
-    public double StartPrice { get; init; } = 60000;
+    public double StartPrice { get; init; } = 300;
 
     /// <summary>Price levels per side (the book window; the initial snapshot fills all of them).</summary>
     public int Levels { get; init; } = 50;
@@ -23,7 +23,7 @@ public sealed record SyntheticMarketOptions(long Events, ulong Seed)
     public long StartTime { get; init; } = 1_723_075_200_000_000_000;
 
     /// <summary>Mean gap between messages' exchange times, in nanoseconds.</summary>
-    public long MeanGapNanos { get; init; } = 300_000;
+    public long MeanGapNanos { get; init; } = 1_000_000;
 
     /// <summary>Smallest feed latency (local minus exchange time), in nanoseconds; must be positive.</summary>
     public long MinLatencyNanos { get; init; } = 1_000_000;

@@ -138,6 +138,7 @@ public sealed class CoreLoop : IScheduler
             long bestTime = long.MaxValue;
             int bestLane = int.MaxValue;
             TimedSource? best = null;
+            bool feedLeft = false;
             if (_timers.Count > 0)
             {
                 ref var top = ref _timers.Peek();
@@ -148,7 +149,9 @@ public sealed class CoreLoop : IScheduler
             {
                 var s = sources[i];
                 long t = s.NextTime;
-                if (t < bestTime || (t == bestTime && s.Lane < bestLane && t != long.MaxValue))
+                if (t == long.MaxValue) continue;
+                feedLeft = true;
+                if (t < bestTime || (t == bestTime && s.Lane < bestLane))
                 {
                     bestTime = t;
                     bestLane = s.Lane;
@@ -156,7 +159,8 @@ public sealed class CoreLoop : IScheduler
                 }
             }
 
-            if (best is null && _timers.KeepAliveCount == 0) break;
+            // Repeating timers alone do not keep a replay going: it ends with its data and pending one-off messages.
+            if (!feedLeft && _timers.KeepAliveCount == 0) break;
             if (bestTime > until) break;
             _virtualClock!.AdvanceTo(bestTime);
             if (best is not null)
