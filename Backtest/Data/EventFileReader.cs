@@ -35,6 +35,7 @@ public sealed class EventFileReader : IDisposable
     private long _storedOffset;
     private long _rowsRead;
     private bool _disposed;
+    private EventFileException? _fault;
 
     private EventFileReader(string path, SafeFileHandle file, Stream? inflater, long storedOffset, long count,
         bool checkCrc, uint expectedCrc, uint headerCrc, IReadOnlyList<string> warnings)
@@ -87,6 +88,10 @@ public sealed class EventFileReader : IDisposable
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new EventFileException(path, "no such file", e);
+        }
+        catch (Exception e) when ((e is UnauthorizedAccessException or IOException) && Directory.Exists(path))
+        {
+            throw new EventFileException(path, "is a directory, not a file", e);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -197,6 +202,21 @@ public sealed class EventFileReader : IDisposable
     public int Read(Span<MarketEvent> destination)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        // After a failure the stream position is unknown; repeating the error beats returning misaligned rows.
+        if (_fault is not null) throw _fault;
+        try
+        {
+            return ReadCore(destination);
+        }
+        catch (EventFileException e)
+        {
+            _fault = e;
+            throw;
+        }
+    }
+
+    private int ReadCore(Span<MarketEvent> destination)
+    {
         long remaining = Count - _rowsRead;
         if (remaining == 0 || destination.IsEmpty) return 0;
         int rows = (int)Math.Min(destination.Length, remaining);

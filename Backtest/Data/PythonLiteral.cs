@@ -15,8 +15,12 @@ namespace Hft.Backtest.Data;
 /// </remarks>
 internal sealed class PythonLiteral
 {
+    // A real header nests three deep; the limit keeps a hostile header from overflowing the stack.
+    private const int MaxDepth = 16;
+
     private readonly string _text;
     private int _pos;
+    private int _depth;
 
     private PythonLiteral(string text) => _text = text;
 
@@ -50,11 +54,20 @@ internal sealed class PythonLiteral
         SkipSpace();
         if (_pos >= _text.Length) throw Error("unexpected end");
         char c = _text[_pos];
+        if (c is '{' or '[' or '(')
+        {
+            if (++_depth > MaxDepth) throw Error("nested too deeply");
+            object value = c switch
+            {
+                '{' => ParseDict(),
+                '[' => ParseSequence(']', isTuple: false),
+                _ => ParseSequence(')', isTuple: true),
+            };
+            _depth--;
+            return value;
+        }
         switch (c)
         {
-            case '{': return ParseDict();
-            case '[': return ParseSequence(']', isTuple: false);
-            case '(': return ParseSequence(')', isTuple: true);
             case '\'':
             case '"': return ParseString();
         }

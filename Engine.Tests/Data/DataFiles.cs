@@ -78,31 +78,50 @@ internal static class DataFiles
 
     /// <summary>
     /// A one-entry zip built by hand, so the directory can state any sizes and CRC (for example a deflate stream cut
-    /// short while the directory still promises the full size).
+    /// short while the directory still promises the full size). With <paramref name="zip64"/> every size and offset
+    /// goes through ZIP64 extra fields and a ZIP64 end of central directory, as for entries over 4 GiB.
     /// </summary>
-    public static byte[] RawZip(string name, bool deflated, byte[] payload, uint crc, long uncompressedSize)
+    public static byte[] RawZip(string name, bool deflated, byte[] payload, uint crc, long uncompressedSize, bool zip64 = false)
     {
         var ms = new MemoryStream();
         var w = new BinaryWriter(ms);
         byte[] nameBytes = Encoding.ASCII.GetBytes(name);
         ushort method = (ushort)(deflated ? 8 : 0);
+        uint size32 = zip64 ? 0xFFFFFFFF : (uint)uncompressedSize;
+        uint csize32 = zip64 ? 0xFFFFFFFF : (uint)payload.Length;
         w.Write(0x04034b50u);
-        w.Write((ushort)20); w.Write((ushort)0); w.Write(method); w.Write((ushort)0); w.Write((ushort)0x21);
-        w.Write(crc); w.Write((uint)payload.Length); w.Write((uint)uncompressedSize);
-        w.Write((ushort)nameBytes.Length); w.Write((ushort)0);
+        w.Write((ushort)45); w.Write((ushort)0); w.Write(method); w.Write((ushort)0); w.Write((ushort)0x21);
+        w.Write(crc); w.Write(csize32); w.Write(size32);
+        w.Write((ushort)nameBytes.Length); w.Write((ushort)(zip64 ? 20 : 0));
         w.Write(nameBytes);
+        if (zip64)
+        {
+            w.Write((ushort)1); w.Write((ushort)16); w.Write(uncompressedSize); w.Write((long)payload.Length);
+        }
         w.Write(payload);
         long cdStart = ms.Position;
         w.Write(0x02014b50u);
-        w.Write((ushort)20); w.Write((ushort)20); w.Write((ushort)0); w.Write(method); w.Write((ushort)0); w.Write((ushort)0x21);
-        w.Write(crc); w.Write((uint)payload.Length); w.Write((uint)uncompressedSize);
-        w.Write((ushort)nameBytes.Length); w.Write((ushort)0); w.Write((ushort)0);
-        w.Write((ushort)0); w.Write((ushort)0); w.Write(0u); w.Write(0u);
+        w.Write((ushort)45); w.Write((ushort)45); w.Write((ushort)0); w.Write(method); w.Write((ushort)0); w.Write((ushort)0x21);
+        w.Write(crc); w.Write(csize32); w.Write(size32);
+        w.Write((ushort)nameBytes.Length); w.Write((ushort)(zip64 ? 28 : 0)); w.Write((ushort)0);
+        w.Write((ushort)0); w.Write((ushort)0); w.Write(0u); w.Write(zip64 ? 0xFFFFFFFF : 0u);
         w.Write(nameBytes);
+        if (zip64)
+        {
+            w.Write((ushort)1); w.Write((ushort)24); w.Write(uncompressedSize); w.Write((long)payload.Length); w.Write(0L);
+        }
         long cdEnd = ms.Position;
+        if (zip64)
+        {
+            long zip64End = ms.Position;
+            w.Write(0x06064b50u); w.Write(44L); w.Write((ushort)45); w.Write((ushort)45);
+            w.Write(0u); w.Write(0u); w.Write(1L); w.Write(1L); w.Write(cdEnd - cdStart); w.Write(cdStart);
+            w.Write(0x07064b50u); w.Write(0u); w.Write(zip64End); w.Write(1u);
+        }
         w.Write(0x06054b50u);
-        w.Write((ushort)0); w.Write((ushort)0); w.Write((ushort)1); w.Write((ushort)1);
-        w.Write((uint)(cdEnd - cdStart)); w.Write((uint)cdStart); w.Write((ushort)0);
+        w.Write((ushort)0); w.Write((ushort)0);
+        w.Write((ushort)(zip64 ? 0xFFFF : 1)); w.Write((ushort)(zip64 ? 0xFFFF : 1));
+        w.Write(zip64 ? 0xFFFFFFFF : (uint)(cdEnd - cdStart)); w.Write(zip64 ? 0xFFFFFFFF : (uint)cdStart); w.Write((ushort)0);
         w.Flush();
         return ms.ToArray();
     }

@@ -60,6 +60,14 @@ public sealed class EventFileCorruptionTests : TempDirectoryTest
     }
 
     [Test]
+    public void Directory_instead_of_file()
+    {
+        string path = PathOf("folder.npz");
+        Directory.CreateDirectory(path);
+        Assert.That(OpenFails(path).Message, Is.EqualTo($"{path}: is a directory, not a file"));
+    }
+
+    [Test]
     public void Empty_file()
     {
         string path = PathOf("empty.npz");
@@ -180,6 +188,14 @@ public sealed class EventFileCorruptionTests : TempDirectoryTest
     }
 
     [Test]
+    public void Deeply_nested_header_is_refused_without_overflowing_the_stack()
+    {
+        string path = PathOf("nested.npy");
+        File.WriteAllBytes(path, DataFiles.Npy("{'descr': " + new string('[', 20_000), []));
+        Assert.That(OpenFails(path).Message, Does.StartWith($"{path}: malformed NPY header (nested too deeply"));
+    }
+
+    [Test]
     public void Npy_with_wrong_magic()
     {
         string path = PathOf("wrong.npy");
@@ -238,6 +254,21 @@ public sealed class EventFileCorruptionTests : TempDirectoryTest
     }
 
     [Test]
+    public void A_reader_that_failed_keeps_failing_the_same_way()
+    {
+        string path = PathOf("flip.npz");
+        EventFileWriter.WriteAll(path, DataFiles.Rows(10), compress: false);
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[IndexOfNumpyMagic(bytes) + 256 + 3 * 64] ^= 0x80;
+        File.WriteAllBytes(path, bytes);
+        using var reader = EventFileReader.Open(path);
+        var buffer = new MarketEvent[10];
+        var first = Assert.Throws<EventFileException>(() => reader.Read(buffer));
+        var second = Assert.Throws<EventFileException>(() => reader.Read(buffer));
+        Assert.That(second, Is.SameAs(first));
+    }
+
+    [Test]
     public void Damaged_deflate_data_fails_while_reading()
     {
         string path = PathOf("damaged.npz");
@@ -263,22 +294,23 @@ public sealed class EventFileCorruptionTests : TempDirectoryTest
         Assert.That(OpenFails(path).Message, Is.EqualTo($"{path}: entry 'data.npy' is encrypted"));
     }
 
-    [Test]
-    public void Failures_never_escape_as_framework_exceptions()
+    [TestCase("good.npz", true)]
+    [TestCase("good.npz", false)]
+    [TestCase("good.npy", false)]
+    public void Failures_never_escape_as_framework_exceptions(string name, bool compress)
     {
-        // Every prefix of a valid file, and a few random byte flips, must give EventFileException or read fine.
-        string good = PathOf("good.npz");
-        EventFileWriter.WriteAll(good, DataFiles.Rows(300), compress: true);
+        // Every cut-short copy of a valid file, and copies with random bit flips, must give EventFileException or
+        // (for flips in bytes nobody checks, like zip timestamps) read fine.
+        string good = PathOf(name);
+        EventFileWriter.WriteAll(good, DataFiles.Rows(300), compress);
         byte[] bytes = File.ReadAllBytes(good);
-        string path = PathOf("mangled.npz");
+        string path = PathOf("mangled" + Path.GetExtension(name));
         var buffer = new MarketEvent[64];
         var rng = new Random(7);
         int failures = 0;
         for (int trial = 0; trial < 400; trial++)
         {
-            byte[] variant = trial < 200
-                ? bytes[..rng.Next(bytes.Length)]
-                : (byte[])bytes.Clone();
+            byte[] variant = trial < 200 ? bytes[..rng.Next(bytes.Length)] : (byte[])bytes.Clone();
             if (trial >= 200)
                 for (int k = 0; k < 1 + trial % 4; k++) variant[rng.Next(variant.Length)] ^= (byte)(1 << rng.Next(8));
             File.WriteAllBytes(path, variant);

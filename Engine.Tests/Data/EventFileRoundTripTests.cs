@@ -213,4 +213,35 @@ public sealed class EventFileRoundTripTests : TempDirectoryTest
         Assert.That(reader.Read(back), Is.EqualTo(3));
         Assert.That(back, Is.EqualTo(rows));
     }
+
+    [TestCase(true)]
+    [TestCase(false)]
+    public void Zip64_directory_records_are_followed(bool deflated)
+    {
+        var rows = DataFiles.Rows(500);
+        byte[] npy = DataFiles.Npy(DataFiles.Header(shape: "(500,)"), DataFiles.Bytes(rows));
+        byte[] payload = deflated ? DataFiles.Deflate(npy) : npy;
+        string path = PathOf("zip64.npz");
+        File.WriteAllBytes(path, DataFiles.RawZip("data.npy", deflated, payload, Hft.Backtest.Data.Crc32.Compute(npy), npy.Length, zip64: true));
+        using (var check = ZipFile.OpenRead(path))
+            Assert.That(check.Entries[0].Length, Is.EqualTo(npy.Length), "the framework agrees the hand-made ZIP64 file is valid");
+        Assert.That(EventFileReader.ReadAll(path), Is.EqualTo(rows));
+    }
+
+    [TestCase("r.npz", true)]
+    [TestCase("r.npz", false)]
+    [TestCase("r.npy", false)]
+    public void Reading_allocates_nothing_per_call(string name, bool compress)
+    {
+        EventFileWriter.WriteAll(PathOf(name), DataFiles.Rows(50_000), compress);
+        using var reader = EventFileReader.Open(PathOf(name));
+        var buffer = new MarketEvent[1000];
+        reader.Read(buffer); // first call may set up lazily allocated state
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        int calls = 0;
+        while (reader.Read(buffer) > 0) calls++;
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(calls, Is.EqualTo(49));
+        Assert.That(allocated, Is.Zero);
+    }
 }

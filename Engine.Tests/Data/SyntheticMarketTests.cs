@@ -217,6 +217,17 @@ public sealed class SyntheticMarketTests : TempDirectoryTest
     }
 
     [Test]
+    public void Fill_allocates_nothing()
+    {
+        var market = new SyntheticMarket(new SyntheticMarketOptions(500_000, Seed: 4));
+        var buffer = new MarketEvent[4096];
+        market.Fill(buffer);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        while (market.Fill(buffer) > 0) { }
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    [Test]
     public void Bad_options_are_rejected()
     {
         Assert.That(() => new SyntheticMarket(new SyntheticMarketOptions(-1, 0)), Throws.InstanceOf<ArgumentOutOfRangeException>());

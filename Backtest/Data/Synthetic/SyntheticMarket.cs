@@ -11,7 +11,7 @@ namespace Hft.Backtest.Data.Synthetic;
 /// <para>
 /// The feed starts with an initial snapshot: a DEPTH_CLEAR row per side (price = the furthest level, as
 /// hftbacktest's converters write it), then a DEPTH_SNAPSHOT row for every level, bids best-first then asks
-/// best-first. Then come messages, each 1 to ~12 rows sharing one exchange time and one local time:
+/// best-first. Then come messages, each 1 to 8 rows sharing one exchange time and one local time:
 /// depth updates on levels near the touch (quantity changes, deletions, levels re-added);
 /// trades at the touch (buyer-initiated at the best ask with BUY, seller-initiated at the best bid with SELL),
 /// sometimes larger than the touch quantity, followed by the depth row that shrinks or removes the touch;
