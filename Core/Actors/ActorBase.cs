@@ -76,23 +76,30 @@ public abstract class ActorBase
 
     internal void Attach(ActorCell cell) => _cell = cell;
 
+    // The cell runs the hooks through these, so subclasses override them as plain `protected` everywhere.
+    internal void RunPreStart() => PreStart();
+    internal void RunPostStop() => PostStop();
+    internal void RunPreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal void RunPostRestart(Exception reason) => PostRestart(reason);
+    internal void RunUnhandled(object message) => Unhandled(message);
+
     /// <summary>Called when the actor starts (and, by default, after a restart).</summary>
-    protected internal virtual void PreStart() { }
+    protected virtual void PreStart() { }
 
     /// <summary>Called after the actor has stopped (and, by default, before a restart).</summary>
-    protected internal virtual void PostStop() { }
+    protected virtual void PostStop() { }
 
     /// <summary>Called on the failed instance before it is replaced. Default: stop all children, then <see cref="PostStop"/>.</summary>
-    protected internal virtual void PreRestart(Exception reason, object? message)
+    protected virtual void PreRestart(Exception reason, object? message)
     {
         foreach (var child in Context.Children) Context.Stop(child);
         PostStop();
     }
 
     /// <summary>Called on the fresh instance after a restart. Default: <see cref="PreStart"/>.</summary>
-    protected internal virtual void PostRestart(Exception reason) => PreStart();
+    protected virtual void PostRestart(Exception reason) => PreStart();
 
     /// <summary>Called for a message no handler took. Default: log a warning.</summary>
-    protected internal virtual void Unhandled(object message) =>
+    protected virtual void Unhandled(object message) =>
         Context.System.Log.Warning($"{Self.Path} did not handle a {message.GetType().Name} message.");
 }

@@ -21,6 +21,7 @@ internal sealed class ActorCell : IActorContext
         Path = path;
         Props = props;
         Dispatcher = dispatcher;
+        CoreLoop = dispatcher is CoreLoop.CoreLoopDispatcher loop ? loop.Loop : null;
         Self = new LocalActorRef(this);
         CurrentBehavior = new Behavior();
         if (props.Dispatcher == DispatcherKind.ThreadPool) Mailbox = new ThreadPoolMailbox(this);
@@ -31,12 +32,17 @@ internal sealed class ActorCell : IActorContext
     public ActorPath Path { get; }
     public Props Props { get; }
     public Dispatcher Dispatcher { get; }
+
+    // Set for core-loop actors, so a Tell is a direct call rather than a generic virtual dispatch.
+    public readonly CoreLoop? CoreLoop;
     public LocalActorRef SelfRef => (LocalActorRef)Self;
     public IActorRef Self { get; }
     public ThreadPoolMailbox? Mailbox { get; }
     public Behavior CurrentBehavior { get; set; }
     public RestartStatistics RestartStats { get; } = new();
     public IActorRef? Sender { get; private set; }
+
+    internal void ClearSender() => Sender = null;
 
     // The core loop's one-entry cache of the struct-message lane this actor last received from.
     public Type? LaneType;
@@ -61,7 +67,12 @@ internal sealed class ActorCell : IActorContext
     public long Now => Dispatcher.Now;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Post<T>(T message, IActorRef? sender) => Dispatcher.Post(this, message, sender);
+    public void Post<T>(T message, IActorRef? sender)
+    {
+        var loop = CoreLoop;
+        if (loop is not null) loop.Post(this, message, sender);
+        else Dispatcher.Post(this, message, sender);
+    }
 
     // ---------------------------------------------------------------- delivery
 
@@ -73,18 +84,16 @@ internal sealed class ActorCell : IActorContext
             DeadLetter(message!, sender);
             return;
         }
-        Sender = sender;
+        // Sender is only meaningful while a message is processed; writing it only when it changes saves a
+        // GC write barrier per message on the hot path.
+        if (!ReferenceEquals(Sender, sender)) Sender = sender;
         try
         {
-            if (!CurrentBehavior.TryInvoke(message)) _actor!.Unhandled(message!);
+            if (!CurrentBehavior.TryInvoke(message)) _actor!.RunUnhandled(message!);
         }
         catch (Exception ex)
         {
             Fail(ex, message);
-        }
-        finally
-        {
-            Sender = null;
         }
     }
 
@@ -108,7 +117,7 @@ internal sealed class ActorCell : IActorContext
         Sender = sender;
         try
         {
-            if (!CurrentBehavior.TryInvokeObject(message)) _actor!.Unhandled(message);
+            if (!CurrentBehavior.TryInvokeObject(message)) _actor!.RunUnhandled(message);
         }
         catch (Exception ex)
         {
@@ -159,7 +168,7 @@ internal sealed class ActorCell : IActorContext
         _state = CellState.Alive;
         try
         {
-            _actor!.PreStart();
+            _actor!.RunPreStart();
         }
         catch (Exception ex)
         {
@@ -193,7 +202,7 @@ internal sealed class ActorCell : IActorContext
         {
             try
             {
-                old.PreRestart(cause, message);
+                old.RunPreRestart(cause, message);
             }
             catch (Exception ex)
             {
@@ -212,7 +221,7 @@ internal sealed class ActorCell : IActorContext
         if (Mailbox is not null) Mailbox.Suspended = false;
         try
         {
-            _actor!.PostRestart(cause);
+            _actor!.RunPostRestart(cause);
         }
         catch (Exception ex)
         {
@@ -239,7 +248,7 @@ internal sealed class ActorCell : IActorContext
         {
             try
             {
-                _actor.PostStop();
+                _actor.RunPostStop();
             }
             catch (Exception ex)
             {

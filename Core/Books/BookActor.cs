@@ -13,6 +13,8 @@ public sealed class BookActor : ActorBase
     private readonly int _instrument;
     private readonly MarketDepth _depth;
     private IActorRef[] _subscribers;
+    // Local subscribers resolved once: a Tell through the interface is a generic virtual call, too slow per event.
+    private ActorCell?[] _cells;
 
     /// <summary>Creates the actor.</summary>
     public BookActor(int instrument, MarketDepth depth, IEnumerable<IActorRef> subscribers)
@@ -20,16 +22,29 @@ public sealed class BookActor : ActorBase
         _instrument = instrument;
         _depth = depth;
         _subscribers = subscribers.ToArray();
+        _cells = Resolve(_subscribers);
         Receive<MarketEvent>(OnEvent);
-        Receive<SubscribeMarketData>(m => _subscribers = [.. _subscribers, m.Subscriber]);
+        Receive<SubscribeMarketData>(m =>
+        {
+            _subscribers = [.. _subscribers, m.Subscriber];
+            _cells = Resolve(_subscribers);
+        });
     }
 
     private void OnEvent(MarketEvent ev)
     {
         _depth.Apply(in ev);
-        var subscribers = _subscribers;
-        for (int i = 0; i < subscribers.Length; i++) subscribers[i].Tell(new InstrumentEvent(_instrument, ev), Self);
+        var cells = _cells;
+        var self = Self;
+        for (int i = 0; i < cells.Length; i++)
+        {
+            var message = new InstrumentEvent(_instrument, ev);
+            if (cells[i] is { } cell) cell.Post(message, self);
+            else _subscribers[i].Tell(message, self);
+        }
     }
+
+    private static ActorCell?[] Resolve(IActorRef[] refs) => refs.Select(r => (r as LocalActorRef)?.Cell).ToArray();
 }
 
 /// <summary>Asks a book actor to pass its events on to <paramref name="Subscriber"/>.</summary>

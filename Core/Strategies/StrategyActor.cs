@@ -37,7 +37,7 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
     public Strategy Strategy => _strategy;
 
     /// <inheritdoc />
-    protected internal override void PreStart()
+    protected override void PreStart()
     {
         _strategy = _factory();
         _strategy.Attach(this);
@@ -45,7 +45,7 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
     }
 
     /// <inheritdoc />
-    protected internal override void PostStop()
+    protected override void PostStop()
     {
         foreach (var timer in _timers) timer.Cancel();
         _timers.Clear();

@@ -234,14 +234,20 @@ public sealed class EventFileRoundTripTests : TempDirectoryTest
     public void Reading_allocates_nothing_per_call(string name, bool compress)
     {
         EventFileWriter.WriteAll(PathOf(name), DataFiles.Rows(50_000), compress);
-        using var reader = EventFileReader.Open(PathOf(name));
         var buffer = new MarketEvent[1000];
+        using (var warmUp = EventFileReader.Open(PathOf(name)))
+        {
+            while (warmUp.Read(buffer) > 0) { } // compile the read path fully before measuring
+        }
+        using var reader = EventFileReader.Open(PathOf(name));
         reader.Read(buffer); // first call may set up lazily allocated state
         long before = GC.GetAllocatedBytesForCurrentThread();
         int calls = 0;
         while (reader.Read(buffer) > 0) calls++;
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.That(calls, Is.EqualTo(49));
-        Assert.That(allocated, Is.Zero);
+        // Any allocation per call would total at least 49 small objects (over 1 KB); the runtime itself may
+        // allocate once (e.g. while re-compiling a method to a higher tier).
+        Assert.That(allocated, Is.LessThan(1024));
     }
 }

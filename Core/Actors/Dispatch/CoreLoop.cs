@@ -103,7 +103,7 @@ public sealed class CoreLoop : IScheduler
             if (_virtualClock is { IsStarted: false })
             {
                 long first = EarliestPending();
-                _virtualClock.AdvanceTo(first == long.MaxValue ? 0 : first);
+                _virtualClock.AdvanceTo(first == long.MaxValue ? _virtualClock.Now : first);
             }
             StartedAt = _clock.Now;
             if (_virtualClock is not null) RunVirtual(until);
@@ -163,15 +163,56 @@ public sealed class CoreLoop : IScheduler
             if (!feedLeft && _timers.KeepAliveCount == 0) break;
             if (bestTime > until) break;
             _virtualClock!.AdvanceTo(bestTime);
-            if (best is not null)
-            {
-                best.DeliverNext();
-                _delivered++;
-            }
-            else
+            if (best is null)
             {
                 DeliverTimer();
+                continue;
             }
+            DeliverRun(best, until);
+        }
+    }
+
+    /// <summary>
+    /// Delivers from one source for as long as it stays first in (time, lane) order, draining the messages each
+    /// item causes in between, so the merge is not redone for every item of a run.
+    /// </summary>
+    private void DeliverRun(TimedSource best, long until)
+    {
+        var clock = _virtualClock!;
+        var sources = _sources;
+        long limitTime = long.MaxValue;
+        int limitLane = int.MaxValue;
+        for (int i = 0; i < sources.Length; i++)
+        {
+            var s = sources[i];
+            if (s == best) continue;
+            long t = s.NextTime;
+            if (t < limitTime || (t == limitTime && s.Lane < limitLane))
+            {
+                limitTime = t;
+                limitLane = s.Lane;
+            }
+        }
+        if (until < limitTime)
+        {
+            limitTime = until;
+            limitLane = int.MaxValue;
+        }
+        int lane = best.Lane;
+        while (true)
+        {
+            best.DeliverNext();
+            _delivered++;
+            if (_fifoCount > 0) DrainFifo();
+            if (_inboxCount > 0 || _stopRequested) return;
+            long t = best.NextTime;
+            if (t == long.MaxValue || t > limitTime || (t == limitTime && lane > limitLane)) return;
+            if (_timers.Count > 0)
+            {
+                ref var top = ref _timers.Peek();
+                if (top.Due < t || (top.Due == t && top.Lane < lane)) return;
+            }
+            clock.AdvanceTo(t);
         }
     }
 
@@ -365,8 +406,10 @@ public sealed class CoreLoop : IScheduler
 
     private sealed record ScheduleRequest(long Due, ScheduledTell Item);
 
-    private sealed class CoreLoopDispatcher(CoreLoop loop) : Dispatcher
+    internal sealed class CoreLoopDispatcher(CoreLoop loop) : Dispatcher
     {
+        public CoreLoop Loop => loop;
+
         public override void Post<T>(ActorCell target, T message, IActorRef? sender) => loop.Post(target, message, sender);
         public override void PostSystem(ActorCell target, SystemMessage message) => loop.PostSystem(target, message);
         public override bool IsOwnThread => loop.IsLoopThread;
