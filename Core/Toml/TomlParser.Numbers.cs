@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Hft.Core.Toml;
 
@@ -6,6 +7,7 @@ namespace Hft.Core.Toml;
 // told apart here by their first few characters.
 public sealed partial class TomlParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlValue ParseNumberOrDateTime(TomlPosition position)
     {
         var text = _text;
@@ -20,10 +22,13 @@ public sealed partial class TomlParser
         var end = start;
         while (end < text.Length && (char.IsAsciiLetterOrDigit(text[end]) || text[end] is '_' or '.' or '+' or '-'))
             end++;
+        if (end < text.Length && text[end] == ':')
+            throw Error(start, $"invalid time '{Sample(start)}': expected HH:MM:SS with two digits in each field");
         _pos = end;
         return ParseNumber(start, end, position);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool HasDigits(int index, int count)
     {
         if (index + count > _text.Length)
@@ -36,6 +41,7 @@ public sealed partial class TomlParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlValue ParseNumber(int start, int end, TomlPosition position)
     {
         var text = _text;
@@ -87,7 +93,12 @@ public sealed partial class TomlParser
             ScanDigits(token, ref i, start);
         }
         if (i < token.Length)
+        {
+            // Digits then '-' right after the integer part: a date with a malformed year, e.g. 10000-01-01.
+            if (token[i] == '-' && i == intStart + intPart.Length && !intPart.Contains('_'))
+                throw Error(start, $"invalid date '{token}': expected YYYY-MM-DD with a four-digit year");
             throw Error(start + i, $"invalid number '{token}': unexpected '{token[i]}'");
+        }
         if (intPart.Length > 1 && intPart[0] == '0')
             throw Error(start, $"invalid number '{token}': leading zeros are not allowed");
 
@@ -97,6 +108,7 @@ public sealed partial class TomlParser
     }
 
     // Digits with single underscores between them: DIGIT *( DIGIT / "_" DIGIT ).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanDigits(ReadOnlySpan<char> token, ref int i, int tokenStart)
     {
         i++;
@@ -119,6 +131,7 @@ public sealed partial class TomlParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long ParseDecimalInteger(ReadOnlySpan<char> digits, bool negative, ReadOnlySpan<char> token, int start)
     {
         // Accumulate the magnitude unsigned: -9223372036854775808 has no positive long counterpart.
@@ -159,7 +172,7 @@ public sealed partial class TomlParser
                 : c is >= 'A' and <= 'F' ? c - 'A' + 10
                 : 99;
             if (d >= radix)
-                throw Error(i, $"invalid number '{token}': '{c}' is not a {name} digit");
+                throw Error(i, $"invalid number '{token}': '{c}' is not a digit of a {name} integer");
             if (value > (long.MaxValue - (ulong)d) / (ulong)radix)
                 throw Error(from - 2, $"integer {token} is out of range: TOML integers are 64-bit (at most {long.MaxValue})");
             value = value * (ulong)radix + (ulong)d;
@@ -168,6 +181,7 @@ public sealed partial class TomlParser
         return (long)value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ParseFloat(ReadOnlySpan<char> token, int start)
     {
         // The grammar was checked already; .NET's parser only needs the underscores removed.
@@ -186,6 +200,7 @@ public sealed partial class TomlParser
 
     // ---- dates and times ---------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlValue ParseDateOrDateTime(TomlPosition position)
     {
         var text = _text;
@@ -208,6 +223,7 @@ public sealed partial class TomlParser
         return new TomlLocalDateTimeValue(local, position);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlLocalDate ParseDate()
     {
         var text = _text;
@@ -230,12 +246,18 @@ public sealed partial class TomlParser
         return new TomlLocalDate(year, month, day);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlLocalTime ParseTime()
     {
         var text = _text;
         var start = _pos;
         if (!(HasDigits(start, 2) && At(start + 2, ':') && HasDigits(start + 3, 2)))
-            throw Error(start, $"invalid time '{Sample(start)}': expected HH:MM:SS");
+        {
+            var sample = Sample(start);
+            throw Error(start, sample.Length == 0
+                ? $"expected a time (HH:MM:SS) but found {Describe(start)}"
+                : $"invalid time '{sample}': expected HH:MM:SS");
+        }
         if (!(At(start + 5, ':') && HasDigits(start + 6, 2)))
             throw Error(start, $"invalid time '{Sample(start)}': seconds are required in TOML 1.0.0 (HH:MM:SS)");
         var hour = Number(start, 2);
@@ -289,6 +311,7 @@ public sealed partial class TomlParser
 
     private bool At(int index, char c) => index < _text.Length && _text[index] == c;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Number(int index, int count)
     {
         var n = 0;

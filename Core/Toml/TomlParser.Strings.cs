@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Runtime.CompilerServices;
 
 namespace Hft.Core.Toml;
 
@@ -10,6 +11,7 @@ public sealed partial class TomlParser
     private const string Escapes = "valid escapes are \\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX and \\UXXXXXXXX";
 
     /// <summary>At '"': a single-line basic string, escapes resolved.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ParseBasicString()
     {
         var text = _text;
@@ -48,6 +50,7 @@ public sealed partial class TomlParser
     }
 
     /// <summary>At '"""': a multi-line basic string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ParseMultilineBasicString()
     {
         var text = _text;
@@ -85,6 +88,7 @@ public sealed partial class TomlParser
     }
 
     /// <summary>At '\'': a single-line literal string, taken as written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ParseLiteralString()
     {
         var text = _text;
@@ -106,6 +110,7 @@ public sealed partial class TomlParser
     }
 
     /// <summary>At "'''": a multi-line literal string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ParseMultilineLiteralString()
     {
         var text = _text;

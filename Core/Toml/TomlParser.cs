@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
+using System.Runtime.CompilerServices;
 
 namespace Hft.Core.Toml;
 
@@ -14,6 +15,10 @@ namespace Hft.Core.Toml;
 /// no regular expressions, and plain runs of strings and comments are skipped with vectorised searches.
 /// This file holds the document structure (lines, keys, headers, tables); the partial files hold
 /// strings and numbers/dates.
+/// The per-character and per-line methods are marked <see cref="MethodImplOptions.AggressiveOptimization"/>:
+/// a config is parsed once at startup, and under tiered JIT that single parse would run in unoptimised
+/// tier-0 code, several times slower on a large file. Methods that run once per header or only on
+/// errors are left to tiering, since compiling them fully optimised costs more than it saves.
 /// </remarks>
 public sealed partial class TomlParser
 {
@@ -32,7 +37,9 @@ public sealed partial class TomlParser
     private readonly StringBuilder _sb = new();
     private readonly List<KeySegment> _key = [];
     private TomlTable _current;
-    private string _section = "";
+    // Key path of the current [header] (empty for the root), kept for messages.
+    private string[] _sectionPath = [];
+    private bool _sectionIsArray;
     private int _pos;
     private int _depth;
 
@@ -108,6 +115,7 @@ public sealed partial class TomlParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlTable ParseDocument()
     {
         CheckSurrogates();
@@ -132,7 +140,7 @@ public sealed partial class TomlParser
             if (text[_pos] != '\n' && text[_pos] != '\r')
             {
                 throw Error(_pos, wasHeader
-                    ? $"unexpected {Describe(_pos)} after table header {_section}; expected a comment or the end of the line"
+                    ? $"unexpected {Describe(_pos)} after table header {SectionName()}; expected a comment or the end of the line"
                     : $"unexpected {Describe(_pos)} after value; each key/value pair needs its own line");
             }
             ConsumeLineBreak();
@@ -163,6 +171,7 @@ public sealed partial class TomlParser
 
     // ---- lines, whitespace, comments -------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipSpaces()
     {
         var text = _text;
@@ -183,6 +192,7 @@ public sealed partial class TomlParser
     }
 
     /// <summary>At '#': skips to the line break (not consuming it), rejecting control characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipComment()
     {
         var text = _text;
@@ -206,6 +216,7 @@ public sealed partial class TomlParser
     }
 
     /// <summary>Inside arrays: spaces, comments and line breaks may appear between elements.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SkipSpacesCommentsAndLineBreaks()
     {
         var text = _text;
@@ -226,6 +237,7 @@ public sealed partial class TomlParser
     // ---- keys --------------------------------------------------------------------------------------
 
     /// <summary>Reads a possibly dotted key into <see cref="_key"/> and skips the spaces after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseKey(bool inline)
     {
         _key.Clear();
@@ -244,6 +256,7 @@ public sealed partial class TomlParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string ParseSimpleKey(bool inline, bool afterDot)
     {
         var text = _text;
@@ -294,6 +307,7 @@ public sealed partial class TomlParser
 
     // ---- key/value pairs ---------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ParseKeyValue(TomlTable table, bool inline)
     {
         ParseKey(inline);
@@ -309,7 +323,7 @@ public sealed partial class TomlParser
         var last = _key[^1];
         if (target.TryGetEntry(last.Name, out var existing))
         {
-            var where = inline ? " in this inline table" : _section.Length > 0 ? $" in table {_section}" : "";
+            var where = inline ? " in this inline table" : _sectionPath.Length > 0 ? $" in table {SectionName()}" : "";
             throw Error(last.Index, $"duplicate key {KeyName(_key.Count)}{where}: it was already defined at {At(existing.KeyPosition)}");
         }
         // Positions must be taken before the value is parsed: nested values reuse _key.
@@ -342,8 +356,9 @@ public sealed partial class TomlParser
                 {
                     TomlTable { Origin: TomlTableOrigin.Inline } =>
                         $"cannot add {whole}: {prefix} is an inline table (defined at {At(entry.KeyPosition)}) and inline tables cannot be extended",
+                    // Header-made tables only exist outside inline tables, so the section path applies.
                     TomlTable sub =>
-                        $"cannot use dotted key {whole} to add to table [{HeaderName(i + 1)}], which is defined by a table header at {At(sub.Position)}",
+                        $"cannot use dotted key {whole} to add to table [{TomlWriter.FormatKeyPath(_sectionPath.Concat(_key.Take(i + 1).Select(k => k.Name)))}], which is defined by a table header at {At(sub.Position)}",
                     TomlArray =>
                         $"cannot add {whole}: {prefix} is an array (defined at {At(entry.KeyPosition)}), not a table",
                     _ =>
@@ -368,23 +383,22 @@ public sealed partial class TomlParser
         _pos += isArray ? 2 : 1;
         SkipSpaces();
         ParseKey(inline: false);
-        var name = HeaderName(_key.Count);
         if (isArray)
         {
             if (_pos + 1 >= text.Length || text[_pos] != ']' || text[_pos + 1] != ']')
-                throw Error(_pos, $"expected ']]' to close the array-of-tables header [[{name}]] but found {Describe(_pos)}");
+                throw Error(_pos, $"expected ']]' to close the array-of-tables header [[{HeaderName(_key.Count)}]] but found {Describe(_pos)}");
             _pos += 2;
         }
         else
         {
             if (_pos >= text.Length || text[_pos] != ']')
-                throw Error(_pos, $"expected ']' to close the table header [{name}] but found {Describe(_pos)}");
+                throw Error(_pos, $"expected ']' to close the table header [{HeaderName(_key.Count)}] but found {Describe(_pos)}");
             _pos++;
         }
-        DefineHeader(start, isArray, name);
+        DefineHeader(start, isArray);
     }
 
-    private void DefineHeader(int start, bool isArray, string name)
+    private void DefineHeader(int start, bool isArray)
     {
         var headerPosition = PositionAt(start);
         var t = _root;
@@ -396,7 +410,7 @@ public sealed partial class TomlParser
                 switch (entry.Value)
                 {
                     case TomlTable { Origin: TomlTableOrigin.Inline }:
-                        throw Error(segment.Index, $"cannot define [{name}]: {KeyName(i + 1)} is an inline table (defined at {At(entry.KeyPosition)}) and inline tables cannot be extended");
+                        throw Error(segment.Index, $"cannot define [{HeaderName(_key.Count)}]: {KeyName(i + 1)} is an inline table (defined at {At(entry.KeyPosition)}) and inline tables cannot be extended");
                     case TomlTable sub:
                         t = sub;
                         continue;
@@ -405,9 +419,9 @@ public sealed partial class TomlParser
                         t = (TomlTable)tables[^1];
                         continue;
                     case TomlArray:
-                        throw Error(segment.Index, $"cannot define [{name}]: {KeyName(i + 1)} is a static array (defined at {At(entry.KeyPosition)}), not a table");
+                        throw Error(segment.Index, $"cannot define [{HeaderName(_key.Count)}]: {KeyName(i + 1)} is a static array (defined at {At(entry.KeyPosition)}), not a table");
                     default:
-                        throw Error(segment.Index, $"cannot define [{name}]: {KeyName(i + 1)} is already defined as {Article(entry.Value.Kind)} at {At(entry.KeyPosition)}");
+                        throw Error(segment.Index, $"cannot define [{HeaderName(_key.Count)}]: {KeyName(i + 1)} is already defined as {Article(entry.Value.Kind)} at {At(entry.KeyPosition)}");
                 }
             }
             var position = PositionAt(segment.Index);
@@ -432,16 +446,16 @@ public sealed partial class TomlParser
                     tables = found;
                     break;
                 case TomlArray:
-                    throw Error(start, $"cannot append to {KeyName(_key.Count)} with [[{name}]]: it is a static array defined at {At(existing.KeyPosition)}");
+                    throw Error(start, $"cannot append to {KeyName(_key.Count)} with [[{HeaderName(_key.Count)}]]: it is a static array defined at {At(existing.KeyPosition)}");
                 case TomlTable found:
-                    throw Error(start, $"cannot define array of tables [[{name}]]: [{name}] is already a table defined at {At(found.Position)}");
+                    throw Error(start, $"cannot define array of tables [[{HeaderName(_key.Count)}]]: [{HeaderName(_key.Count)}] is already a table defined at {At(found.Position)}");
                 default:
-                    throw Error(start, $"cannot define array of tables [[{name}]]: {KeyName(_key.Count)} is already defined as {Article(existing.Value.Kind)} at {At(existing.KeyPosition)}");
+                    throw Error(start, $"cannot define array of tables [[{HeaderName(_key.Count)}]]: {KeyName(_key.Count)} is already defined as {Article(existing.Value.Kind)} at {At(existing.KeyPosition)}");
             }
             var element = new TomlTable(headerPosition) { Origin = TomlTableOrigin.Header };
             tables.Add(element);
             _current = element;
-            _section = "[[" + name + "]]";
+            EnterSection(isArray: true);
             return;
         }
 
@@ -459,21 +473,37 @@ public sealed partial class TomlParser
                 _current = found;
                 break;
             case TomlTable { Origin: TomlTableOrigin.Dotted }:
-                throw Error(start, $"cannot define table [{name}]: it was already created by a dotted key at {At(existing.KeyPosition)}");
+                throw Error(start, $"cannot define table [{HeaderName(_key.Count)}]: it was already created by a dotted key at {At(existing.KeyPosition)}");
             case TomlTable { Origin: TomlTableOrigin.Inline }:
-                throw Error(start, $"cannot define table [{name}]: it is an inline table defined at {At(existing.KeyPosition)}, and inline tables cannot be extended");
+                throw Error(start, $"cannot define table [{HeaderName(_key.Count)}]: it is an inline table defined at {At(existing.KeyPosition)}, and inline tables cannot be extended");
             case TomlTable found:
-                throw Error(start, $"duplicate table [{name}]: it was already defined at {At(found.Position)}");
+                throw Error(start, $"duplicate table [{HeaderName(_key.Count)}]: it was already defined at {At(found.Position)}");
             case TomlArray { IsTableArray: true }:
-                throw Error(start, $"cannot define table [{name}]: it is already an array of tables (first [[{name}]] at {At(existing.Value.Position)})");
+                throw Error(start, $"cannot define table [{HeaderName(_key.Count)}]: it is already an array of tables (first [[{HeaderName(_key.Count)}]] at {At(existing.Value.Position)})");
             default:
-                throw Error(start, $"cannot define table [{name}]: {KeyName(_key.Count)} is already defined as {Article(existing.Value.Kind)} at {At(existing.KeyPosition)}");
+                throw Error(start, $"cannot define table [{HeaderName(_key.Count)}]: {KeyName(_key.Count)} is already defined as {Article(existing.Value.Kind)} at {At(existing.KeyPosition)}");
         }
-        _section = "[" + name + "]";
+        EnterSection(isArray: false);
+    }
+
+    private void EnterSection(bool isArray)
+    {
+        var path = new string[_key.Count];
+        for (var i = 0; i < path.Length; i++)
+            path[i] = _key[i].Name;
+        _sectionPath = path;
+        _sectionIsArray = isArray;
+    }
+
+    private string SectionName()
+    {
+        var name = TomlWriter.FormatKeyPath(_sectionPath);
+        return _sectionIsArray ? "[[" + name + "]]" : "[" + name + "]";
     }
 
     // ---- values ------------------------------------------------------------------------------------
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlValue ParseValue()
     {
         var text = _text;
@@ -537,6 +567,7 @@ public sealed partial class TomlParser
         return Error(_pos, $"invalid value '{word}': strings must be quoted, e.g. \"{word}\"");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlArray ParseArray(TomlPosition position)
     {
         var text = _text;
@@ -567,6 +598,7 @@ public sealed partial class TomlParser
         return array;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlTable ParseInlineTable(TomlPosition position)
     {
         var text = _text;
@@ -624,38 +656,40 @@ public sealed partial class TomlParser
     /// <summary>
     /// Line and column of a text index. Lines are not tracked while parsing; a cursor is moved forward
     /// on demand instead. The parser asks for positions almost always in increasing order, so the whole
-    /// text is scanned about once; going backwards (only for some errors) rescans from the start.
+    /// text is scanned about once (with vectorised searches); going backwards (only for some errors)
+    /// rescans from the start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private TomlPosition PositionAt(int index)
     {
-        var text = _text;
-        index = Math.Min(index, text.Length);
+        index = Math.Min(index, _text.Length);
         if (index < _cursorIndex)
         {
             _cursorIndex = _start;
             _cursorLine = 1;
             _cursorColumn = 1;
         }
-        var line = _cursorLine;
-        var column = _cursorColumn;
-        for (var i = _cursorIndex; i < index; i++)
+        var span = _text.AsSpan(_cursorIndex, index - _cursorIndex);
+        var lastLineFeed = span.LastIndexOf('\n');
+        if (lastLineFeed >= 0)
         {
-            var c = text[i];
-            if (c == '\n')
+            _cursorLine += span[..lastLineFeed].Count('\n') + 1;
+            _cursorColumn = 1;
+            span = span[(lastLineFeed + 1)..];
+        }
+        // Columns count code points: the low half of a surrogate pair shares its high half's column.
+        var lowSurrogates = 0;
+        if (span.ContainsAnyInRange('\uDC00', '\uDFFF'))
+        {
+            foreach (var c in span)
             {
-                line++;
-                column = 1;
-            }
-            else if (!char.IsLowSurrogate(c))
-            {
-                // The low half of a surrogate pair belongs to the column of its high half.
-                column++;
+                if (char.IsLowSurrogate(c))
+                    lowSurrogates++;
             }
         }
+        _cursorColumn += span.Length - lowSurrogates;
         _cursorIndex = index;
-        _cursorLine = line;
-        _cursorColumn = column;
-        return new TomlPosition(line, column);
+        return new TomlPosition(_cursorLine, _cursorColumn);
     }
 
     private TomlException Error(int index, string reason)

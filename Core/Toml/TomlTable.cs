@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Hft.Core.Toml;
 
@@ -11,7 +12,13 @@ namespace Hft.Core.Toml;
 /// </summary>
 public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue>
 {
-    private readonly OrderedDictionary<string, TomlTableEntry> _entries = new(StringComparer.Ordinal);
+    // Small tables (the usual case in configs) are searched linearly; a hash index is added only past
+    // this size. Parsing creates a table per section, so a dictionary per table would dominate the cost.
+    private const int LinearSearchLimit = 8;
+
+    private TomlTableEntry[] _items = [];
+    private int _count;
+    private Dictionary<string, int>? _index;
 
     /// <summary>Creates an empty table.</summary>
     public TomlTable(TomlPosition position = default) : base(position)
@@ -25,7 +32,7 @@ public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue
     internal TomlTableOrigin Origin { get; set; }
 
     /// <inheritdoc />
-    public int Count => _entries.Count;
+    public int Count => _count;
 
     /// <summary>
     /// The value under <paramref name="key"/>. Setting replaces an existing value in place (keeping
@@ -33,63 +40,88 @@ public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue
     /// </summary>
     public TomlValue this[string key]
     {
-        get => _entries[key].Value;
+        get
+        {
+            var index = IndexOf(key);
+            return index >= 0 ? _items[index].Value : throw new KeyNotFoundException($"The table has no key \"{key}\".");
+        }
         set
         {
             ArgumentNullException.ThrowIfNull(key);
             ArgumentNullException.ThrowIfNull(value);
-            var index = _entries.IndexOf(key);
+            var index = IndexOf(key);
             if (index >= 0)
-                _entries.SetAt(index, _entries.GetAt(index).Value with { Value = value });
+                _items[index] = _items[index] with { Value = value };
             else
-                _entries.Add(key, new TomlTableEntry(key, value, default));
+                Append(new TomlTableEntry(key, value, default));
         }
     }
 
     /// <summary>The keys in order.</summary>
-    public IEnumerable<string> Keys => _entries.Keys;
+    public IEnumerable<string> Keys => Entries.Select(e => e.Key);
 
     /// <summary>The values in key order.</summary>
-    public IEnumerable<TomlValue> Values => _entries.Values.Select(e => e.Value);
+    public IEnumerable<TomlValue> Values => Entries.Select(e => e.Value);
 
     /// <summary>Entries in order, with the position of each key.</summary>
-    public IEnumerable<TomlTableEntry> Entries => _entries.Values;
+    public IEnumerable<TomlTableEntry> Entries
+    {
+        get
+        {
+            for (var i = 0; i < _count; i++)
+                yield return _items[i];
+        }
+    }
 
     /// <summary>Adds a key; throws <see cref="ArgumentException"/> when the key is already present.</summary>
     public void Add(string key, TomlValue value, TomlPosition keyPosition = default)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(value);
-        if (!_entries.TryAdd(key, new TomlTableEntry(key, value, keyPosition)))
+        if (IndexOf(key) >= 0)
             throw new ArgumentException($"The table already has a key \"{key}\".", nameof(key));
+        Append(new TomlTableEntry(key, value, keyPosition));
     }
 
-    /// <summary>Removes a key; returns false when it was not present.</summary>
-    public bool Remove(string key) => _entries.Remove(key);
+    /// <summary>Removes a key (later keys keep their order); returns false when it was not present.</summary>
+    public bool Remove(string key)
+    {
+        var index = IndexOf(key);
+        if (index < 0)
+            return false;
+        _count--;
+        Array.Copy(_items, index + 1, _items, index, _count - index);
+        _items[_count] = default;
+        _index = null;
+        if (_count > LinearSearchLimit)
+            BuildIndex();
+        return true;
+    }
 
     /// <inheritdoc />
-    public bool ContainsKey(string key) => _entries.ContainsKey(key);
+    public bool ContainsKey(string key) => IndexOf(key) >= 0;
 
     /// <inheritdoc />
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out TomlValue value)
     {
-        if (_entries.TryGetValue(key, out var entry))
-        {
-            value = entry.Value;
-            return true;
-        }
-        value = null;
-        return false;
+        var index = IndexOf(key);
+        value = index >= 0 ? _items[index].Value : null;
+        return index >= 0;
     }
 
     /// <summary>Looks up a key with its value and where it was written.</summary>
-    public bool TryGetEntry(string key, out TomlTableEntry entry) => _entries.TryGetValue(key, out entry);
+    public bool TryGetEntry(string key, out TomlTableEntry entry)
+    {
+        var index = IndexOf(key);
+        entry = index >= 0 ? _items[index] : default;
+        return index >= 0;
+    }
 
     /// <inheritdoc />
     public IEnumerator<KeyValuePair<string, TomlValue>> GetEnumerator()
     {
-        foreach (var entry in _entries.Values)
-            yield return new KeyValuePair<string, TomlValue>(entry.Key, entry.Value);
+        for (var i = 0; i < _count; i++)
+            yield return new KeyValuePair<string, TomlValue>(_items[i].Key, _items[i].Value);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -99,11 +131,12 @@ public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue
     {
         if (ReferenceEquals(this, other))
             return true;
-        if (other is not TomlTable t || t._entries.Count != _entries.Count)
+        if (other is not TomlTable t || t._count != _count)
             return false;
-        foreach (var entry in _entries.Values)
+        for (var i = 0; i < _count; i++)
         {
-            if (!t._entries.TryGetValue(entry.Key, out var theirs) || !entry.Value.Equals(theirs.Value))
+            var index = t.IndexOf(_items[i].Key);
+            if (index < 0 || !_items[i].Value.Equals(t._items[index].Value))
                 return false;
         }
         return true;
@@ -113,9 +146,43 @@ public sealed class TomlTable : TomlValue, IReadOnlyDictionary<string, TomlValue
     public override int GetHashCode()
     {
         // XOR of per-entry hashes so the result does not depend on key order, matching Equals.
-        var hash = _entries.Count;
-        foreach (var entry in _entries.Values)
-            hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(entry.Key), entry.Value.GetHashCode());
+        var hash = _count;
+        for (var i = 0; i < _count; i++)
+            hash ^= HashCode.Combine(StringComparer.Ordinal.GetHashCode(_items[i].Key), _items[i].Value.GetHashCode());
         return hash;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int IndexOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (_index is not null)
+            return _index.TryGetValue(key, out var found) ? found : -1;
+        for (var i = 0; i < _count; i++)
+        {
+            if (string.Equals(_items[i].Key, key, StringComparison.Ordinal))
+                return i;
+        }
+        return -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Append(TomlTableEntry entry)
+    {
+        if (_count == _items.Length)
+            Array.Resize(ref _items, Math.Max(4, _count * 2));
+        _items[_count] = entry;
+        _count++;
+        if (_index is not null)
+            _index.Add(entry.Key, _count - 1);
+        else if (_count > LinearSearchLimit)
+            BuildIndex();
+    }
+
+    private void BuildIndex()
+    {
+        _index = new Dictionary<string, int>(_count * 2, StringComparer.Ordinal);
+        for (var i = 0; i < _count; i++)
+            _index.Add(_items[i].Key, i);
     }
 }
