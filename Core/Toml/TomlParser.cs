@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
-using System.Runtime.CompilerServices;
 
 namespace Hft.Core.Toml;
 
@@ -102,10 +102,9 @@ public sealed partial class TomlParser
                 // Report the spot as the parser would: line and column of the text decoded so far.
                 var prefix = new TomlParser(new string(buffer, 0, written), 0, fileName);
                 var at = prefix.PositionAt(written);
-                var what = read < utf8.Length
-                    ? string.Create(CultureInfo.InvariantCulture, $"byte 0x{utf8[read]:X2} does not start a valid sequence")
-                    : "the input ends in the middle of a character";
-                throw new TomlException(fileName, at.Line, at.Column, $"invalid UTF-8: {what}; TOML files must be UTF-8 encoded");
+                var reason = string.Create(CultureInfo.InvariantCulture,
+                    $"invalid UTF-8 byte sequence starting with byte 0x{utf8[read]:X2}; TOML files must be UTF-8 encoded");
+                throw new TomlException(fileName, at.Line, at.Column, reason);
             }
             return new string(buffer, 0, written);
         }

@@ -65,7 +65,7 @@ public sealed class TomlErrorLocationTests
     {
         var bytes = Encoding.UTF8.GetBytes("a = 1\nb = \"x").Concat(new byte[] { 0xC3, 0x28, (byte)'"', (byte)'\n' }).ToArray();
         var error = Assert.Throws<TomlException>(() => TomlParser.Parse(bytes, "bytes.toml"))!;
-        Assert.That(error.Message, Is.EqualTo("bytes.toml:2:7: invalid UTF-8: byte 0xC3 does not start a valid sequence; TOML files must be UTF-8 encoded"));
+        Assert.That(error.Message, Is.EqualTo("bytes.toml:2:7: invalid UTF-8 byte sequence starting with byte 0xC3; TOML files must be UTF-8 encoded"));
     }
 
     [Test]
