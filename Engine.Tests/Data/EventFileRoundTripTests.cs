@@ -239,13 +239,18 @@ public sealed class EventFileRoundTripTests : TempDirectoryTest
         {
             while (warmUp.Read(buffer) > 0) { } // compile the read path fully before measuring
         }
-        using var reader = EventFileReader.Open(PathOf(name));
-        reader.Read(buffer); // first call may set up lazily allocated state
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int calls = 0;
-        while (reader.Read(buffer) > 0) calls++;
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.That(calls, Is.EqualTo(49));
+        // A per-call allocation shows on every pass; a one-off one by the runtime does not: keep the smallest.
+        long allocated = long.MaxValue;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            using var reader = EventFileReader.Open(PathOf(name));
+            reader.Read(buffer); // first call may set up lazily allocated state
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int calls = 0;
+            while (reader.Read(buffer) > 0) calls++;
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.That(calls, Is.EqualTo(49));
+        }
         // Any allocation per call would total at least 49 small objects (over 1 KB); the runtime itself may
         // allocate once (e.g. while re-compiling a method to a higher tier).
         Assert.That(allocated, Is.LessThan(1024));
