@@ -61,7 +61,8 @@ internal static class BacktestCommand
                 if (!File.Exists(p)) throw new FileNotFoundException($"{p}: no such file");
             }
             MarketEvent[]? initial = r.GetValue(snapshot) is { } snapPath ? EventFileReader.ReadAll(snapPath) : null;
-            var journal = new TradeJournal([instrument]);
+            // The journal formats every order change; only pay for it when the files are wanted.
+            var journal = r.GetValue(output) is null ? null : new TradeJournal([instrument]);
             var source = new FileBlockSource(paths);
             var setup = new BacktestSetup
             {
@@ -78,7 +79,7 @@ internal static class BacktestCommand
             log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", paths.Length, source.TotalRows, strategyName);
             BacktestResult result;
             using (var run = new BacktestRun(setup)) result = run.Execute();
-            if (r.GetValue(output) is { } dir)
+            if (r.GetValue(output) is { } dir && journal is not null)
             {
                 journal.WriteTo(dir);
                 log.Information("Wrote {Orders} order rows and {Fills} fills to {Dir}", journal.OrderRows, journal.FillRows, dir);
