@@ -51,6 +51,19 @@ public sealed class FeedCursor<TSink> : TimedSource where TSink : struct, IRowSi
         Advance();
     }
 
+    /// <inheritdoc />
+    protected internal override void DeliverRun(CoreLoop loop, long limitTime, int limitLane)
+    {
+        int lane = Lane;
+        do
+        {
+            _sink.Deliver(in _rows[_index]);
+            Delivered++;
+            Advance();
+        }
+        while (loop.ContinueRun(NextTime, lane, limitTime, limitLane));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Advance()
     {

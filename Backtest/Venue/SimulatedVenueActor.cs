@@ -30,7 +30,7 @@ public sealed class SimulatedVenueActor : ActorBase
         _latencies = latencies.ToArray();
         _lastArrival = new long[_exchanges.Length];
         _lastReceipt = new long[_exchanges.Length];
-        Receive<InstrumentEvent>((in InstrumentEvent m) => OnMarketEvent(in m));
+        Receive<InstrumentEvent>(OnMarketEvent);
         Receive<VenueCommand>(OnCommand);
         Receive<ExchangeArrival>(OnArrival);
     }

@@ -24,7 +24,7 @@ public sealed class BookActor : ActorBase
         _depth = depth;
         _subscribers = subscribers.ToArray();
         _cells = Resolve(_subscribers);
-        Receive<MarketEvent>((in MarketEvent e) => OnEvent(in e));
+        Receive<MarketEvent>(OnEvent);
         Receive<SubscribeMarketData>(m =>
         {
             _subscribers = [.. _subscribers, m.Subscriber];

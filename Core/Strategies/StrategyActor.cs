@@ -29,7 +29,7 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
         _accounts = accounts;
         _books = books;
         _risk = risk;
-        Receive<InstrumentEvent>((in InstrumentEvent m) => OnMarketEvent(in m));
+        Receive<InstrumentEvent>(OnMarketEvent);
         Receive<OrderUpdated>(m => _strategy.OnOrder(m.Order, m.Fill));
         Receive<StrategyTimer>(m => _strategy.OnTimer(m.TimerId));
     }

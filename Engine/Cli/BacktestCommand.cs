@@ -33,7 +33,7 @@ internal static class BacktestCommand
         var contractSize = new Option<double>("--contract-size") { Description = "Contract multiplier", DefaultValueFactory = _ => 1.0 };
         var entry = new Option<double>("--entry-latency-ms") { Description = "Order entry latency (ms)", DefaultValueFactory = _ => 1.0 };
         var response = new Option<double>("--response-latency-ms") { Description = "Order response latency (ms)", DefaultValueFactory = _ => 1.0 };
-        var queue = new Option<string>("--queue-model") { Description = "Queue position model: risk-averse", DefaultValueFactory = _ => "risk-averse" };
+        var queue = new Option<string>("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
         var maker = new Option<double>("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
         var taker = new Option<double>("--taker-fee") { Description = "Taker fee as a fraction of traded value", DefaultValueFactory = _ => 0.0007 };
         var snapshot = new Option<string?>("--initial-snapshot") { Description = "Event file whose rows set the starting book" };
@@ -99,11 +99,7 @@ internal static class BacktestCommand
         _ => throw new ArgumentException($"--contract: expected 'linear' or 'inverse', got '{text}'"),
     };
 
-    internal static Func<IQueueModel> QueueModelFactory(string name) => name.ToLowerInvariant() switch
-    {
-        "risk-averse" or "riskaverse" => () => new RiskAverseQueueModel(),
-        _ => throw new ArgumentException($"--queue-model: unknown model '{name}'; available: risk-averse"),
-    };
+    internal static Func<IQueueModel> QueueModelFactory(string name) => QueueModels.Resolve(name);
 
     internal static Directive ParseDirective(string text) => text.ToLowerInvariant() switch
     {

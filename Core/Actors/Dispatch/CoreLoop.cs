@@ -178,7 +178,6 @@ public sealed class CoreLoop : IScheduler
     /// </summary>
     private void DeliverRun(TimedSource best, long until)
     {
-        var clock = _virtualClock!;
         var sources = _sources;
         long limitTime = long.MaxValue;
         int limitLane = int.MaxValue;
@@ -198,22 +197,28 @@ public sealed class CoreLoop : IScheduler
             limitTime = until;
             limitLane = int.MaxValue;
         }
-        int lane = best.Lane;
-        while (true)
+        best.DeliverRun(this, limitTime, limitLane);
+    }
+
+    /// <summary>
+    /// Called by a source after each item of a run: drains the messages the item caused, then says whether
+    /// the source's next item (at <paramref name="nextTime"/>) is still the first in (time, lane) order, and if
+    /// so moves the clock to it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool ContinueRun(long nextTime, int lane, long limitTime, int limitLane)
+    {
+        _delivered++;
+        if (_fifoCount > 0) DrainFifo();
+        if (_inboxCount > 0 || _stopRequested) return false;
+        if (nextTime == long.MaxValue || nextTime > limitTime || (nextTime == limitTime && lane > limitLane)) return false;
+        if (_timers.Count > 0)
         {
-            best.DeliverNext();
-            _delivered++;
-            if (_fifoCount > 0) DrainFifo();
-            if (_inboxCount > 0 || _stopRequested) return;
-            long t = best.NextTime;
-            if (t == long.MaxValue || t > limitTime || (t == limitTime && lane > limitLane)) return;
-            if (_timers.Count > 0)
-            {
-                ref var top = ref _timers.Peek();
-                if (top.Due < t || (top.Due == t && top.Lane < lane)) return;
-            }
-            clock.SetOrdered(t); // the cursor guarantees its times never decrease
+            ref var top = ref _timers.Peek();
+            if (top.Due < nextTime || (top.Due == nextTime && top.Lane < lane)) return false;
         }
+        _virtualClock!.SetOrdered(nextTime); // a source's times never decrease
+        return true;
     }
 
     private void RunReal()
@@ -277,7 +282,11 @@ public sealed class CoreLoop : IScheduler
         var entry = _timers.Pop();
         var item = entry.Item;
         item.InQueue = false;
-        if (item.KeepsAlive && !item.IsCancellationRequested) _timers.KeepAliveCount--;
+        if (item.KeepAliveCounted)
+        {
+            item.KeepAliveCounted = false;
+            _timers.KeepAliveCount--;
+        }
         if (item.IsCancellationRequested) return;
         if (item.Interval > 0)
         {
@@ -293,8 +302,11 @@ public sealed class CoreLoop : IScheduler
 
     internal void OnTimerCancelled(ScheduledTell item)
     {
-        // Cancelled entries stay in the heap and are skipped when popped; they stop keeping the run alive now.
-        if (item.InQueue && item.KeepsAlive) _timers.KeepAliveCount--;
+        // Cancelled entries stay in the heap and are skipped when popped. On the loop thread they stop keeping
+        // the run alive at once; from another thread the count is corrected when the entry is popped.
+        if (!IsLoopThread || !item.KeepAliveCounted) return;
+        item.KeepAliveCounted = false;
+        _timers.KeepAliveCount--;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -400,7 +412,11 @@ public sealed class CoreLoop : IScheduler
         if (item.IsCancellationRequested) return;
         long due = Math.Max(request.Due, _clock.Now);
         item.InQueue = true;
-        if (item.KeepsAlive) _timers.KeepAliveCount++;
+        if (item.KeepsAlive)
+        {
+            item.KeepAliveCounted = true;
+            _timers.KeepAliveCount++;
+        }
         _timers.Push(due, item.Lane, _sequence++, item);
     }
 

@@ -29,12 +29,17 @@ internal sealed class ScheduledTell : ICancelable
 
     public bool InQueue { get; set; }
 
-    public bool IsCancellationRequested { get; private set; }
+    /// <summary>True while this entry is counted in the queue's keep-alive count (only the loop thread changes it).</summary>
+    public bool KeepAliveCounted { get; set; }
+
+    private volatile bool _cancelled;
+
+    public bool IsCancellationRequested => _cancelled;
 
     public void Cancel()
     {
-        if (IsCancellationRequested) return;
-        IsCancellationRequested = true;
+        if (_cancelled) return;
+        _cancelled = true;
         _loop.OnTimerCancelled(this);
     }
 }

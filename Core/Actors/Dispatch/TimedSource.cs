@@ -23,4 +23,17 @@ public abstract class TimedSource
 
     /// <summary>Delivers the item due at <see cref="NextTime"/> and moves to the next one.</summary>
     public abstract void DeliverNext();
+
+    /// <summary>
+    /// Delivers items for as long as the loop lets the run go on (see <see cref="CoreLoop.ContinueRun"/>).
+    /// Sources on the hot path override it with a loop of their own, saving a virtual call per item.
+    /// </summary>
+    protected internal virtual void DeliverRun(CoreLoop loop, long limitTime, int limitLane)
+    {
+        do
+        {
+            DeliverNext();
+        }
+        while (loop.ContinueRun(NextTime, Lane, limitTime, limitLane));
+    }
 }
