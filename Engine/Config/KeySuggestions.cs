@@ -6,7 +6,8 @@ internal static class KeySuggestions
     /// <summary>
     /// The candidate nearest to <paramref name="given"/>, or null when none is plausibly a typo of it. A third of
     /// the length (at least 2) is allowed, which catches slips like <c>tick_sise</c> and <c>maxposition</c>
-    /// without proposing unrelated words for short keys.
+    /// without proposing unrelated words for short keys; failing that, a candidate that starts with what was
+    /// given (at least 4 characters).
     /// </summary>
     public static string? Closest(string given, IEnumerable<string> candidates)
     {
@@ -21,7 +22,11 @@ internal static class KeySuggestions
                 bestDistance = d;
             }
         }
-        return best is not null && bestDistance <= Math.Max(2, given.Length / 3) && bestDistance < given.Length ? best : null;
+        if (best is not null && bestDistance <= Math.Max(2, given.Length / 3) && bestDistance < given.Length) return best;
+        // A truncated key (max_order for max_order_qty) is far by edit distance but plainly meant.
+        return given.Length >= 4
+            ? candidates.Where(c => c.StartsWith(given, StringComparison.OrdinalIgnoreCase)).OrderBy(c => c.Length).ThenBy(c => c, StringComparer.Ordinal).FirstOrDefault()
+            : null;
     }
 
     /// <summary><c> (did you mean 'x'?)</c>, or empty.</summary>
