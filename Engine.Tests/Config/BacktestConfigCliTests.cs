@@ -189,6 +189,30 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
     }
 
     [Test]
+    public void Logging_file_and_level_come_from_the_file_and_verbose_overrides_the_level()
+    {
+        Directory.CreateDirectory(PathOf("data"));
+        SyntheticMarket.WriteFile(PathOf(Path.Combine("data", "a.npz")), new SyntheticMarketOptions(20_000, 3));
+        string path = WriteConfig(Config + "\n[logging]\nlevel = \"warning\"\nfile = \"logs/engine.log\"\n");
+        string logFile = PathOf(Path.Combine("logs", "engine.log"));
+        const string line = " INF] Backtest of 1 file(s), 20,000 rows, strategy g";
+
+        var (exit, _, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path, "--json");
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.That(stderr, Does.Not.Contain(line), "level = warning hides information");
+        Assert.That(File.Exists(logFile) ? File.ReadAllText(logFile) : "", Does.Not.Contain(line));
+
+        (exit, _, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path, "--json", "--verbose");
+        Assert.That(exit, Is.EqualTo(0), stderr);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stderr, Does.Contain(line));
+            Assert.That(File.ReadAllText(logFile), Does.Contain(line), "the log file gets what standard error gets");
+            Assert.That(File.Exists(PathOf(Path.Combine("out", "orders.csv"))), Is.True);
+        });
+    }
+
+    [Test]
     public void Backtest_without_data_anywhere_fails_clearly()
     {
         string path = WriteConfig(Config.Replace("data = [\"data/a.npz\"]\n", ""));

@@ -58,6 +58,40 @@ public sealed class ShippedConfigTests
     }
 
     [Test]
+    public void Every_key_of_the_shipped_files_is_documented()
+    {
+        using var env = new EnvironmentScope(ConfigTestKit.FakeSecrets);
+        string doc = File.ReadAllText(Path.Combine(ConfigTestKit.RepositoryRoot, "docs", "configuration.md"));
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in Expected)
+        {
+            // The resolved form lists every key with its default, not only those the file spells out.
+            var table = SettingsWriter.ToToml(SettingsLoader.Load(Path.Combine(ConfigTestKit.AppSettings, name)));
+            CollectKeys(table, keys);
+        }
+        var undocumented = keys.Where(k => !doc.Contains($"`{k}`", StringComparison.Ordinal)).ToList();
+        Assert.That(undocumented, Is.Empty);
+        Assert.That(keys, Has.Count.GreaterThan(30), "the walk found the keys");
+    }
+
+    private static void CollectKeys(TomlValue value, ISet<string> keys)
+    {
+        switch (value)
+        {
+            case TomlTable t:
+                foreach (var entry in t.Entries)
+                {
+                    keys.Add(entry.Key);
+                    CollectKeys(entry.Value, keys);
+                }
+                break;
+            case TomlArray a:
+                foreach (var item in a) CollectKeys(item, keys);
+                break;
+        }
+    }
+
+    [Test]
     public void Live_configs_take_their_keys_from_the_environment()
     {
         using var env = new EnvironmentScope(ConfigTestKit.FakeSecrets);
