@@ -226,6 +226,22 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
     }
 
     [Test]
+    public void Backtest_with_a_broken_config_prints_every_problem_and_exits_1()
+    {
+        string path = WriteConfig(Config.Replace("tick_size = 0.5", "tick_size = \"0.5\"").Replace("entry_ms = 5", "entry_ms = -5"));
+        var (exit, stdout, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path, "--json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(1));
+            Assert.That(stdout, Is.Empty);
+            Assert.That(stderr.ReplaceLineEndings("\n"), Is.EqualTo(
+                $"{path}:5:13: instruments[0].tick_size: expected a number, found string \"0.5\"\n" +
+                $"{path}:24:12: backtest.latency.entry_ms: must be a number of milliseconds, 0 or more, got -5\n" +
+                "error: the configuration has 2 problems\n"));
+        });
+    }
+
+    [Test]
     public void Check_as_a_process_prints_every_problem_and_exits_1()
     {
         string path = WriteConfig("mode = \"backtest\"\n[[instruments]]\nsymbol = \"S\"\ntick_size = 0\n[[strategies]]\nkind = \"grid\"\n[risk]\nmax_order = 1\n");
