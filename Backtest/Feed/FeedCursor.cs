@@ -8,8 +8,9 @@ namespace Hft.Backtest.Feed;
 /// Walks one instrument's rows on one timeline (exchange or local), skipping rows not meant for it, and
 /// offers them to the core loop as a pre-sorted <see cref="TimedSource"/>.
 /// </summary>
-public abstract class FeedCursor : TimedSource
+public sealed class FeedCursor<TSink> : TimedSource where TSink : struct, IRowSink
 {
+    private readonly TSink _sink;
     private readonly FeedBlocks _blocks;
     private readonly ulong _flag;
     private FeedBlocks.Node? _node;
@@ -18,20 +19,15 @@ public abstract class FeedCursor : TimedSource
     private int _end;
     private long _lastTime = long.MinValue;
 
-    internal FeedCursor(FeedBlocks blocks, int lane, ulong flag) : base(lane)
+    internal FeedCursor(FeedBlocks blocks, int lane, TSink sink) : base(lane)
     {
         _blocks = blocks;
-        _flag = flag;
+        _sink = sink;
+        _flag = sink.Flag;
     }
 
     /// <summary>Rows delivered so far.</summary>
     public long Delivered { get; private set; }
-
-    /// <summary>The time of a row on this cursor's timeline.</summary>
-    protected abstract long TimeOf(in MarketEvent row);
-
-    /// <summary>Hands the current row to its actor.</summary>
-    protected abstract void Deliver(in MarketEvent row);
 
     /// <inheritdoc />
     public override void Open()
@@ -48,9 +44,9 @@ public abstract class FeedCursor : TimedSource
     }
 
     /// <inheritdoc />
-    public sealed override void DeliverNext()
+    public override void DeliverNext()
     {
-        Deliver(in _rows[_index]);
+        _sink.Deliver(in _rows[_index]);
         Delivered++;
         Advance();
     }
@@ -75,7 +71,7 @@ public abstract class FeedCursor : TimedSource
             ref readonly var row = ref rows[i];
             if ((row.Flags & _flag) != 0)
             {
-                long t = TimeOf(in row);
+                long t = _sink.TimeOf(in row);
                 if (t < _lastTime) ThrowOutOfOrder(i, t);
                 _lastTime = t;
                 _index = i;

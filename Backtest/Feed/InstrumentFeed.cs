@@ -20,15 +20,15 @@ public sealed class InstrumentFeed : IDisposable
     {
         _source = source;
         var blocks = _blocks = new FeedBlocks(source, readers: 2);
-        Exchange = new ExchangeFeedCursor(blocks, instrument, venue);
-        Local = new LocalFeedCursor(blocks, instrument, book, venue.Ref);
+        Exchange = new FeedCursor<ExchangeRowSink>(blocks, DeliveryLane.ExchangeData(instrument), new ExchangeRowSink(instrument, venue));
+        Local = new FeedCursor<LocalRowSink>(blocks, DeliveryLane.LocalData(instrument), new LocalRowSink(book, venue.Ref));
     }
 
     /// <summary>The exchange-time cursor.</summary>
-    public ExchangeFeedCursor Exchange { get; }
+    public FeedCursor<ExchangeRowSink> Exchange { get; }
 
     /// <summary>The local-time cursor.</summary>
-    public LocalFeedCursor Local { get; }
+    public FeedCursor<LocalRowSink> Local { get; }
 
     /// <summary>Adds both cursors to the loop's merge.</summary>
     public void AttachTo(CoreLoop loop)

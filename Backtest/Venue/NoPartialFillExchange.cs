@@ -55,13 +55,13 @@ public sealed class NoPartialFillExchange
             if ((ev.Flags & EventFlags.Buy) != 0)
             {
                 var change = Depth.UpdateBid(ev.Price, ev.Quantity);
-                if (_bids.Count > 0) UpdateQueues(_bids, change);
+                if (_bids.Count > 0) UpdateQueues(_bids, buy: true, change);
                 if (change.BestTick > change.PreviousBestTick && _asks.Count > 0) FillAsksUpTo(change.BestTick, ev.ExchangeTime, reports);
             }
             else if ((ev.Flags & EventFlags.Sell) != 0)
             {
                 var change = Depth.UpdateAsk(ev.Price, ev.Quantity);
-                if (_asks.Count > 0) UpdateQueues(_asks, change);
+                if (_asks.Count > 0) UpdateQueues(_asks, buy: false, change);
                 if (change.BestTick < change.PreviousBestTick && _bids.Count > 0) FillBidsDownTo(change.BestTick, ev.ExchangeTime, reports);
             }
         }
@@ -76,11 +76,13 @@ public sealed class NoPartialFillExchange
         }
     }
 
-    private void UpdateQueues(List<ExchangeOrder> side, DepthChange change)
+    private void UpdateQueues(List<ExchangeOrder> side, bool buy, DepthChange change)
     {
+        // Orders are sorted best price first: stop at the first one beyond the updated level.
         foreach (var order in side)
         {
             if (order.PriceTick == change.Tick) _queue.Depth(order, change.PreviousQuantity, change.NewQuantity, Depth);
+            else if (buy ? order.PriceTick < change.Tick : order.PriceTick > change.Tick) break;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hft.Backtest.Models.Latency;
 using Hft.Core.Actors;
 using Hft.Core.Actors.Dispatch;
@@ -29,16 +30,16 @@ public sealed class SimulatedVenueActor : ActorBase
         _latencies = latencies.ToArray();
         _lastArrival = new long[_exchanges.Length];
         _lastReceipt = new long[_exchanges.Length];
-        Receive<InstrumentEvent>(OnMarketEvent);
+        Receive<InstrumentEvent>((in InstrumentEvent m) => OnMarketEvent(in m));
         Receive<VenueCommand>(OnCommand);
         Receive<ExchangeArrival>(OnArrival);
     }
 
     private CoreLoop Loop => Context.System.CoreLoop;
 
-    private void OnMarketEvent(InstrumentEvent message)
+    private void OnMarketEvent(in InstrumentEvent message)
     {
-        _exchanges[message.Instrument].OnMarketEvent(message.Event, _reports);
+        _exchanges[message.Instrument].OnMarketEvent(in message.Event, _reports);
         if (_reports.Count > 0) SendReports(message.Instrument);
     }
 

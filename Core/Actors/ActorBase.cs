@@ -4,7 +4,7 @@ namespace Hft.Core.Actors;
 
 /// <summary>
 /// Base class of every actor: private state that reacts to one message at a time. Register typed handlers
-/// with <see cref="Receive{T}"/> in the constructor; switch them with <see cref="Become"/>. The context
+/// with <see cref="Receive{T}(Action{T})"/> in the constructor; switch them with <see cref="Become"/>. The context
 /// (<see cref="Self"/>, <see cref="Context"/>) is available from <see cref="PreStart"/> on.
 /// </summary>
 public abstract class ActorBase
@@ -33,6 +33,9 @@ public abstract class ActorBase
 
     /// <summary>Registers a handler for messages of type <typeparamref name="T"/> (and subtypes).</summary>
     protected void Receive<T>(Action<T> handler) => _building.Add(handler);
+
+    /// <summary>Registers a handler that takes its message by reference (for large structs on hot paths).</summary>
+    protected void Receive<T>(MessageHandler<T> handler) => _building.Add(handler);
 
     /// <summary>Registers a handler for any message no typed handler took.</summary>
     protected void ReceiveAny(Action<object> handler) => _building.AddAny(handler);

@@ -67,17 +67,17 @@ internal sealed class ActorCell : IActorContext
     public long Now => Dispatcher.Now;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Post<T>(T message, IActorRef? sender)
+    public void Post<T>(in T message, IActorRef? sender)
     {
         var loop = CoreLoop;
-        if (loop is not null) loop.Post(this, message, sender);
+        if (loop is not null) loop.Post(this, in message, sender);
         else Dispatcher.Post(this, message, sender);
     }
 
     // ---------------------------------------------------------------- delivery
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Invoke<T>(T message, IActorRef? sender)
+    public void Invoke<T>(in T message, IActorRef? sender)
     {
         if (_state != CellState.Alive)
         {
@@ -89,7 +89,7 @@ internal sealed class ActorCell : IActorContext
         if (!ReferenceEquals(Sender, sender)) Sender = sender;
         try
         {
-            if (!CurrentBehavior.TryInvoke(message)) _actor!.RunUnhandled(message!);
+            if (!CurrentBehavior.TryInvoke(in message)) _actor!.RunUnhandled(message!);
         }
         catch (Exception ex)
         {

@@ -13,6 +13,7 @@ internal sealed class Behavior
     private Func<object, bool>[] _boxed = new Func<object, bool>[4];
     private int _count;
     private Action<object>? _any;
+    private ulong _byRef; // bit i: handler i is a MessageHandler<T> taking its message by reference
 
     public void Add<T>(Action<T> handler)
     {
@@ -37,17 +38,27 @@ internal sealed class Behavior
         _count++;
     }
 
+    public void Add<T>(MessageHandler<T> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        Add<T>((Action<T>)(m => handler(in m)));
+        // Replace the wrapper just added by the by-reference handler; the boxed path keeps the wrapper.
+        _handlers[_count - 1] = handler;
+        _byRef |= 1UL << Math.Min(_count - 1, 63);
+    }
+
     public void AddAny(Action<object> handler) => _any = handler;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryInvoke<T>(T message)
+    public bool TryInvoke<T>(in T message)
     {
         var types = _types;
         for (int i = 0; i < _count; i++)
         {
             if (types[i] == typeof(T))
             {
-                Unsafe.As<Action<T>>(_handlers[i])(message);
+                if ((_byRef & (1UL << i)) != 0) Unsafe.As<MessageHandler<T>>(_handlers[i])(in message);
+                else Unsafe.As<Action<T>>(_handlers[i])(message);
                 return true;
             }
         }

@@ -15,6 +15,7 @@ public sealed class BookActor : ActorBase
     private IActorRef[] _subscribers;
     // Local subscribers resolved once: a Tell through the interface is a generic virtual call, too slow per event.
     private ActorCell?[] _cells;
+    private IActorRef? _self;
 
     /// <summary>Creates the actor.</summary>
     public BookActor(int instrument, MarketDepth depth, IEnumerable<IActorRef> subscribers)
@@ -23,7 +24,7 @@ public sealed class BookActor : ActorBase
         _depth = depth;
         _subscribers = subscribers.ToArray();
         _cells = Resolve(_subscribers);
-        Receive<MarketEvent>(OnEvent);
+        Receive<MarketEvent>((in MarketEvent e) => OnEvent(in e));
         Receive<SubscribeMarketData>(m =>
         {
             _subscribers = [.. _subscribers, m.Subscriber];
@@ -31,15 +32,18 @@ public sealed class BookActor : ActorBase
         });
     }
 
-    private void OnEvent(MarketEvent ev)
+    /// <inheritdoc />
+    protected override void PreStart() => _self = Self;
+
+    private void OnEvent(in MarketEvent ev)
     {
         _depth.Apply(in ev);
         var cells = _cells;
-        var self = Self;
+        var self = _self;
+        var message = new InstrumentEvent(_instrument, in ev);
         for (int i = 0; i < cells.Length; i++)
         {
-            var message = new InstrumentEvent(_instrument, ev);
-            if (cells[i] is { } cell) cell.Post(message, self);
+            if (cells[i] is { } cell) cell.Post(in message, self);
             else _subscribers[i].Tell(message, self);
         }
     }

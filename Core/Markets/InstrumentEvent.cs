@@ -1,6 +1,19 @@
 namespace Hft.Core.Markets;
 
 /// <summary>A market event tagged with the index of its instrument in the run's configuration.</summary>
-/// <param name="Instrument">Instrument index.</param>
-/// <param name="Event">The event.</param>
-public readonly record struct InstrumentEvent(int Instrument, MarketEvent Event);
+/// <remarks>Fields, not properties, so handlers taking it by reference can read the event without copying it.</remarks>
+public readonly struct InstrumentEvent
+{
+    /// <summary>Creates the tagged event.</summary>
+    public InstrumentEvent(int instrument, in MarketEvent ev)
+    {
+        Instrument = instrument;
+        Event = ev;
+    }
+
+    /// <summary>Instrument index.</summary>
+    public readonly int Instrument;
+
+    /// <summary>The event.</summary>
+    public readonly MarketEvent Event;
+}

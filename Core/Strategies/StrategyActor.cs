@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hft.Core.Actors;
 using Hft.Core.Actors.Scheduling;
 using Hft.Core.Books;
@@ -28,7 +29,7 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
         _accounts = accounts;
         _books = books;
         _risk = risk;
-        Receive<InstrumentEvent>(OnMarketEvent);
+        Receive<InstrumentEvent>((in InstrumentEvent m) => OnMarketEvent(in m));
         Receive<OrderUpdated>(m => _strategy.OnOrder(m.Order, m.Fill));
         Receive<StrategyTimer>(m => _strategy.OnTimer(m.TimerId));
     }
@@ -52,11 +53,11 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
         _strategy?.OnStop();
     }
 
-    private void OnMarketEvent(InstrumentEvent message)
+    private void OnMarketEvent(in InstrumentEvent message)
     {
-        ulong kind = message.Event.Flags & 0xFF;
-        if (kind == EventFlags.Trade) { var ev = message.Event; _strategy.OnTrade(message.Instrument, in ev); }
-        else { var ev = message.Event; _strategy.OnDepth(message.Instrument, in ev); }
+        ref readonly var ev = ref message.Event;
+        if ((ev.Flags & 0xFF) == EventFlags.Trade) _strategy.OnTrade(message.Instrument, in ev);
+        else _strategy.OnDepth(message.Instrument, in ev);
     }
 
     /// <inheritdoc />

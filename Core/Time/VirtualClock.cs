@@ -18,6 +18,9 @@ public sealed class VirtualClock : IClock
     /// <summary>True once the loop has moved the clock at least once, or it was set explicitly.</summary>
     public bool IsStarted { get; private set; }
 
+    /// <summary>Sets the time the core loop has already ordered (never earlier than now): no checks on the hot path.</summary>
+    internal void SetOrdered(long time) => Now = time;
+
     /// <summary>Moves time forward; time never goes back, so an earlier value is ignored.</summary>
     public void AdvanceTo(long time)
     {

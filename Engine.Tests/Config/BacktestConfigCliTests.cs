@@ -4,6 +4,7 @@ using Hft.Core.Actors.Supervision;
 using Hft.Core.Markets;
 using Hft.Engine.Cli;
 using Hft.Engine.Config;
+using Hft.Engine.Tests.Cli;
 using Hft.Engine.Tests.Data;
 
 namespace Hft.Engine.Tests.Config;
@@ -159,7 +160,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
         const long events = 300_000;
         SyntheticMarket.WriteFile(PathOf(Path.Combine("samples", "data", "sample.npz")), new SyntheticMarketOptions(events, 1));
 
-        var (exit, stdout, stderr) = ConfigTestKit.RunEngine("backtest", "--config", config, "--json");
+        var (exit, stdout, stderr) = EngineProcess.Run("backtest", "--config", config, "--json");
         Assert.That(exit, Is.EqualTo(0), stderr);
         using var result = JsonDocument.Parse(stdout);
         var root = result.RootElement;
@@ -175,7 +176,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
             Assert.That(File.Exists(PathOf(Path.Combine("runs", "backtest", "fills.csv"))), Is.True);
         });
 
-        var (exit2, stdout2, stderr2) = ConfigTestKit.RunEngine("backtest", "--config", config, "--json", "--maker-fee", "0.001");
+        var (exit2, stdout2, stderr2) = EngineProcess.Run("backtest", "--config", config, "--json", "--maker-fee", "0.001");
         Assert.That(exit2, Is.EqualTo(0), stderr2);
         using var overridden = JsonDocument.Parse(stdout2);
         var o = overridden.RootElement;
@@ -197,12 +198,12 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
         string logFile = PathOf(Path.Combine("logs", "engine.log"));
         const string line = " INF] Backtest of 1 file(s), 20,000 rows, strategy g";
 
-        var (exit, _, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path, "--json");
+        var (exit, _, stderr) = EngineProcess.Run("backtest", "--config", path, "--json");
         Assert.That(exit, Is.EqualTo(0), stderr);
         Assert.That(stderr, Does.Not.Contain(line), "level = warning hides information");
         Assert.That(File.Exists(logFile) ? File.ReadAllText(logFile) : "", Does.Not.Contain(line));
 
-        (exit, _, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path, "--json", "--verbose");
+        (exit, _, stderr) = EngineProcess.Run("backtest", "--config", path, "--json", "--verbose");
         Assert.That(exit, Is.EqualTo(0), stderr);
         Assert.Multiple(() =>
         {
@@ -216,7 +217,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
     public void Backtest_without_data_anywhere_fails_clearly()
     {
         string path = WriteConfig(Config.Replace("data = [\"data/a.npz\"]\n", ""));
-        var (exit, stdout, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path);
+        var (exit, stdout, stderr) = EngineProcess.Run("backtest", "--config", path);
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(1));
@@ -229,7 +230,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
     public void Backtest_with_a_broken_config_prints_every_problem_and_exits_1()
     {
         string path = WriteConfig(Config.Replace("tick_size = 0.5", "tick_size = \"0.5\"").Replace("entry_ms = 5", "entry_ms = -5"));
-        var (exit, stdout, stderr) = ConfigTestKit.RunEngine("backtest", "--config", path, "--json");
+        var (exit, stdout, stderr) = EngineProcess.Run("backtest", "--config", path, "--json");
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(1));
@@ -245,7 +246,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
     public void Check_as_a_process_prints_every_problem_and_exits_1()
     {
         string path = WriteConfig("mode = \"backtest\"\n[[instruments]]\nsymbol = \"S\"\ntick_size = 0\n[[strategies]]\nkind = \"grid\"\n[risk]\nmax_order = 1\n");
-        var (exit, stdout, stderr) = ConfigTestKit.RunEngine("check", path);
+        var (exit, stdout, stderr) = EngineProcess.Run("check", path);
         Assert.Multiple(() =>
         {
             Assert.That(exit, Is.EqualTo(1));
@@ -262,7 +263,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
     public void Check_as_a_process_prints_the_resolved_settings_and_exits_0()
     {
         string path = WriteConfig();
-        var (exit, stdout, stderr) = ConfigTestKit.RunEngine("check", path);
+        var (exit, stdout, stderr) = EngineProcess.Run("check", path);
         Assert.That(exit, Is.EqualTo(0), stderr);
         Assert.That(stdout.ReplaceLineEndings("\n"), Does.StartWith($"# {path}: valid (mode backtest; secrets shown as ***)\nmode = \"backtest\"\n"));
         Assert.That(stdout.ReplaceLineEndings("\n"), Does.Contain(

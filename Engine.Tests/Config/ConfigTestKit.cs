@@ -1,8 +1,6 @@
-using System.Diagnostics;
-
 namespace Hft.Engine.Tests.Config;
 
-/// <summary>Helpers shared by the configuration tests: the repository's files, environment variables, the engine as a process.</summary>
+/// <summary>Helpers shared by the configuration tests: the repository's files and fake credentials.</summary>
 internal static class ConfigTestKit
 {
     /// <summary>Fake credentials for the shipped live configs; distinctive so a leak is easy to search for.</summary>
@@ -31,29 +29,6 @@ internal static class ConfigTestKit
 
     /// <summary>The shipped configuration directory.</summary>
     public static string AppSettings => Path.Combine(RepositoryRoot, "appsettings");
-
-    /// <summary>Runs the engine (<c>Hft.Engine.dll</c> from the test output) with <paramref name="args"/>.</summary>
-    public static (int ExitCode, string Stdout, string Stderr) RunEngine(params string[] args)
-    {
-        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "Hft.Engine.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the engine");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"engine {string.Join(' ', args)} did not finish within 3 minutes");
-        }
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
 }
 
 /// <summary>Sets process environment variables for one test and restores the previous values afterwards.</summary>

@@ -197,7 +197,8 @@ internal static class BacktestCommand
             rows += source.TotalRows;
             setups.Add(new InstrumentSetup(instruments[k], () => source, initial));
         }
-        var journal = new TradeJournal(instruments);
+        // The journal formats every order change; only pay for it when the files are wanted.
+        var journal = settings.Output.Dir is null ? null : new TradeJournal(instruments);
         var b = settings.Backtest;
         var setup = new BacktestSetup
         {
@@ -216,7 +217,7 @@ internal static class BacktestCommand
         log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
         BacktestResult result;
         using (var run = new BacktestRun(setup)) result = run.Execute();
-        if (settings.Output.Dir is { } dir)
+        if (settings.Output.Dir is { } dir && journal is not null)
         {
             journal.WriteTo(dir);
             log.Information("Wrote {Orders} order rows and {Fills} fills to {Dir}", journal.OrderRows, journal.FillRows, dir);

@@ -162,6 +162,10 @@ internal static class BenchCommand
             Log = new TextKernelLog(TextWriter.Null),
         };
         using var run = new BacktestRun(setup);
+        long before = GC.GetTotalAllocatedBytes(precise: true);
         run.Execute();
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        if (Environment.GetEnvironmentVariable("HFT_BENCH_ALLOC") == "1")
+            Console.Error.WriteLine($"bench: {(grid ? "grid" : "idle")} run allocated {allocated:N0} bytes for {rows.Length:N0} rows ({(double)allocated / rows.Length:F2} B/row)");
     }
 }

@@ -212,7 +212,7 @@ public sealed class CoreLoop : IScheduler
                 ref var top = ref _timers.Peek();
                 if (top.Due < t || (top.Due == t && top.Lane < lane)) return;
             }
-            clock.AdvanceTo(t);
+            clock.SetOrdered(t); // the cursor guarantees its times never decrease
         }
     }
 
@@ -298,7 +298,7 @@ public sealed class CoreLoop : IScheduler
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void Post<T>(ActorCell target, T message, IActorRef? sender)
+    internal void Post<T>(ActorCell target, in T message, IActorRef? sender)
     {
         if (_running && Environment.CurrentManagedThreadId != _loopThreadId)
         {
@@ -308,7 +308,7 @@ public sealed class CoreLoop : IScheduler
         if (typeof(T).IsValueType)
         {
             var lane = target.LaneType == typeof(T) ? Unsafe.As<MessageLane<T>>(target.Lane!) : LaneFor<T>(target);
-            lane.Enqueue(message);
+            lane.Enqueue(in message);
             Enqueue(target, null, lane, sender);
         }
         else
@@ -410,7 +410,7 @@ public sealed class CoreLoop : IScheduler
     {
         public CoreLoop Loop => loop;
 
-        public override void Post<T>(ActorCell target, T message, IActorRef? sender) => loop.Post(target, message, sender);
+        public override void Post<T>(ActorCell target, T message, IActorRef? sender) => loop.Post(target, in message, sender);
         public override void PostSystem(ActorCell target, SystemMessage message) => loop.PostSystem(target, message);
         public override bool IsOwnThread => loop.IsLoopThread;
         public override long Now => loop.Now;

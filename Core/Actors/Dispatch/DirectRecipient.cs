@@ -18,5 +18,5 @@ public sealed class DirectRecipient
 
     /// <summary>Delivers <paramref name="message"/> now. Only on the core loop thread, from a source's <see cref="TimedSource.DeliverNext"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Deliver<T>(T message, IActorRef? sender) => _cell.Invoke(message, sender);
+    public void Deliver<T>(in T message, IActorRef? sender) => _cell.Invoke(in message, sender);
 }

@@ -19,7 +19,7 @@ internal sealed class MessageLane<T> : MessageLane
     private int _count;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Enqueue(T item)
+    public void Enqueue(in T item)
     {
         if (_count == _items.Length) Grow();
         _items[(_head + _count) & (_items.Length - 1)] = item;
@@ -37,7 +37,12 @@ internal sealed class MessageLane<T> : MessageLane
         return item;
     }
 
-    public override void DeliverNext(ActorCell target, IActorRef? sender) => target.Invoke(Dequeue(), sender);
+    public override void DeliverNext(ActorCell target, IActorRef? sender)
+    {
+        // One copy out of the ring, then by reference: the slot is free again as soon as it is dequeued.
+        T item = Dequeue();
+        target.Invoke(in item, sender);
+    }
 
     public override object DequeueBoxed() => Dequeue()!;
 

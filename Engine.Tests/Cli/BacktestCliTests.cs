@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Hft.Backtest.Data;
+using Hft.Backtest.Data.Synthetic;
+using Hft.Core.Markets;
+
+namespace Hft.Engine.Tests.Cli;
+
+public sealed class BacktestCliTests
+{
+    private string _dir = null!;
+
+    [OneTimeSetUp]
+    public void SetUp()
+    {
+        _dir = Directory.CreateTempSubdirectory("hft-cli-").FullName;
+        SyntheticMarket.WriteFile(Path.Combine(_dir, "good.npz"), new SyntheticMarketOptions(60_000, 9));
+    }
+
+    [OneTimeTearDown]
+    public void TearDown() => Directory.Delete(_dir, recursive: true);
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    private static void AssertOneCleanErrorLine((int ExitCode, string Stdout, string Stderr) r, string expected)
+    {
+        Assert.That(r.ExitCode, Is.Not.Zero);
+        var lines = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.That(lines, Has.Length.EqualTo(1), r.Stderr);
+        Assert.That(lines[0], Does.StartWith("error: ").And.Contain(expected));
+        Assert.That(r.Stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    [Test]
+    public void Json_output_is_exactly_one_object_with_the_run_figures()
+    {
+        var r = EngineProcess.Run("backtest", P("good.npz"), "--json");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var root = doc.RootElement;
+        foreach (var key in new[] { "events", "wall_seconds", "events_per_second", "orders", "fills", "position", "pnl", "fees" })
+            Assert.That(root.TryGetProperty(key, out _), Is.True, key);
+        Assert.That(root.GetProperty("events").GetInt64(), Is.EqualTo(60_000));
+        Assert.That(r.Stdout.Trim().Split('\n'), Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void Out_writes_orders_and_fills_identically_on_a_second_run()
+    {
+        var a = EngineProcess.Run("backtest", P("good.npz"), "--out", P("run-a"));
+        var b = EngineProcess.Run("backtest", P("good.npz"), "--out", P("run-b"));
+        Assert.That(a.ExitCode, Is.Zero, a.Stderr);
+        Assert.That(b.ExitCode, Is.Zero, b.Stderr);
+        foreach (var f in new[] { "orders.csv", "fills.csv" })
+            Assert.That(File.ReadAllBytes(P("run-b/" + f)), Is.EqualTo(File.ReadAllBytes(P("run-a/" + f))), f);
+        Assert.That(a.Stdout, Does.Contain("events/s"));
+    }
+
+    [Test]
+    public void A_missing_file_is_one_clear_line() =>
+        AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("nope.npz")), "nope.npz: no such file");
+
+    [Test]
+    public void An_empty_file_is_one_clear_line()
+    {
+        File.WriteAllBytes(P("empty.npz"), []);
+        AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("empty.npz")), "empty.npz: file is empty");
+    }
+
+    [Test]
+    public void A_truncated_zip_is_one_clear_line()
+    {
+        var bytes = File.ReadAllBytes(P("good.npz"));
+        File.WriteAllBytes(P("cut.npz"), bytes[..(bytes.Length / 2)]);
+        AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("cut.npz")), "cut.npz:");
+    }
+
+    [Test]
+    public void A_file_of_another_dtype_is_one_clear_line()
+    {
+        // A valid .npy whose 'ev' column is <i8 (seen in an old notebook); the reference rejects it too.
+        var rows = new MarketEvent[3];
+        EventFileWriter.WriteAll(P("ok.npy"), rows, compress: false);
+        var bytes = File.ReadAllBytes(P("ok.npy"));
+        var text = System.Text.Encoding.ASCII.GetString(bytes, 0, 256);
+        int at = text.IndexOf("('ev', '<u8')", StringComparison.Ordinal);
+        Assert.That(at, Is.GreaterThan(0));
+        bytes[at + 9] = (byte)'i';
+        File.WriteAllBytes(P("dtype.npy"), bytes);
+        AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("dtype.npy")), "dtype.npy:");
+    }
+
+    [Test]
+    public void An_unknown_strategy_parameter_is_one_clear_line() =>
+        AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("good.npz"), "--param", "grid_nmu=3"), "did you mean 'grid_num'");
+
+    [Test]
+    public void Generate_is_deterministic_for_a_seed()
+    {
+        var a = EngineProcess.Run("generate", "--out", P("g1.npz"), "--events", "5000", "--seed", "4");
+        var b = EngineProcess.Run("generate", "--out", P("g2.npz"), "--events", "5000", "--seed", "4");
+        Assert.That(a.ExitCode, Is.Zero, a.Stderr);
+        Assert.That(b.ExitCode, Is.Zero, b.Stderr);
+        Assert.That(File.ReadAllBytes(P("g2.npz")), Is.EqualTo(File.ReadAllBytes(P("g1.npz"))));
+        Assert.That(EventFileReader.ReadAll(P("g1.npz")), Has.Length.EqualTo(5000));
+    }
+
+    [Test]
+    public void Bench_prints_the_four_figures_and_the_ratio_as_json()
+    {
+        var r = EngineProcess.Run("bench", "--events", "20000", "--runs", "1", "--json");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        foreach (var key in new[] { "read_eps", "book_eps", "graph_eps", "strategy_eps", "graph_over_book" })
+            Assert.That(doc.RootElement.GetProperty(key).GetDouble(), Is.GreaterThan(0), key);
+    }
+}

@@ -1,0 +1,75 @@
+using Hft.Core.Actors;
+using Hft.Core.Actors.Scheduling;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Portfolio;
+using Hft.Core.Strategies;
+
+namespace Hft.Engine.Tests.Strategies;
+
+/// <summary>A strategy context over a hand-built book that records the order calls, for testing quoting logic alone.</summary>
+internal sealed class FakeStrategyContext : IStrategyContext
+{
+    private readonly TradingAccounts _accounts;
+
+    public FakeStrategyContext(Instrument instrument, MarketDepth depth)
+    {
+        _accounts = new TradingAccounts([instrument]);
+        Book = depth;
+    }
+
+    public MarketDepth Book { get; }
+    public double CurrentPosition { get; set; }
+    public List<string> Calls { get; } = new();
+    public List<(Side Side, ulong Id, double Price, TimeInForce Tif)> Submitted { get; } = new();
+
+    public long Now { get; set; }
+    public IReadOnlyList<Instrument> Instruments => _accounts.Instruments;
+    public MarketDepth Depth(int instrument) => Book;
+    public StateValues State(int instrument) => _accounts[instrument].State;
+    public double Position(int instrument) => CurrentPosition;
+    public OrderTable Orders(int instrument) => _accounts[instrument].Orders;
+
+    public OrderResult SubmitBuy(int instrument, ulong orderId, double price, double quantity, TimeInForce timeInForce = TimeInForce.Gtc, OrderType type = OrderType.Limit) =>
+        Submit(instrument, Side.Buy, orderId, price, quantity, timeInForce, type);
+
+    public OrderResult SubmitSell(int instrument, ulong orderId, double price, double quantity, TimeInForce timeInForce = TimeInForce.Gtc, OrderType type = OrderType.Limit) =>
+        Submit(instrument, Side.Sell, orderId, price, quantity, timeInForce, type);
+
+    private OrderResult Submit(int instrument, Side side, ulong id, double price, double qty, TimeInForce tif, OrderType type)
+    {
+        var orders = _accounts[instrument].Orders;
+        if (orders.Contains(id)) return OrderResult.OrderIdExists;
+        var order = new Order(instrument, id, side, PriceMath.ToTick(price, Book.TickSize), Book.TickSize, qty, tif, type, Now);
+        orders.TryAdd(order);
+        Submitted.Add((side, id, price, tif));
+        Calls.Add($"submit {side} {id}");
+        return OrderResult.Ok;
+    }
+
+    /// <summary>Marks every order as acknowledged by the venue (resting, nothing in flight).</summary>
+    public void AcknowledgeAll()
+    {
+        foreach (var o in _accounts[0].Orders.All)
+        {
+            o.Status = OrderStatus.New;
+            o.Request = OrderRequest.None;
+        }
+    }
+
+    public OrderResult Cancel(int instrument, ulong orderId)
+    {
+        Calls.Add($"cancel {orderId}");
+        var order = _accounts[instrument].Orders.Find(orderId);
+        if (order is null) return OrderResult.OrderNotFound;
+        order.Request = OrderRequest.Canceled;
+        return OrderResult.Ok;
+    }
+
+    public void ClearInactiveOrders(int instrument = -1) => _accounts[0].Orders.ClearInactive();
+
+    public ICancelable Every(TimeSpan interval, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
+    public ICancelable After(TimeSpan delay, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
+    public IKernelLog Log { get; } = new TextKernelLog(TextWriter.Null);
+}
