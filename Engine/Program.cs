@@ -3,7 +3,7 @@ using Hft.Engine.Cli;
 
 namespace Hft.Engine;
 
-/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>bench</c>.</summary>
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>bench</c>, <c>check</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -13,6 +13,7 @@ internal static class Program
             BacktestCommand.Create(),
             GenerateCommand.Create(),
             BenchCommand.Create(),
+            CheckCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

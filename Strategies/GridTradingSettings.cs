@@ -38,9 +38,9 @@ public sealed record GridTradingSettings(
             p.GetInt("interval_ms", d.IntervalMs),
             p.GetInt("instrument", d.Instrument));
         p.EnsureAllUsed("grid");
-        if (s.GridNum < 0) throw new FormatException("parameter 'grid_num': must be at least 0");
-        if (!(s.OrderQuantity > 0)) throw new FormatException("parameter 'order_qty': must be positive");
-        if (s.IntervalMs <= 0) throw new FormatException("parameter 'interval_ms': must be positive");
+        if (s.GridNum < 0) throw new StrategyParameterException("grid_num", "parameter 'grid_num': must be at least 0");
+        if (!(s.OrderQuantity > 0)) throw new StrategyParameterException("order_qty", "parameter 'order_qty': must be positive");
+        if (s.IntervalMs <= 0) throw new StrategyParameterException("interval_ms", "parameter 'interval_ms': must be positive");
         return s;
     }
 }

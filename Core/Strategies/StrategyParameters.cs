@@ -38,7 +38,7 @@ public sealed class StrategyParameters
         var text = Find(key);
         if (text is null) return defaultValue;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
-        throw new FormatException($"parameter '{key}': expected a number, got '{text}'");
+        throw new StrategyParameterException(key, $"parameter '{key}': expected a number, got '{text}'");
     }
 
     /// <summary>An integer, or <paramref name="defaultValue"/> when not given.</summary>
@@ -47,7 +47,7 @@ public sealed class StrategyParameters
         var text = Find(key);
         if (text is null) return defaultValue;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-        throw new FormatException($"parameter '{key}': expected an integer, got '{text}'");
+        throw new StrategyParameterException(key, $"parameter '{key}': expected an integer, got '{text}'");
     }
 
     private string? Find(string key)
@@ -71,7 +71,7 @@ public sealed class StrategyParameters
             var suggestion = _known.OrderBy(k => Distance(k, kv.Key)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
             string hint = suggestion is not null && Distance(suggestion, kv.Key) <= Math.Max(2, kv.Key.Length / 3)
                 ? $" (did you mean '{suggestion}'?)" : "";
-            throw new FormatException($"strategy '{strategyName}' has no parameter '{kv.Key}'{hint}; it knows: {string.Join(", ", _known.Distinct())}");
+            throw new StrategyParameterException(kv.Key, $"strategy '{strategyName}' has no parameter '{kv.Key}'{hint}; it knows: {string.Join(", ", _known.Distinct())}");
         }
     }
 

@@ -97,8 +97,10 @@ public sealed class GridTradingTests
         Assert.That(s.GridNum, Is.EqualTo(4));
         Assert.That(s.OrderQuantity, Is.EqualTo(0.5));
         Assert.That(() => GridTradingSettings.From(Hft.Core.Strategies.StrategyParameters.Parse(["grid_nun=4"])),
-            Throws.TypeOf<FormatException>().With.Message.Contains("did you mean 'grid_num'"));
+            Throws.TypeOf<Hft.Core.Strategies.StrategyParameterException>().With.Message.Contains("did you mean 'grid_num'")
+                .And.Property("Key").EqualTo("grid_nun"));
         Assert.That(() => GridTradingSettings.From(Hft.Core.Strategies.StrategyParameters.Parse(["order_qty=abc"])),
-            Throws.TypeOf<FormatException>().With.Message.Contains("expected a number"));
+            Throws.TypeOf<Hft.Core.Strategies.StrategyParameterException>().With.Message.Contains("expected a number")
+                .And.Property("Key").EqualTo("order_qty"));
     }
 }

@@ -29,7 +29,7 @@ public sealed class TomlRoundTripProperties
             }
             return parsed.Equals(doc).Label($"round trip changed the document; written text:\n{text}\nre-written:\n{TomlWriter.Write(parsed)}");
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
     }
 
     [Test]
@@ -40,7 +40,7 @@ public sealed class TomlRoundTripProperties
             var text = TomlWriter.Write(doc);
             return TomlWriter.Write(TomlParser.Parse(text)) == text;
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(Cases), property);
     }
 
     [Test]

@@ -12,82 +12,218 @@ using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
+using Hft.Engine.Config;
 using Hft.Engine.Hosting;
+using Serilog.Events;
 
 namespace Hft.Engine.Cli;
 
-/// <summary><c>backtest FILES...</c>: replays event files through the backtest graph and prints a summary.</summary>
+/// <summary>
+/// <c>backtest [FILES...] [--config FILE]</c>: replays event files through the backtest graph and prints a summary.
+/// Without <c>--config</c> every setting comes from the options (and their defaults). With it, the file gives
+/// instruments, data, strategies, models, limits and output, and only the options given explicitly override it.
+/// </summary>
 internal static class BacktestCommand
 {
-    public static Command Create()
+    // The options of one command instance, so the action and the tests resolve settings the same way.
+    private sealed class Options
     {
-        var files = new Argument<string[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "hftbacktest .npz/.npy event files, replayed in the order given" };
-        var strategy = new Option<string>("--strategy") { Description = $"Strategy to run ({string.Join(", ", StrategyCatalog.Names)})", DefaultValueFactory = _ => "grid" };
-        var param = new Option<string[]>("--param") { Description = "Strategy parameter KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var output = new Option<string?>("--out") { Description = "Directory for orders.csv and fills.csv" };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object on standard output (logs go to standard error)" };
-        var symbol = new Option<string>("--symbol") { Description = "Instrument symbol", DefaultValueFactory = _ => "SIMUSDT" };
-        var tick = new Option<double>("--tick-size") { Description = "Price increment", DefaultValueFactory = _ => 0.01 };
-        var lot = new Option<double>("--lot-size") { Description = "Quantity increment", DefaultValueFactory = _ => 0.01 };
-        var contract = new Option<string>("--contract") { Description = "linear or inverse", DefaultValueFactory = _ => "linear" };
-        var contractSize = new Option<double>("--contract-size") { Description = "Contract multiplier", DefaultValueFactory = _ => 1.0 };
-        var entry = new Option<double>("--entry-latency-ms") { Description = "Order entry latency (ms)", DefaultValueFactory = _ => 1.0 };
-        var response = new Option<double>("--response-latency-ms") { Description = "Order response latency (ms)", DefaultValueFactory = _ => 1.0 };
-        var queue = new Option<string>("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
-        var maker = new Option<double>("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
-        var taker = new Option<double>("--taker-fee") { Description = "Taker fee as a fraction of traded value", DefaultValueFactory = _ => 0.0007 };
-        var snapshot = new Option<string?>("--initial-snapshot") { Description = "Event file whose rows set the starting book" };
-        var maxPosition = new Option<double>("--max-position") { Description = "Risk: largest absolute position", DefaultValueFactory = _ => double.PositiveInfinity };
-        var maxOrder = new Option<double>("--max-order-qty") { Description = "Risk: largest order quantity", DefaultValueFactory = _ => double.PositiveInfinity };
-        var onError = new Option<string>("--on-strategy-error") { Description = "restart, resume or stop a strategy that throws", DefaultValueFactory = _ => "restart" };
-        var verbose = new Option<bool>("--verbose") { Description = "More logging" };
+        public readonly Argument<string[]> Files = new("files") { Arity = ArgumentArity.ZeroOrMore, Description = "hftbacktest .npz/.npy event files, replayed in the order given (optional when --config lists data)" };
+        public readonly Option<string?> Config = new("--config") { Description = "TOML configuration with mode = \"backtest\" (see docs/configuration.md); options given on the command line override it" };
+        public readonly Option<string> Strategy = new("--strategy") { Description = $"Strategy to run ({string.Join(", ", StrategyCatalog.Names)})", DefaultValueFactory = _ => "grid" };
+        public readonly Option<string[]> Param = new("--param") { Description = "Strategy parameter KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
+        public readonly Option<string?> Output = new("--out") { Description = "Directory for orders.csv and fills.csv" };
+        public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object on standard output (logs go to standard error)" };
+        public readonly Option<string> Symbol = new("--symbol") { Description = "Instrument symbol", DefaultValueFactory = _ => "SIMUSDT" };
+        public readonly Option<double> Tick = new("--tick-size") { Description = "Price increment", DefaultValueFactory = _ => 0.01 };
+        public readonly Option<double> Lot = new("--lot-size") { Description = "Quantity increment", DefaultValueFactory = _ => 0.01 };
+        public readonly Option<string> Contract = new("--contract") { Description = "linear or inverse", DefaultValueFactory = _ => "linear" };
+        public readonly Option<double> ContractSize = new("--contract-size") { Description = "Contract multiplier", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<double> Entry = new("--entry-latency-ms") { Description = "Order entry latency (ms)", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<double> Response = new("--response-latency-ms") { Description = "Order response latency (ms)", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<string> Queue = new("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
+        public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
+        public readonly Option<double> Taker = new("--taker-fee") { Description = "Taker fee as a fraction of traded value", DefaultValueFactory = _ => 0.0007 };
+        public readonly Option<string?> Snapshot = new("--initial-snapshot") { Description = "Event file whose rows set the starting book" };
+        public readonly Option<double> MaxPosition = new("--max-position") { Description = "Risk: largest absolute position", DefaultValueFactory = _ => double.PositiveInfinity };
+        public readonly Option<double> MaxOrder = new("--max-order-qty") { Description = "Risk: largest order quantity", DefaultValueFactory = _ => double.PositiveInfinity };
+        public readonly Option<string> OnError = new("--on-strategy-error") { Description = "restart, resume or stop a strategy that throws", DefaultValueFactory = _ => "restart" };
+        public readonly Option<bool> Verbose = new("--verbose") { Description = "More logging" };
+    }
 
+    public static Command Create() => Build().Command;
+
+    private static (Command Command, Options Options) Build()
+    {
+        var o = new Options();
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
-            files, strategy, param, output, json, symbol, tick, lot, contract, contractSize, entry, response, queue,
-            maker, taker, snapshot, maxPosition, maxOrder, onError, verbose,
+            o.Files, o.Config, o.Strategy, o.Param, o.Output, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
+            o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose,
         };
-        command.SetAction(r => CliFailure.Guard(() =>
+        command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
+        return (command, o);
+    }
+
+    /// <summary>The settings a <c>backtest</c> command line would run with (for tests): the config merged with the options.</summary>
+    internal static EngineSettings Resolve(params string[] args)
+    {
+        var (command, o) = Build();
+        var r = command.Parse(args);
+        if (r.Errors.Count > 0) throw new ArgumentException(string.Join("; ", r.Errors.Select(e => e.Message)));
+        return Resolve(r, o);
+    }
+
+    private static EngineSettings Resolve(ParseResult r, Options o)
+    {
+        string? configPath = r.GetValue(o.Config);
+        EngineSettings settings;
+        if (configPath is not null)
         {
-            var log = EngineLogging.Create(r.GetValue(verbose));
-            var parameters = StrategyParameters.Parse(r.GetValue(param) ?? []);
-            string strategyName = r.GetValue(strategy)!;
-            var factory = StrategyCatalog.Resolve(strategyName, parameters);
-            var instrument = new Instrument(r.GetValue(symbol)!, "sim", r.GetValue(tick), r.GetValue(lot),
-                ParseContract(r.GetValue(contract)!), r.GetValue(contractSize)).Validate();
-            var paths = r.GetValue(files)!;
-            foreach (var p in paths)
+            settings = SettingsLoader.Load(configPath);
+            if (settings.Mode != EngineMode.Backtest)
+                throw new ArgumentException($"--config: {configPath} is a {SettingsBinder.NameOf(settings.Mode)} configuration; backtest needs mode = \"backtest\"");
+        }
+        else
+        {
+            // No file: every option applies with its default, exactly as before configuration files existed.
+            settings = new EngineSettings
+            {
+                Mode = EngineMode.Backtest,
+                Instruments = [new InstrumentSettings("SIMUSDT", "sim", 0.01, 0.01, ContractKind.Linear, 1.0, [], null)],
+                Strategies = [new StrategySettings("grid", "grid", Directive.Restart, [])],
+            };
+        }
+        // With a file, an option counts only if the user typed it; a default must not override the file.
+        bool Use(Option option) => configPath is null || r.GetResult(option) is { Implicit: false };
+
+        string[] files = r.GetValue(o.Files) ?? [];
+        var instrumentOptions = new Option[] { o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Snapshot }.Where(Use).ToList();
+        if (instrumentOptions.Count > 0 || files.Length > 0)
+        {
+            if (settings.Instruments.Count != 1)
+            {
+                string what = instrumentOptions.Count > 0 ? instrumentOptions[0].Name : "event files";
+                throw new ArgumentException($"{what}: the config defines {settings.Instruments.Count} instruments; command-line instrument settings apply to a single one, so edit the file instead");
+            }
+            var i = settings.Instruments[0];
+            if (Use(o.Symbol)) i = i with { Symbol = r.GetValue(o.Symbol)! };
+            if (Use(o.Tick)) i = i with { TickSize = r.GetValue(o.Tick) };
+            if (Use(o.Lot)) i = i with { LotSize = r.GetValue(o.Lot) };
+            if (Use(o.Contract)) i = i with { Contract = ParseContract(r.GetValue(o.Contract)!) };
+            if (Use(o.ContractSize)) i = i with { ContractSize = r.GetValue(o.ContractSize) };
+            if (Use(o.Snapshot)) i = i with { InitialSnapshot = r.GetValue(o.Snapshot) };
+            if (files.Length > 0) i = i with { Data = files };
+            settings = settings with { Instruments = [i] };
+        }
+
+        var pairs = ParsePairs(r.GetValue(o.Param) ?? []);
+        if (Use(o.Strategy))
+        {
+            string kind = r.GetValue(o.Strategy)!;
+            var onError = settings.Strategies.Count > 0 ? settings.Strategies[0].OnError : Directive.Restart;
+            settings = settings with { Strategies = [new StrategySettings(kind, kind, onError, pairs)] };
+        }
+        else if (pairs.Count > 0)
+        {
+            if (settings.Strategies.Count != 1)
+                throw new ArgumentException($"--param: the config defines {settings.Strategies.Count} strategies; use --strategy to pick one, or edit the file");
+            var s = settings.Strategies[0];
+            // Appended, so a --param overrides the same key from the file (the last value wins).
+            settings = settings with { Strategies = [s with { Parameters = [.. s.Parameters, .. pairs] }] };
+        }
+        if (Use(o.OnError))
+        {
+            var directive = ParseDirective(r.GetValue(o.OnError)!);
+            settings = settings with { Strategies = settings.Strategies.Select(s => s with { OnError = directive }).ToList() };
+        }
+
+        var b = settings.Backtest;
+        var latency = b.Latency;
+        if (Use(o.Entry)) latency = latency with { EntryMs = r.GetValue(o.Entry) };
+        if (Use(o.Response)) latency = latency with { ResponseMs = r.GetValue(o.Response) };
+        var queue = b.Queue;
+        if (Use(o.Queue)) queue = new QueueSettings(ParseQueueModel(r.GetValue(o.Queue)!));
+        var fees = b.Fees;
+        if (Use(o.Maker)) fees = fees with { Maker = r.GetValue(o.Maker) };
+        if (Use(o.Taker)) fees = fees with { Taker = r.GetValue(o.Taker) };
+        settings = settings with { Backtest = new BacktestSettings(latency, queue, fees) };
+
+        var risk = settings.Risk;
+        if (Use(o.MaxOrder)) risk = risk with { MaxOrderQuantity = r.GetValue(o.MaxOrder) };
+        if (Use(o.MaxPosition)) risk = risk with { MaxPosition = r.GetValue(o.MaxPosition) };
+        settings = settings with { Risk = risk };
+
+        if (Use(o.Output)) settings = settings with { Output = new OutputSettings(r.GetValue(o.Output)) };
+        if (Use(o.Verbose)) settings = settings with { Logging = settings.Logging with { Level = r.GetValue(o.Verbose) ? LogEventLevel.Debug : LogEventLevel.Information } };
+        return settings;
+    }
+
+    private static List<KeyValuePair<string, string>> ParsePairs(IEnumerable<string> pairs)
+    {
+        var list = new List<KeyValuePair<string, string>>();
+        foreach (var pair in pairs)
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0) throw new FormatException($"--param '{pair}': expected KEY=VALUE");
+            list.Add(new(pair[..eq].Trim(), pair[(eq + 1)..].Trim()));
+        }
+        return list;
+    }
+
+    private static int Run(EngineSettings settings, bool json)
+    {
+        using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
+        var strategies = settings.Strategies
+            .Select(s => new StrategySetup(s.Name, StrategyCatalog.Resolve(s.Kind, s.ToParameters())))
+            .ToList();
+        var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
+        foreach (var i in settings.Instruments)
+        {
+            if (i.Data.Count == 0)
+                throw new ArgumentException($"instrument {i.Symbol} has no data: give event files on the command line or data = [...] in the config");
+            foreach (var p in i.Data)
             {
                 if (!File.Exists(p)) throw new FileNotFoundException($"{p}: no such file");
             }
-            MarketEvent[]? initial = r.GetValue(snapshot) is { } snapPath ? EventFileReader.ReadAll(snapPath) : null;
-            // The journal formats every order change; only pay for it when the files are wanted.
-            var journal = r.GetValue(output) is null ? null : new TradeJournal([instrument]);
-            var source = new FileBlockSource(paths);
-            var setup = new BacktestSetup
-            {
-                Instruments = [new InstrumentSetup(instrument, () => source, initial)],
-                Strategies = [new StrategySetup(strategyName, factory)],
-                Latency = new ConstantLatency(Ms(r.GetValue(entry)), Ms(r.GetValue(response))),
-                QueueModel = QueueModelFactory(r.GetValue(queue)!),
-                Fees = new TradingValueFeeModel(r.GetValue(maker), r.GetValue(taker)),
-                Risk = new RiskLimits(r.GetValue(maxOrder), r.GetValue(maxPosition)),
-                OnStrategyError = ParseDirective(r.GetValue(onError)!),
-                Log = new SerilogKernelLog(log),
-                Journal = journal,
-            };
-            log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", paths.Length, source.TotalRows, strategyName);
-            BacktestResult result;
-            using (var run = new BacktestRun(setup)) result = run.Execute();
-            if (r.GetValue(output) is { } dir && journal is not null)
-            {
-                journal.WriteTo(dir);
-                log.Information("Wrote {Orders} order rows and {Fills} fills to {Dir}", journal.OrderRows, journal.FillRows, dir);
-            }
-            Console.Out.WriteLine(r.GetValue(json) ? ToJson(result, strategyName) : ToText(result));
-            return 0;
-        }));
-        return command;
+        }
+        var setups = new List<InstrumentSetup>();
+        long rows = 0;
+        for (int k = 0; k < instruments.Length; k++)
+        {
+            var i = settings.Instruments[k];
+            MarketEvent[]? initial = i.InitialSnapshot is { } snapPath ? EventFileReader.ReadAll(snapPath) : null;
+            var source = new FileBlockSource(i.Data);
+            rows += source.TotalRows;
+            setups.Add(new InstrumentSetup(instruments[k], () => source, initial));
+        }
+        // The journal formats every order change; only pay for it when the files are wanted.
+        var journal = settings.Output.Dir is null ? null : new TradeJournal(instruments);
+        var b = settings.Backtest;
+        var setup = new BacktestSetup
+        {
+            Instruments = setups,
+            Strategies = strategies,
+            Latency = new ConstantLatency(Ms(b.Latency.EntryMs), Ms(b.Latency.ResponseMs)),
+            QueueModel = QueueModelFactory(b.Queue.Model),
+            Fees = new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
+            Risk = settings.Risk.ToRiskLimits(),
+            // The binder makes every strategy of a file agree on on_error; one supervisor applies it.
+            OnStrategyError = settings.Strategies.Count > 0 ? settings.Strategies[0].OnError : Directive.Restart,
+            Log = new SerilogKernelLog(log),
+            Journal = journal,
+        };
+        string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
+        log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
+        BacktestResult result;
+        using (var run = new BacktestRun(setup)) result = run.Execute();
+        if (settings.Output.Dir is { } dir && journal is not null)
+        {
+            journal.WriteTo(dir);
+            log.Information("Wrote {Orders} order rows and {Fills} fills to {Dir}", journal.OrderRows, journal.FillRows, dir);
+        }
+        Console.Out.WriteLine(json ? ToJson(result, strategyNames) : ToText(result));
+        return 0;
     }
 
     private static long Ms(double ms) => (long)Math.Round(ms * Nanos.PerMillisecond);
@@ -98,6 +234,13 @@ internal static class BacktestCommand
         "inverse" => ContractKind.Inverse,
         _ => throw new ArgumentException($"--contract: expected 'linear' or 'inverse', got '{text}'"),
     };
+
+    /// <summary>Checks a queue model name now, so a typo fails before the run; returns it normalised.</summary>
+    internal static string ParseQueueModel(string name)
+    {
+        QueueModels.Resolve(name);
+        return name.Trim().ToLowerInvariant();
+    }
 
     internal static Func<IQueueModel> QueueModelFactory(string name) => QueueModels.Resolve(name);
 

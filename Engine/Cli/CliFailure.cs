@@ -1,4 +1,5 @@
 using Hft.Backtest.Data;
+using Hft.Engine.Config;
 
 namespace Hft.Engine.Cli;
 
@@ -10,6 +11,13 @@ internal static class CliFailure
         try
         {
             return action();
+        }
+        catch (ConfigException ex)
+        {
+            // Every problem of the file, one per line in the file:line:col form that check prints too.
+            foreach (var problem in ex.Problems) Console.Error.WriteLine(problem);
+            Console.Error.WriteLine($"error: the configuration has {ex.Problems.Count} problem{(ex.Problems.Count == 1 ? "" : "s")}");
+            return 1;
         }
         catch (Exception ex) when (IsUserError(ex))
         {

@@ -1,0 +1,33 @@
+namespace Hft.Engine.Config;
+
+/// <summary>
+/// Everything a configuration file says, bound and checked (see <see cref="SettingsBinder"/>): the root of the
+/// schema documented in <c>docs/configuration.md</c>. Defaults are filled in and relative paths are already
+/// resolved against the file's directory, so consumers never look back at the TOML.
+/// </summary>
+public sealed record EngineSettings
+{
+    /// <summary>What the file sets up (<c>mode</c>).</summary>
+    public required EngineMode Mode { get; init; }
+
+    /// <summary>Log level and optional log file (<c>[logging]</c>).</summary>
+    public LoggingSettings Logging { get; init; } = new();
+
+    /// <summary>Venues by name (<c>[[venues]]</c>); empty in a backtest that relies on the implicit simulated venue.</summary>
+    public IReadOnlyList<VenueSettings> Venues { get; init; } = [];
+
+    /// <summary>Instruments in file order (<c>[[instruments]]</c>); this order breaks ties in a backtest.</summary>
+    public required IReadOnlyList<InstrumentSettings> Instruments { get; init; }
+
+    /// <summary>Pre-trade limits (<c>[risk]</c>).</summary>
+    public RiskSettings Risk { get; init; } = new();
+
+    /// <summary>Strategies to run (<c>[[strategies]]</c>).</summary>
+    public required IReadOnlyList<StrategySettings> Strategies { get; init; }
+
+    /// <summary>Simulated venue models, used by backtest and paper modes (<c>[backtest]</c>).</summary>
+    public BacktestSettings Backtest { get; init; } = new();
+
+    /// <summary>Where results are written (<c>[output]</c>).</summary>
+    public OutputSettings Output { get; init; } = new();
+}

@@ -1,0 +1,8 @@
+namespace Hft.Engine.Config;
+
+/// <summary>Order latency models the simulated venue offers (<c>[backtest.latency] model</c>).</summary>
+public enum LatencyModelKind
+{
+    /// <summary>Fixed entry and response latencies (<c>constant</c>).</summary>
+    Constant,
+}

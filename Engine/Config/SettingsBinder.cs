@@ -1,0 +1,467 @@
+using System.Globalization;
+using Hft.Core.Actors;
+using Hft.Core.Actors.Supervision;
+using Hft.Core.Markets;
+using Hft.Core.Strategies;
+using Hft.Core.Toml;
+using Serilog.Events;
+
+namespace Hft.Engine.Config;
+
+/// <summary>
+/// Turns a parsed TOML document into <see cref="EngineSettings"/>. It does not stop at the first problem:
+/// it binds everything it can and throws one <see cref="ConfigException"/> listing every unknown key, wrong
+/// type, missing key, out-of-range value and unset environment variable, each at its line and column.
+/// </summary>
+public static class SettingsBinder
+{
+    private static readonly KeyValuePair<string, EngineMode>[] Modes =
+        [new("backtest", EngineMode.Backtest), new("live", EngineMode.Live), new("paper", EngineMode.Paper)];
+
+    private static readonly KeyValuePair<string, LogEventLevel>[] Levels =
+    [
+        new("verbose", LogEventLevel.Verbose), new("debug", LogEventLevel.Debug), new("information", LogEventLevel.Information),
+        new("warning", LogEventLevel.Warning), new("error", LogEventLevel.Error), new("fatal", LogEventLevel.Fatal),
+    ];
+
+    private static readonly KeyValuePair<string, VenueKind>[] VenueKinds =
+    [
+        new("sim", VenueKind.Sim), new("binance-futures", VenueKind.BinanceFutures),
+        new("binance-spot", VenueKind.BinanceSpot), new("bybit", VenueKind.Bybit),
+    ];
+
+    private static readonly KeyValuePair<string, ContractKind>[] Contracts =
+        [new("linear", ContractKind.Linear), new("inverse", ContractKind.Inverse)];
+
+    private static readonly KeyValuePair<string, Directive>[] Directives =
+        [new("restart", Directive.Restart), new("resume", Directive.Resume), new("stop", Directive.Stop)];
+
+    private static readonly KeyValuePair<string, LatencyModelKind>[] LatencyModels = [new("constant", LatencyModelKind.Constant)];
+
+    // Index into the backtest's list of queue model names (Choice needs a value type).
+    private static readonly KeyValuePair<string, int>[] QueueModels =
+        Hft.Backtest.Models.Queue.QueueModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
+
+    /// <summary>The name a mode is written as in a file.</summary>
+    public static string NameOf(EngineMode mode) => Modes.First(m => m.Value == mode).Key;
+
+    /// <summary>The name a venue kind is written as in a file.</summary>
+    public static string NameOf(VenueKind kind) => VenueKinds.First(k => k.Value == kind).Key;
+
+    /// <summary>The name a log level is written as in a file.</summary>
+    public static string NameOf(LogEventLevel level) => Levels.First(l => l.Value == level).Key;
+
+    /// <summary>The name a contract kind is written as in a file.</summary>
+    public static string NameOf(ContractKind kind) => Contracts.First(c => c.Value == kind).Key;
+
+    /// <summary>The name a supervision directive is written as in a file.</summary>
+    public static string NameOf(Directive directive) => Directives.First(d => d.Value == directive).Key;
+
+    /// <summary>The name a latency model is written as in a file.</summary>
+    public static string NameOf(LatencyModelKind model) => LatencyModels.First(m => m.Value == model).Key;
+
+
+    /// <summary>Binds <paramref name="root"/>; throws <see cref="ConfigException"/> with every problem found.</summary>
+    /// <param name="root">The parsed document.</param>
+    /// <param name="fileName">The file name used in problems.</param>
+    /// <param name="baseDirectory">Where relative paths start; default: the directory of <paramref name="fileName"/>.</param>
+    /// <param name="environment">Environment lookup for <c>${NAME}</c>; default: the process environment.</param>
+    public static EngineSettings Bind(TomlTable root, string fileName, string? baseDirectory = null, Func<string, string?>? environment = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(fileName);
+        baseDirectory ??= Path.GetDirectoryName(Path.GetFullPath(fileName)) ?? Directory.GetCurrentDirectory();
+        var context = new BindingContext(fileName, baseDirectory, environment ?? System.Environment.GetEnvironmentVariable);
+        var r = new TableReader(context, root, "");
+
+        var mode = r.Choice("mode", Modes, required: true);
+        var logging = BindLogging(r.SubTable("logging"));
+        var venues = r.TableArray("venues").Select(BindVenue).ToList();
+        var instruments = r.TableArray("instruments").Select(BindInstrument).ToList();
+        var risk = BindRisk(r.SubTable("risk"));
+        var strategies = r.TableArray("strategies").Select(BindStrategy).ToList();
+        var backtestReader = r.SubTable("backtest");
+        var backtest = BindBacktest(backtestReader);
+        var output = BindOutput(r.SubTable("output"));
+        r.Finish();
+
+        CheckVenueNames(venues);
+        ResolveInstrumentVenues(instruments, venues, mode);
+        CheckStrategies(strategies);
+        if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader);
+
+        if (context.Problems.Count > 0)
+        {
+            // File order reads best; the sort is stable so problems at one spot keep the order they were found in.
+            var sorted = context.Problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList();
+            throw new ConfigException(sorted);
+        }
+        return new EngineSettings
+        {
+            Mode = mode!.Value,
+            Logging = logging,
+            Venues = venues.Select(v => v.Settings!).ToList(),
+            Instruments = instruments.Select(i => i.Settings! with { Venue = i.Venue! }).ToList(),
+            Risk = risk,
+            Strategies = strategies.Select(s => s.Settings!).ToList(),
+            Backtest = backtest,
+            Output = output,
+        };
+    }
+
+    private static LoggingSettings BindLogging(TableReader? r)
+    {
+        if (r is null) return new LoggingSettings();
+        var level = r.Choice("level", Levels) ?? LogEventLevel.Information;
+        var file = r.String("file") is { } f ? r.Context.ResolvePath(f) : null;
+        r.Finish();
+        return new LoggingSettings(level, file);
+    }
+
+    // A venue as read, with what later checks need even when its settings could not be built.
+    private sealed record BoundVenue(TableReader Reader, string? Name, VenueKind? Kind, VenueSettings? Settings, bool HasCredentials);
+
+    private static BoundVenue BindVenue(TableReader r)
+    {
+        var kind = r.Choice("kind", VenueKinds, required: true);
+        var name = r.String("name") ?? (kind is { } k ? NameOf(k) : null);
+        if (r.Has("name") && name is not null) name = ValidName(r, "name", name);
+        VenueSettings? settings = null;
+        bool hasCredentials = false;
+        switch (kind)
+        {
+            case VenueKind.Sim:
+                settings = name is null ? null : new SimVenueSettings(name);
+                break;
+            case VenueKind.BinanceFutures or VenueKind.BinanceSpot:
+            {
+                var rest = Url(r, "rest_url", http: true);
+                var ws = Url(r, "ws_url", http: false);
+                Uri? wsApi = kind == VenueKind.BinanceSpot ? Url(r, "ws_api_url", http: false) : null;
+                var credentials = Credentials(r, out hasCredentials);
+                if (name is not null && rest is not null && ws is not null && (kind == VenueKind.BinanceFutures || wsApi is not null))
+                    settings = new BinanceVenueSettings(name, kind.Value, rest, ws, wsApi, credentials);
+                break;
+            }
+            case VenueKind.Bybit:
+            {
+                var rest = Url(r, "rest_url", http: true);
+                var publicWs = Url(r, "public_ws_url", http: false);
+                var privateWs = Url(r, "private_ws_url", http: false);
+                var tradeWs = Url(r, "trade_ws_url", http: false);
+                var category = r.String("category") ?? (r.Has("category") ? null : "linear");
+                if (category is not null && category != "linear")
+                {
+                    r.Report("category", $"expected 'linear', got '{category}': the Bybit adapter trades USDT perpetuals (category linear) only");
+                    category = null;
+                }
+                var credentials = Credentials(r, out hasCredentials);
+                if (name is not null && rest is not null && publicWs is not null && privateWs is not null && tradeWs is not null && category is not null)
+                    settings = new BybitVenueSettings(name, rest, publicWs, privateWs, tradeWs, category, credentials);
+                break;
+            }
+            default:
+                // Without a valid kind the venue's keys cannot be judged; the kind problem is the one to fix.
+                r.AcceptAll();
+                break;
+        }
+        r.Finish(kind is { } known ? $"a {NameOf(known)} venue" : null);
+        return new BoundVenue(r, name, kind, settings, hasCredentials);
+    }
+
+    private static Uri? Url(TableReader r, string key, bool http)
+    {
+        var text = r.String(key, required: true);
+        if (text is null) return null;
+        string[] schemes = http ? ["https", "http"] : ["wss", "ws"];
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme)) return uri;
+        r.Report(key, $"expected an absolute {(http ? "https:// (or http://)" : "wss:// (or ws://)")} URL, got '{text}'");
+        return null;
+    }
+
+    private static VenueCredentials? Credentials(TableReader r, out bool given)
+    {
+        bool hasKey = r.Has("api_key");
+        bool hasSecret = r.Has("api_secret");
+        given = hasKey || hasSecret;
+        // A key without its secret (or the reverse) is always a mistake, whatever the mode.
+        if (hasKey && !hasSecret) r.Missing("api_secret", " (api_key and api_secret go together)");
+        if (hasSecret && !hasKey) r.Missing("api_key", " (api_key and api_secret go together)");
+        var key = r.Secret("api_key");
+        var secret = r.Secret("api_secret");
+        if (key is { IsEmpty: true }) r.Report("api_key", "is empty");
+        if (secret is { IsEmpty: true }) r.Report("api_secret", "is empty");
+        return key is { IsEmpty: false } && secret is { IsEmpty: false } ? new VenueCredentials(key, secret) : null;
+    }
+
+    private sealed record BoundInstrument(TableReader Reader, InstrumentSettings? Settings, string? Venue);
+
+    private static BoundInstrument BindInstrument(TableReader r)
+    {
+        var symbol = r.String("symbol", required: true);
+        if (symbol is not null && string.IsNullOrWhiteSpace(symbol))
+        {
+            r.Report("symbol", "must not be empty");
+            symbol = null;
+        }
+        var venue = r.String("venue");
+        var tick = r.Number("tick_size", IsPositive, "must be a positive number", required: true);
+        var lot = r.Number("lot_size", IsPositive, "must be a positive number", required: true);
+        var contract = r.Choice("contract", Contracts) ?? ContractKind.Linear;
+        var contractSize = r.Has("contract_size") ? r.Number("contract_size", IsPositive, "must be a positive number") : 1.0;
+        var data = r.StringArray("data");
+        var snapshot = r.String("initial_snapshot");
+        r.Finish();
+        InstrumentSettings? settings = null;
+        if (symbol is not null && tick is not null && lot is not null && contractSize is not null && (data is not null || !r.Has("data"))
+            && (snapshot is not null || !r.Has("initial_snapshot")))
+        {
+            settings = new InstrumentSettings(symbol, venue ?? "", tick.Value, lot.Value, contract, contractSize.Value,
+                (data ?? []).Select(r.Context.ResolvePath).ToList(), snapshot is null ? null : r.Context.ResolvePath(snapshot));
+        }
+        return new BoundInstrument(r, settings, venue);
+    }
+
+    private static RiskSettings BindRisk(TableReader? r)
+    {
+        if (r is null) return new RiskSettings();
+        const string rule = "must be a positive number (leave the key out for no limit)";
+        var order = r.Number("max_order_qty", v => v > 0, rule) ?? double.PositiveInfinity;
+        var position = r.Number("max_position", v => v > 0, rule) ?? double.PositiveInfinity;
+        r.Finish();
+        return new RiskSettings(order, position);
+    }
+
+    private sealed record BoundStrategy(TableReader Reader, StrategySettings? Settings);
+
+    private static BoundStrategy BindStrategy(TableReader r)
+    {
+        string? kind = r.String("kind", required: true);
+        if (kind is not null && !StrategyCatalog.Names.Contains(kind))
+        {
+            r.Report("kind", $"unknown strategy '{kind}'{KeySuggestions.Hint(kind, StrategyCatalog.Names)}; available: {string.Join(", ", StrategyCatalog.Names)}");
+            kind = null;
+        }
+        var name = r.String("name");
+        if (name is not null) name = ValidName(r, "name", name);
+        else if (!r.Has("name")) name = kind;
+        var onError = r.Choice("on_error", Directives) ?? Directive.Restart;
+        var parameters = Parameters(r.SubTable("params"));
+        r.Finish();
+        if (kind is null || name is null || parameters is null) return new BoundStrategy(r, null);
+
+        var settings = new StrategySettings(name, kind, onError, parameters);
+        try
+        {
+            // Resolving now runs the strategy's own checks (unknown parameter, bad number, out of range), so a
+            // typo in [strategies.params] is reported with the others instead of when the run starts.
+            StrategyCatalog.Resolve(kind, settings.ToParameters());
+        }
+        catch (StrategyParameterException e)
+        {
+            var where = r.Table.TryGetValue("params", out var p) && p is TomlTable table && table.TryGetEntry(e.Key, out var entry)
+                ? entry.KeyPosition : r.PositionOf("params");
+            r.Context.Report(where, $"{r.KeyPath("params")}.{e.Key}: {e.Message}");
+            return new BoundStrategy(r, null);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            r.Context.Report(r.Table.Position, $"{r.Path}: {e.Message}");
+            return new BoundStrategy(r, null);
+        }
+        return new BoundStrategy(r, settings);
+    }
+
+    // Strategy parameters are free-form (each strategy checks its own), so any key is allowed; values become
+    // the text the strategy would get from --param key=value.
+    private static List<KeyValuePair<string, string>>? Parameters(TableReader? r)
+    {
+        if (r is null) return [];
+        var list = new List<KeyValuePair<string, string>>();
+        bool ok = true;
+        foreach (var entry in r.Table.Entries)
+        {
+            string path = r.KeyPath(entry.Key);
+            string? text = entry.Value switch
+            {
+                TomlString s => r.Context.Expand(s, path),
+                TomlInteger i => i.Value.ToString(CultureInfo.InvariantCulture),
+                TomlFloat f => TableReader.Format(f.Value),
+                TomlBoolean b => b.Value ? "true" : "false",
+                _ => null,
+            };
+            if (text is null)
+            {
+                if (entry.Value is not TomlString)
+                    r.Context.Report(entry.Value.Position, $"{path}: expected a string, number or boolean, found {TomlValue.Describe(entry.Value.Kind)}");
+                ok = false;
+                continue;
+            }
+            list.Add(new(entry.Key, text));
+        }
+        return ok ? list : null;
+    }
+
+    private static BacktestSettings BindBacktest(TableReader? r)
+    {
+        if (r is null) return new BacktestSettings();
+        var latency = new LatencySettings();
+        if (r.SubTable("latency") is { } l)
+        {
+            const string rule = "must be a number of milliseconds, 0 or more";
+            latency = new LatencySettings(
+                l.Choice("model", LatencyModels) ?? LatencyModelKind.Constant,
+                l.Number("entry_ms", IsNonNegative, rule) ?? latency.EntryMs,
+                l.Number("response_ms", IsNonNegative, rule) ?? latency.ResponseMs);
+            l.Finish();
+        }
+        var queue = new QueueSettings();
+        if (r.SubTable("queue") is { } q)
+        {
+            queue = q.Choice("model", QueueModels) is { } model ? new QueueSettings(QueueModels[model].Key) : new QueueSettings();
+            q.Finish();
+        }
+        var fees = new FeeSettings();
+        if (r.SubTable("fees") is { } f)
+        {
+            const string rule = "must be a fraction of traded value between -1 and 1 (0.0007 is 7 basis points)";
+            fees = new FeeSettings(f.Number("maker", IsFeeRate, rule) ?? fees.Maker, f.Number("taker", IsFeeRate, rule) ?? fees.Taker);
+            f.Finish();
+        }
+        r.Finish();
+        return new BacktestSettings(latency, queue, fees);
+    }
+
+    private static OutputSettings BindOutput(TableReader? r)
+    {
+        if (r is null) return new OutputSettings();
+        var dir = r.String("dir") is { } d ? r.Context.ResolvePath(d) : null;
+        r.Finish();
+        return new OutputSettings(dir);
+    }
+
+    private static string? ValidName(TableReader r, string key, string name)
+    {
+        try
+        {
+            // Venue and strategy names become actor names, so they follow the actor naming rules.
+            ActorPath.ValidateName(name);
+            return name;
+        }
+        catch (ArgumentException)
+        {
+            r.Report(key, $"'{name}' is not a valid name: it must be non-empty, without '/', spaces or control characters");
+            return null;
+        }
+    }
+
+    private static void CheckVenueNames(List<BoundVenue> venues)
+    {
+        for (int i = 0; i < venues.Count; i++)
+        {
+            var first = venues.FindIndex(v => v.Name == venues[i].Name);
+            if (venues[i].Name is not null && first < i)
+                venues[i].Reader.Report("name", $"venue name '{venues[i].Name}' is already used by venues[{first}]");
+        }
+    }
+
+    private static void ResolveInstrumentVenues(List<BoundInstrument> instruments, List<BoundVenue> venues, EngineMode? mode)
+    {
+        var names = venues.Where(v => v.Name is not null).Select(v => v.Name!).ToList();
+        // A backtest without [[venues]] runs on the implicit simulated venue, named "sim".
+        if (venues.Count == 0 && mode == EngineMode.Backtest) names.Add("sim");
+        for (int i = 0; i < instruments.Count; i++)
+        {
+            var (r, settings, venue) = instruments[i];
+            if (venue is not null)
+            {
+                if (!names.Contains(venue))
+                {
+                    string known = names.Count == 0 ? "no venues are defined" : $"venues: {string.Join(", ", names)}";
+                    r.Report("venue", $"no venue named '{venue}'{KeySuggestions.Hint(venue, names)}; {known}");
+                }
+            }
+            else if (!r.Has("venue"))
+            {
+                if (names.Count == 1) venue = names[0];
+                else if (names.Count > 1) r.Missing("venue", $" (the file defines {names.Count} venues: {string.Join(", ", names)})");
+            }
+            instruments[i] = instruments[i] with { Venue = venue };
+        }
+        // The same symbol twice on one venue would mean two books fed by one stream.
+        for (int i = 0; i < instruments.Count; i++)
+        {
+            var s = instruments[i].Settings;
+            if (s is null || instruments[i].Venue is null) continue;
+            int first = instruments.FindIndex(x => x.Settings?.Symbol == s.Symbol && x.Venue == instruments[i].Venue);
+            if (first < i)
+                instruments[i].Reader.Report("symbol", $"'{s.Symbol}' on venue '{instruments[i].Venue}' is already defined by instruments[{first}]");
+        }
+    }
+
+    private static void CheckStrategies(List<BoundStrategy> strategies)
+    {
+        for (int i = 0; i < strategies.Count; i++)
+        {
+            var s = strategies[i].Settings;
+            if (s is null) continue;
+            int first = strategies.FindIndex(x => x.Settings?.Name == s.Name);
+            if (first < i)
+                strategies[i].Reader.Report(strategies[i].Reader.Has("name") ? "name" : "kind",
+                    $"strategy name '{s.Name}' is already used by strategies[{first}]; give each a distinct 'name'");
+        }
+        // One supervisor applies one directive to all strategies (see BacktestSetup.OnStrategyError), so the
+        // file must not promise different behaviours it cannot deliver.
+        var bound = strategies.Where(s => s.Settings is not null).ToList();
+        foreach (var s in bound.Skip(1))
+        {
+            if (s.Settings!.OnError != bound[0].Settings!.OnError)
+                s.Reader.Report("on_error", $"all strategies must share one on_error (one supervisor applies it to all of them); " +
+                    $"{bound[0].Reader.Path} has '{NameOf(bound[0].Settings!.OnError)}'");
+        }
+    }
+
+    private static void CheckMode(TableReader root, EngineMode mode, List<BoundVenue> venues, List<BoundInstrument> instruments,
+        List<BoundStrategy> strategies, TableReader? backtest)
+    {
+        string modeName = NameOf(mode);
+        RequireSome(root, "instruments", instruments.Count, "[[instruments]]");
+        RequireSome(root, "strategies", strategies.Count, "[[strategies]]");
+        if (mode == EngineMode.Backtest)
+        {
+            foreach (var v in venues.Where(v => v.Kind is { } k && k != VenueKind.Sim))
+                v.Reader.Report("kind", $"a backtest trades on the simulated venue: expected 'sim', got '{NameOf(v.Kind!.Value)}'");
+            return;
+        }
+
+        RequireSome(root, "venues", venues.Count, "[[venues]]");
+        foreach (var v in venues.Where(v => v.Kind == VenueKind.Sim))
+            v.Reader.Report("kind", $"'sim' is the backtest's simulated venue; mode '{modeName}' needs a real venue (binance-futures, binance-spot or bybit)");
+        foreach (var i in instruments)
+        {
+            foreach (var key in new[] { "data", "initial_snapshot" })
+            {
+                if (i.Reader.Table.ContainsKey(key)) i.Reader.Report(key, $"used only in backtest mode, not in mode '{modeName}'");
+            }
+        }
+        if (mode == EngineMode.Live)
+        {
+            foreach (var v in venues.Where(v => v.Kind is { } k && k != VenueKind.Sim && !v.HasCredentials))
+                v.Reader.Missing("api_key", " (live trading needs api_key and api_secret, e.g. api_key = \"${BINANCE_API_KEY}\")");
+            if (backtest is not null)
+                root.Report("backtest", "the simulated venue's models are used only in backtest and paper modes, not in mode 'live'");
+        }
+    }
+
+    private static void RequireSome(TableReader root, string key, int count, string header)
+    {
+        if (!root.Table.ContainsKey(key)) root.Missing(key, $" (at least one {header} table)");
+        else if (count == 0 && root.Table[key] is TomlArray { Count: 0 }) root.Report(key, $"needs at least one {header} table");
+    }
+
+    private static bool IsPositive(double v) => v > 0 && double.IsFinite(v);
+
+    private static bool IsNonNegative(double v) => v >= 0 && double.IsFinite(v);
+
+    private static bool IsFeeRate(double v) => v > -1 && v < 1;
+}
