@@ -378,10 +378,10 @@ public sealed class BinanceMessageParser
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                // double.TryParse rounds correctly, like Python's float(), so prices are bit-identical to hftbacktest's.
+                // Both parsers round correctly, like Python's float(), so prices are bit-identical to hftbacktest's.
                 bool ok = reader.ValueIsEscaped
                     ? double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-                    : double.TryParse(reader.ValueSpan, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+                    : DecimalText.TryParse(reader.ValueSpan, out value);
                 return ok ? Field.Valid : Field.Invalid;
             case JsonTokenType.Number:
                 return reader.TryGetDouble(out value) ? Field.Valid : Field.Invalid;

@@ -21,7 +21,8 @@ internal static class ConvertCommand
         "(by -min latency + --base-latency), rows are split where exchange and local order differ, and the order is " +
         "validated. Spot (no hftbacktest converter exists): depthUpdate uses its event time E (depth@100ms has no T), " +
         "trades use T, and a snapshot without T uses its line's receive time. Several files are converted as one " +
-        "concatenated input, in the order given.";
+        "concatenated input, in the order given. The input is streamed, but the converted rows are held in memory " +
+        "for the corrections (about 80 bytes per row).";
 
     public static Command Create()
     {
