@@ -43,8 +43,6 @@ public sealed class BinanceMessageParser
 
     private const long NanosPerMilli = 1_000_000;
 
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 16 };
-
     /// <summary>Whether a field was seen and whether it parsed; checked only if the message's kind needs it.</summary>
     private enum Field : byte
     {
@@ -114,11 +112,12 @@ public sealed class BinanceMessageParser
         ArgumentNullException.ThrowIfNull(rows);
         long localTime = ParseReceiveTime(line);
         ReadOnlySpan<byte> json = line[(ReceiveTimeDigits + 1)..];
+        if (json.Trim(" \t"u8).IsEmpty) throw Bad("no JSON after the receive time");
         Reset();
-        var reader = new Utf8JsonReader(json, ReaderOptions);
+        var reader = new Utf8JsonReader(json);
         try
         {
-            if (!reader.Read()) throw Bad("no JSON after the receive time");
+            reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject) throw Bad("the message is not a JSON object");
             ReadMessage(ref reader);
             // Anything but whitespace after the object makes Read throw (json.loads: "Extra data").

@@ -199,6 +199,7 @@ public sealed class BinanceConverterTests : TempDirectoryTest
     [TestCase("17231612550303146670 {}", "the line does not start with a 19-digit receive time and a space")]
     [TestCase("172316125503031466x {}", "the line does not start with a 19-digit receive time and a space")]
     [TestCase("9999999999999999999 {}", "receive time 9999999999999999999 is out of range")]
+    [TestCase("1723161255030314667 ", "no JSON after the receive time")]
     public void Malformed_receive_times_are_reported(string line, string problem)
     {
         string path = WriteGz(PathOf("bad.gz"), Line(Local0, Trade(T0, "1", "1", false)), line);
