@@ -12,6 +12,7 @@ internal static class Program
         {
             BacktestCommand.Create(),
             GenerateCommand.Create(),
+            ConvertCommand.Create(),
             BenchCommand.Create(),
             CheckCommand.Create(),
         };

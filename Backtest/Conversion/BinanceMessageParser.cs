@@ -1,0 +1,458 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hft.Core.Markets;
+
+namespace Hft.Backtest.Conversion;
+
+/// <summary>
+/// Turns one line of a Binance collector file (<c>&lt;19-digit ns receive time&gt; &lt;raw JSON&gt;</c>) into event
+/// rows, with the rules of hftbacktest's <c>binancefutures.convert</c> (see <see cref="BinanceVenue"/> for spot):
+/// <list type="bullet">
+/// <item><c>trade</c> with <c>X == "MARKET"</c> (or no <c>X</c>, as on spot): one
+/// <c>TRADE|SELL</c> row if the buyer is the maker (<c>m</c>), else <c>TRADE|BUY</c>; px <c>p</c>, qty <c>q</c>.</item>
+/// <item><c>depthUpdate</c>: one <c>DEPTH|BUY</c> row per bid <c>b</c>, then one <c>DEPTH|SELL</c> row per ask
+/// <c>a</c>; quantity 0 deletes the level. <c>U</c>, <c>u</c>, <c>pu</c> are ignored.</item>
+/// <item>a line without <c>data</c> and with <c>code</c>: a venue error, no rows.</item>
+/// <item>a line without <c>data</c> and without <c>code</c>: a REST depth snapshot. For each non-empty side, a
+/// <c>DEPTH_CLEAR</c> row whose px is the side's last (furthest) price and qty 0, then one <c>DEPTH_SNAPSHOT</c> row
+/// per level.</item>
+/// <item>any other stream message (<c>bookTicker</c>, with or without <c>e</c>; mark price; ...): no rows.</item>
+/// </list>
+/// Rows carry side and kind only; <c>EXCH</c>/<c>LOCAL</c> are added later by <see cref="EventOrderCorrection"/>.
+/// <c>local_ts</c> is the line's receive time; <c>exch_ts</c> is a millisecond venue time × 1 000 000.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The JSON is read with <see cref="Utf8JsonReader"/> straight from the line's UTF-8 bytes: no document, no strings
+/// for keys or numbers, so a line costs no allocation except for venue-error text. Levels are collected first and
+/// rows are appended only after the whole line has parsed, so a malformed line adds no rows.
+/// </para>
+/// <para>
+/// Malformed input (no 19-digit time, invalid JSON, a missing or unparsable field that the message's kind needs)
+/// throws <see cref="FormatException"/> with a short description; the caller adds the file and line. Fields that the
+/// message's kind does not need are not checked (a <c>bookTicker</c>'s <c>b</c> is a string, a trade's is absent).
+/// </para>
+/// <para>Not thread-safe: one parser per thread.</para>
+/// </remarks>
+public sealed class BinanceMessageParser
+{
+    /// <summary>Length of the receive-time prefix, fixed by the collector (hftbacktest slices <c>line[:19]</c>).</summary>
+    public const int ReceiveTimeDigits = 19;
+
+    private const long NanosPerMilli = 1_000_000;
+
+    /// <summary>Whether a field was seen and whether it parsed; checked only if the message's kind needs it.</summary>
+    private enum Field : byte
+    {
+        Absent,
+        Valid,
+        Invalid,
+    }
+
+    private enum DataType : byte
+    {
+        Other,
+        Trade,
+        DepthUpdate,
+    }
+
+    private enum ExecutionType : byte
+    {
+        Absent,
+        Market,
+        NotMarket,
+    }
+
+    private readonly PriceLevels _dataBids = new();
+    private readonly PriceLevels _dataAsks = new();
+    private readonly PriceLevels _snapshotBids = new();
+    private readonly PriceLevels _snapshotAsks = new();
+    private readonly byte[] _nameScratch = new byte[16];
+
+    // State of the line being parsed; reset by ParseLine.
+    private bool _hasData;
+    private bool _hasCode;
+    private string? _code;
+    private string? _errorMessage;
+    private Field _snapshotTime;
+    private long _snapshotTimeMs;
+    private Field _bidsField;
+    private Field _asksField;
+
+    // State of the 'data' object.
+    private DataType _type;
+    private Field _tField, _eField, _pField, _qField, _mField, _bField, _aField;
+    private long _t, _e;
+    private double _p, _q;
+    private bool _m;
+    private ExecutionType _x;
+
+    /// <summary>A parser for messages of <paramref name="venue"/>.</summary>
+    public BinanceMessageParser(BinanceVenue venue)
+    {
+        if (!Enum.IsDefined(venue)) throw new ArgumentOutOfRangeException(nameof(venue));
+        Venue = venue;
+    }
+
+    /// <summary>The venue whose field rules are applied.</summary>
+    public BinanceVenue Venue { get; }
+
+    /// <summary>After a line parsed as <see cref="RawMessageKind.VenueError"/>: its code and message.</summary>
+    public string LastVenueError { get; private set; } = "";
+
+    /// <summary>
+    /// Parses one line (without its line ending) and appends its rows to <paramref name="rows"/>.
+    /// </summary>
+    /// <returns>What the line was; rows are appended only for trades, depth updates and snapshots.</returns>
+    /// <exception cref="FormatException">The line is malformed; nothing was appended.</exception>
+    public RawMessageKind ParseLine(ReadOnlySpan<byte> line, EventRowStore rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        long localTime = ParseReceiveTime(line);
+        ReadOnlySpan<byte> json = line[(ReceiveTimeDigits + 1)..];
+        if (json.Trim(" \t"u8).IsEmpty) throw Bad("no JSON after the receive time");
+        Reset();
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject) throw Bad("the message is not a JSON object");
+            ReadMessage(ref reader);
+            // Anything but whitespace after the object makes Read throw (json.loads: "Extra data").
+            if (reader.Read()) throw Bad("unexpected content after the JSON object");
+        }
+        catch (JsonException e)
+        {
+            long position = e.BytePositionInLine ?? 0;
+            // The reader's wording for this case ("Expected depth to be zero ...") hides the usual cause: a line cut
+            // short, as a collector killed mid-write leaves it.
+            if (position >= json.Length) throw Bad("invalid JSON: the line ends before the JSON is complete (truncated?)");
+            throw Bad($"invalid JSON at column {ReceiveTimeDigits + 1 + position + 1}: {ReaderProblem(e.Message)}");
+        }
+        return Emit(localTime, rows);
+    }
+
+    /// <summary>The receive time: exactly 19 ASCII digits, then a space.</summary>
+    private static long ParseReceiveTime(ReadOnlySpan<byte> line)
+    {
+        if (line.Length < ReceiveTimeDigits + 1 || line[ReceiveTimeDigits] != (byte)' ')
+            throw Bad(line.IsEmpty ? "empty line" : "the line does not start with a 19-digit receive time and a space");
+        ulong value = 0;
+        for (int i = 0; i < ReceiveTimeDigits; i++)
+        {
+            uint digit = (uint)(line[i] - '0');
+            if (digit > 9) throw Bad("the line does not start with a 19-digit receive time and a space");
+            value = value * 10 + digit;
+        }
+        if (value > long.MaxValue) throw Bad($"receive time {value} is out of range");
+        return (long)value;
+    }
+
+    private void Reset()
+    {
+        _hasData = _hasCode = false;
+        _code = _errorMessage = null;
+        _snapshotTime = _bidsField = _asksField = Field.Absent;
+        _type = DataType.Other;
+        _tField = _eField = _pField = _qField = _mField = _bField = _aField = Field.Absent;
+        _x = ExecutionType.Absent;
+    }
+
+    /// <summary>The top-level object: a combined-stream envelope, a venue error or a REST snapshot.</summary>
+    private void ReadMessage(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
+            if (name.SequenceEqual("data"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    _hasData = true;
+                    ReadData(ref reader);
+                }
+                // 'data': null is treated as absent, as message.get('data') returns None for it.
+                else if (reader.TokenType != JsonTokenType.Null)
+                {
+                    throw Bad("'data' is not an object");
+                }
+            }
+            else if (name.SequenceEqual("code"u8))
+            {
+                _hasCode = true;
+                reader.Read();
+                _code = TokenText(ref reader);
+            }
+            else if (name.SequenceEqual("msg"u8))
+            {
+                reader.Read();
+                _errorMessage = TokenText(ref reader);
+            }
+            else if (name.SequenceEqual("T"u8))
+            {
+                reader.Read();
+                _snapshotTime = ReadInteger(ref reader, out _snapshotTimeMs);
+            }
+            else if (name.SequenceEqual("bids"u8))
+            {
+                reader.Read();
+                _bidsField = ReadLevels(ref reader, _snapshotBids, "bids");
+            }
+            else if (name.SequenceEqual("asks"u8))
+            {
+                reader.Read();
+                _asksField = ReadLevels(ref reader, _snapshotAsks, "asks");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    /// <summary>The stream message inside <c>data</c>; keys are single letters and case-sensitive (<c>T</c> ≠ <c>t</c>).</summary>
+    private void ReadData(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
+            if (name.Length != 1)
+            {
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            switch (name[0])
+            {
+                case (byte)'e':
+                    _type = reader.TokenType != JsonTokenType.String ? DataType.Other
+                        : reader.ValueTextEquals("trade"u8) ? DataType.Trade
+                        : reader.ValueTextEquals("depthUpdate"u8) ? DataType.DepthUpdate
+                        : DataType.Other;
+                    reader.Skip();
+                    break;
+                case (byte)'T':
+                    _tField = ReadInteger(ref reader, out _t);
+                    break;
+                case (byte)'E':
+                    _eField = ReadInteger(ref reader, out _e);
+                    break;
+                case (byte)'p':
+                    _pField = ReadNumber(ref reader, out _p);
+                    break;
+                case (byte)'q':
+                    _qField = ReadNumber(ref reader, out _q);
+                    break;
+                case (byte)'m':
+                    _mField = reader.TokenType switch
+                    {
+                        JsonTokenType.True => Field.Valid,
+                        JsonTokenType.False => Field.Valid,
+                        _ => Field.Invalid,
+                    };
+                    _m = reader.TokenType == JsonTokenType.True;
+                    reader.Skip();
+                    break;
+                case (byte)'X':
+                    // Anything but the string MARKET (liquidation, ADL, or a non-string) is not a market trade.
+                    _x = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("MARKET"u8)
+                        ? ExecutionType.Market : ExecutionType.NotMarket;
+                    reader.Skip();
+                    break;
+                case (byte)'b':
+                    _bField = ReadLevels(ref reader, _dataBids, "b");
+                    break;
+                case (byte)'a':
+                    _aField = ReadLevels(ref reader, _dataAsks, "a");
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+    }
+
+    private RawMessageKind Emit(long localTime, EventRowStore rows)
+    {
+        if (_hasData)
+        {
+            switch (_type)
+            {
+                case DataType.Trade:
+                    // As the reference: X is checked first, so a non-market trade is dropped whatever else it holds.
+                    if (_x == ExecutionType.NotMarket) return RawMessageKind.NonMarketTrade;
+                    long tradeTime = ExchangeTime(_tField, _t, "trade", "T");
+                    Require(_pField, "trade", "p", "a number");
+                    Require(_qField, "trade", "q", "a number");
+                    Require(_mField, "trade", "m", "true or false");
+                    // m = buyer is the maker, so the seller took liquidity: a sell-initiated trade.
+                    ulong side = _m ? EventFlags.Sell : EventFlags.Buy;
+                    rows.Add(new MarketEvent(EventFlags.Trade | side, tradeTime, localTime, _p, _q));
+                    return RawMessageKind.Trade;
+                case DataType.DepthUpdate:
+                    long depthTime = Venue == BinanceVenue.Futures
+                        ? ExchangeTime(_tField, _t, "depthUpdate", "T")
+                        : ExchangeTime(_eField, _e, "depthUpdate", "E");
+                    Require(_bField, "depthUpdate", "b", "a list of [price, quantity] pairs");
+                    Require(_aField, "depthUpdate", "a", "a list of [price, quantity] pairs");
+                    AddLevels(rows, _dataBids, EventFlags.Depth | EventFlags.Buy, depthTime, localTime);
+                    AddLevels(rows, _dataAsks, EventFlags.Depth | EventFlags.Sell, depthTime, localTime);
+                    return RawMessageKind.DepthUpdate;
+                default:
+                    return RawMessageKind.Ignored;
+            }
+        }
+        if (_hasCode)
+        {
+            LastVenueError = _errorMessage is null ? $"venue error {_code}" : $"venue error {_code}: {_errorMessage}";
+            return RawMessageKind.VenueError;
+        }
+        if (_bidsField == Field.Absent && _asksField == Field.Absent)
+            throw Bad("neither a stream message ('data'), a venue error ('code') nor a depth snapshot ('bids', 'asks')");
+        long snapshotTime = _snapshotTime == Field.Absent && Venue == BinanceVenue.Spot
+            ? localTime
+            : ExchangeTime(_snapshotTime, _snapshotTimeMs, "depth snapshot", "T");
+        Require(_bidsField, "depth snapshot", "bids", "a list of [price, quantity] pairs");
+        Require(_asksField, "depth snapshot", "asks", "a list of [price, quantity] pairs");
+        AddSnapshotSide(rows, _snapshotBids, EventFlags.Buy, snapshotTime, localTime);
+        AddSnapshotSide(rows, _snapshotAsks, EventFlags.Sell, snapshotTime, localTime);
+        return RawMessageKind.Snapshot;
+    }
+
+    private static void AddLevels(EventRowStore rows, PriceLevels levels, ulong flags, long exchangeTime, long localTime)
+    {
+        for (int i = 0; i < levels.Count; i++)
+            rows.Add(new MarketEvent(flags, exchangeTime, localTime, levels.Price(i), levels.Quantity(i)));
+    }
+
+    /// <summary>
+    /// A clear up to the side's furthest price (so levels beyond the snapshot's depth survive, hftbacktest's "natural
+    /// refresh"), then the levels as snapshot rows. An empty side adds nothing, not even the clear.
+    /// </summary>
+    private static void AddSnapshotSide(EventRowStore rows, PriceLevels levels, ulong side, long exchangeTime, long localTime)
+    {
+        if (levels.Count == 0) return;
+        rows.Add(new MarketEvent(EventFlags.DepthClear | side, exchangeTime, localTime, levels.Price(levels.Count - 1), 0));
+        AddLevels(rows, levels, EventFlags.DepthSnapshot | side, exchangeTime, localTime);
+    }
+
+    private static long ExchangeTime(Field field, long milliseconds, string message, string key)
+    {
+        Require(field, message, key, "an integer");
+        if (milliseconds > long.MaxValue / NanosPerMilli || milliseconds < long.MinValue / NanosPerMilli)
+            throw Bad($"{message}: '{key}' = {milliseconds} ms is out of range");
+        return milliseconds * NanosPerMilli;
+    }
+
+    private static void Require(Field field, string message, string key, string expected)
+    {
+        if (field == Field.Absent) throw Bad($"{message} without '{key}'");
+        if (field == Field.Invalid) throw Bad($"{message}: '{key}' is not {expected}");
+    }
+
+    /// <summary>An integer field: a JSON integer, or a string of digits (Python's <c>int()</c> takes both).</summary>
+    private static Field ReadInteger(ref Utf8JsonReader reader, out long value)
+    {
+        value = 0;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return reader.TryGetInt64(out value) ? Field.Valid : Field.Invalid;
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                ReadOnlySpan<byte> text = reader.ValueSpan;
+                return Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length ? Field.Valid : Field.Invalid;
+            default:
+                reader.Skip();
+                return Field.Invalid;
+        }
+    }
+
+    /// <summary>A price or quantity: Binance sends decimal strings (<c>"61800.20"</c>); JSON numbers are accepted too.</summary>
+    private static Field ReadNumber(ref Utf8JsonReader reader, out double value)
+    {
+        value = 0;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                // Both parsers round correctly, like Python's float(), so prices are bit-identical to hftbacktest's.
+                bool ok = reader.ValueIsEscaped
+                    ? double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
+                    : DecimalText.TryParse(reader.ValueSpan, out value);
+                return ok ? Field.Valid : Field.Invalid;
+            case JsonTokenType.Number:
+                return reader.TryGetDouble(out value) ? Field.Valid : Field.Invalid;
+            default:
+                reader.Skip();
+                return Field.Invalid;
+        }
+    }
+
+    /// <summary>
+    /// A list of <c>[price, quantity]</c> pairs into <paramref name="levels"/>. A value that is not a list is only
+    /// noted (a <c>bookTicker</c>'s <c>b</c> is a price string); a list with a malformed pair is an error at once,
+    /// whatever the message.
+    /// </summary>
+    private static Field ReadLevels(ref Utf8JsonReader reader, PriceLevels levels, string key)
+    {
+        levels.Clear();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return Field.Invalid;
+        }
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray) throw BadLevel(key, levels.Count);
+            reader.Read();
+            if (ReadNumber(ref reader, out double price) != Field.Valid) throw BadLevel(key, levels.Count);
+            reader.Read();
+            if (ReadNumber(ref reader, out double quantity) != Field.Valid) throw BadLevel(key, levels.Count);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray) throw BadLevel(key, levels.Count);
+            levels.Add(price, quantity);
+        }
+        return Field.Valid;
+    }
+
+    private static FormatException BadLevel(string key, int index) =>
+        Bad($"'{key}'[{index}] is not a [price, quantity] pair of numbers");
+
+    /// <summary>The property name under the reader, unescaped into <paramref name="scratch"/> if it has escapes.</summary>
+    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader, byte[] scratch)
+    {
+        if (!reader.ValueIsEscaped) return reader.ValueSpan;
+        // An escaped name longer than the scratch cannot be one of ours; an empty span matches nothing.
+        if (reader.ValueSpan.Length > scratch.Length) return default;
+        int length = reader.CopyString(scratch);
+        return scratch.AsSpan(0, length);
+    }
+
+    /// <summary>A scalar's text for messages (venue errors only, so allocating is fine); containers are skipped.</summary>
+    private static string? TokenText(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return reader.GetString();
+            case JsonTokenType.Number:
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+            case JsonTokenType.Null:
+                return Encoding.UTF8.GetString(reader.ValueSpan);
+            default:
+                reader.Skip();
+                return null;
+        }
+    }
+
+    /// <summary>The reader's message without its "LineNumber: 0 | BytePositionInLine: n." suffix (we give the column).</summary>
+    private static string ReaderProblem(string message)
+    {
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return (at >= 0 ? message[..at] : message).TrimEnd('.', ' ');
+    }
+
+    private static FormatException Bad(string problem) => new(problem);
+}
