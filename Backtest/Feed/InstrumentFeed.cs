@@ -1,40 +1,117 @@
+using System.Runtime.CompilerServices;
 using Hft.Core.Actors;
 using Hft.Core.Actors.Dispatch;
+using Hft.Core.Markets;
 
 namespace Hft.Backtest.Feed;
 
 /// <summary>
-/// One instrument's recorded data replayed on both timelines: an exchange cursor feeding the simulated
-/// venue and a local cursor feeding the book, over shared blocks.
+/// One instrument's recorded data replayed on both timelines as one pre-sorted source for the core loop:
+/// rows flagged EXCH go to the simulated venue at exchange time, rows flagged LOCAL go to the book at local
+/// time (sent by the venue). The two cursors share the blocks read from the data; merging them here keeps
+/// the switch between timelines inside one tight loop. At equal times local data comes first, as the
+/// delivery lanes require.
 /// </summary>
-public sealed class InstrumentFeed : IDisposable
+public sealed class InstrumentFeed : TimedSource, IDisposable
 {
     private readonly IEventBlockSource _source;
     private readonly FeedBlocks _blocks;
+    private readonly int _instrument;
+    private readonly DirectRecipient _venue;
+    private readonly DirectRecipient _book;
+    private readonly IActorRef _venueRef;
+    private readonly int _localLane;
+    private readonly int _exchangeLane;
+    private TimelineCursor _exchange;
+    private TimelineCursor _local;
+    private bool _localNext;
+
+    /// <summary>Creates the feed; add it to the core loop with <see cref="AttachTo"/>.</summary>
+    public InstrumentFeed(IEventBlockSource source, int instrument, DirectRecipient venue, DirectRecipient book)
+        : base(DeliveryLane.LocalData(instrument))
+    {
+        _source = source;
+        _blocks = new FeedBlocks(source, readers: 2);
+        _instrument = instrument;
+        _venue = venue;
+        _book = book;
+        _venueRef = venue.Ref;
+        _localLane = DeliveryLane.LocalData(instrument);
+        _exchangeLane = DeliveryLane.ExchangeData(instrument);
+        _exchange = new TimelineCursor(_blocks, EventFlags.Exchange);
+        _local = new TimelineCursor(_blocks, EventFlags.Local);
+    }
 
     /// <summary>Rows read from the data so far.</summary>
     public long RowsRead => _blocks.RowsRead;
 
-    /// <summary>Creates both cursors; add them to the core loop with <see cref="AttachTo"/>.</summary>
-    public InstrumentFeed(IEventBlockSource source, int instrument, DirectRecipient venue, DirectRecipient book)
+    /// <summary>Rows delivered to the venue (exchange timeline).</summary>
+    public long ExchangeDelivered { get; private set; }
+
+    /// <summary>Rows delivered to the book (local timeline).</summary>
+    public long LocalDelivered { get; private set; }
+
+    /// <summary>Adds the feed to the loop's merge.</summary>
+    public void AttachTo(CoreLoop loop) => loop.AddSource(this);
+
+    /// <inheritdoc />
+    public override void Open()
     {
-        _source = source;
-        var blocks = _blocks = new FeedBlocks(source, readers: 2);
-        Exchange = new FeedCursor<ExchangeRowSink>(blocks, DeliveryLane.ExchangeData(instrument), new ExchangeRowSink(instrument, venue));
-        Local = new FeedCursor<LocalRowSink>(blocks, DeliveryLane.LocalData(instrument), new LocalRowSink(book, venue.Ref));
+        _exchange.Open();
+        _local.Open();
+        SelectNext();
     }
 
-    /// <summary>The exchange-time cursor.</summary>
-    public FeedCursor<ExchangeRowSink> Exchange { get; }
-
-    /// <summary>The local-time cursor.</summary>
-    public FeedCursor<LocalRowSink> Local { get; }
-
-    /// <summary>Adds both cursors to the loop's merge.</summary>
-    public void AttachTo(CoreLoop loop)
+    private void SelectNext()
     {
-        loop.AddSource(Local);
-        loop.AddSource(Exchange);
+        _localNext = _local.Next <= _exchange.Next;
+        if (_localNext)
+        {
+            NextTime = _local.Next;
+            Lane = _localLane;
+        }
+        else
+        {
+            NextTime = _exchange.Next;
+            Lane = _exchangeLane;
+        }
+    }
+
+    /// <inheritdoc />
+    public override void DeliverNext()
+    {
+        DeliverOne();
+        SelectNext();
+    }
+
+    /// <inheritdoc />
+    // Long-running loop: compiled optimized at once rather than waiting for tiering in a short run.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    protected internal override void DeliverRun(CoreLoop loop, long limitTime, int limitLane)
+    {
+        do
+        {
+            DeliverOne();
+            SelectNext();
+        }
+        while (loop.ContinueRun(NextTime, Lane, limitTime, limitLane));
+    }
+
+    private void DeliverOne()
+    {
+        if (_localNext)
+        {
+            _book.Deliver(in _local.Row, _venueRef);
+            LocalDelivered++;
+            _local.Advance();
+        }
+        else
+        {
+            var message = new InstrumentEvent(_instrument, in _exchange.Row);
+            _venue.Deliver(in message, null);
+            ExchangeDelivered++;
+            _exchange.Advance();
+        }
     }
 
     /// <inheritdoc />

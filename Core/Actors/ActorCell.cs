@@ -74,6 +74,15 @@ internal sealed class ActorCell : IActorContext
         else Dispatcher.Post(this, message, sender);
     }
 
+    /// <summary>Tell from another actor of the same core loop while it runs: no thread check needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PostFromLoop<T>(in T message, IActorRef? sender)
+    {
+        var loop = CoreLoop;
+        if (loop is not null) loop.PostOnLoop(this, in message, sender);
+        else Dispatcher.Post(this, message, sender);
+    }
+
     // ---------------------------------------------------------------- delivery
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

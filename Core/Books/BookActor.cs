@@ -33,7 +33,13 @@ public sealed class BookActor : ActorBase
     }
 
     /// <inheritdoc />
-    protected override void PreStart() => _self = Self;
+    protected override void PreStart()
+    {
+        _self = Self;
+        _onLoop = ((ActorCell)Context).CoreLoop is not null;
+    }
+
+    private bool _onLoop;
 
     private void OnEvent(in MarketEvent ev)
     {
@@ -43,7 +49,12 @@ public sealed class BookActor : ActorBase
         var message = new InstrumentEvent(_instrument, in ev);
         for (int i = 0; i < cells.Length; i++)
         {
-            if (cells[i] is { } cell) cell.Post(in message, self);
+            // The book runs on the core loop, so posting to a core-loop subscriber skips the thread check.
+            if (cells[i] is { } cell)
+            {
+                if (_onLoop) cell.PostFromLoop(in message, self);
+                else cell.Post(in message, self);
+            }
             else _subscribers[i].Tell(message, self);
         }
     }

@@ -29,7 +29,12 @@ public sealed class MarketDepth
         if (!(lotSize > 0)) throw new ArgumentOutOfRangeException(nameof(lotSize), lotSize, "Lot size must be positive.");
         TickSize = tickSize;
         LotSize = lotSize;
+        _inverseTick = 1.0 / tickSize;
+        _inverseLot = 1.0 / lotSize;
     }
+
+    private readonly double _inverseTick;
+    private readonly double _inverseLot;
 
     /// <summary>Price increment.</summary>
     public double TickSize { get; }
@@ -58,13 +63,13 @@ public sealed class MarketDepth
     public double AskQuantityAt(long tick) => _asks.Get(tick);
 
     /// <summary>The tick of a price.</summary>
-    public long ToTick(double price) => PriceMath.ToTick(price, TickSize);
+    public long ToTick(double price) => PriceMath.RoundQuotient(price, TickSize, _inverseTick);
 
     /// <summary>Sets a bid level's quantity (0 removes it).</summary>
     public DepthChange UpdateBid(double price, double quantity)
     {
-        long tick = PriceMath.ToTick(price, TickSize);
-        long lots = PriceMath.ToLots(quantity, LotSize);
+        long tick = PriceMath.RoundQuotient(price, TickSize, _inverseTick);
+        long lots = PriceMath.RoundQuotient(quantity, LotSize, _inverseLot);
         long prevBest = BestBidTick;
         double prevQty = _bids.Get(tick);
         if (lots > 0)
@@ -92,8 +97,8 @@ public sealed class MarketDepth
     /// <summary>Sets an ask level's quantity (0 removes it).</summary>
     public DepthChange UpdateAsk(double price, double quantity)
     {
-        long tick = PriceMath.ToTick(price, TickSize);
-        long lots = PriceMath.ToLots(quantity, LotSize);
+        long tick = PriceMath.RoundQuotient(price, TickSize, _inverseTick);
+        long lots = PriceMath.RoundQuotient(quantity, LotSize, _inverseLot);
         long prevBest = BestAskTick;
         double prevQty = _asks.Get(tick);
         if (lots > 0)

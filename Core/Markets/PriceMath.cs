@@ -37,6 +37,21 @@ public static class PriceMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long ToTick(double price, double tickSize) => RoundToLong(price / tickSize);
 
+    /// <summary>
+    /// <c>round(value / unit)</c> computed with a multiplication by <paramref name="inverseUnit"/> (= 1 / unit)
+    /// when that cannot change the result: the product differs from the quotient by a few units in the last
+    /// place, which only matters within a hair of a half, so near halves (and for huge or non-finite values)
+    /// it falls back to the exact division. Same result as <see cref="ToTick"/>, without a division per call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long RoundQuotient(double value, double unit, double inverseUnit)
+    {
+        double q = value * inverseUnit;
+        double r = Math.Round(q);
+        if (Math.Abs(q - r) < 0.49 && Math.Abs(r) < 1e12) return (long)r;
+        return RoundToLong(value / unit);
+    }
+
     /// <summary><c>round(qty / lot_size)</c>: a level with 0 lots is empty.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long ToLots(double quantity, double lotSize) => RoundToLong(quantity / lotSize);

@@ -123,6 +123,8 @@ public sealed class CoreLoop : IScheduler
         return t;
     }
 
+    // Long-running loop: compiled optimized at once rather than waiting for tiering in a short run.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunVirtual(long until)
     {
         var sources = _sources;
@@ -176,6 +178,8 @@ public sealed class CoreLoop : IScheduler
     /// Delivers from one source for as long as it stays first in (time, lane) order, draining the messages each
     /// item causes in between, so the merge is not redone for every item of a run.
     /// </summary>
+    // Long-running loop: compiled optimized at once rather than waiting for tiering in a short run.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DeliverRun(TimedSource best, long until)
     {
         var sources = _sources;
@@ -252,6 +256,8 @@ public sealed class CoreLoop : IScheduler
         }
     }
 
+    // Long-running loop: compiled optimized at once rather than waiting for tiering in a short run.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DrainFifo()
     {
         while (_fifoCount > 0)
@@ -317,6 +323,13 @@ public sealed class CoreLoop : IScheduler
             PostFromOtherThread(target, message!, sender);
             return;
         }
+        PostOnLoop(target, in message, sender);
+    }
+
+    /// <summary>Queues a message when the caller is known to run on the loop thread (an actor of this loop, in its handler).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void PostOnLoop<T>(ActorCell target, in T message, IActorRef? sender)
+    {
         if (typeof(T).IsValueType)
         {
             var lane = target.LaneType == typeof(T) ? Unsafe.As<MessageLane<T>>(target.Lane!) : LaneFor<T>(target);

@@ -12,8 +12,8 @@ public abstract class TimedSource
     /// <summary>Due time of the next delivery; <see cref="long.MaxValue"/> when the source is exhausted.</summary>
     public long NextTime { get; protected set; } = long.MaxValue;
 
-    /// <summary>The tie-break lane (see <see cref="DeliveryLane"/>).</summary>
-    public int Lane { get; }
+    /// <summary>The tie-break lane of the next delivery (see <see cref="DeliveryLane"/>); a source merging several timelines changes it.</summary>
+    public int Lane { get; protected set; }
 
     /// <summary>True when nothing is left.</summary>
     public bool IsExhausted => NextTime == long.MaxValue;
