@@ -77,6 +77,7 @@ public sealed class BinanceMessageParser
     private string? _code;
     private string? _errorMessage;
     private Field _snapshotTime;
+    private long _latestExchangeTime; // latest exch_ts of any row so far: a spot snapshot's time
     private long _snapshotTimeMs;
     private Field _bidsField;
     private Field _asksField;
@@ -291,6 +292,7 @@ public sealed class BinanceMessageParser
                     // m = buyer is the maker, so the seller took liquidity: a sell-initiated trade.
                     ulong side = _m ? EventFlags.Sell : EventFlags.Buy;
                     rows.Add(new MarketEvent(EventFlags.Trade | side, tradeTime, localTime, _p, _q));
+                    _latestExchangeTime = Math.Max(_latestExchangeTime, tradeTime);
                     return RawMessageKind.Trade;
                 case DataType.DepthUpdate:
                     long depthTime = Venue == BinanceVenue.Futures
@@ -300,6 +302,7 @@ public sealed class BinanceMessageParser
                     Require(_aField, "depthUpdate", "a", "a list of [price, quantity] pairs");
                     AddLevels(rows, _dataBids, EventFlags.Depth | EventFlags.Buy, depthTime, localTime);
                     AddLevels(rows, _dataAsks, EventFlags.Depth | EventFlags.Sell, depthTime, localTime);
+                    _latestExchangeTime = Math.Max(_latestExchangeTime, depthTime);
                     return RawMessageKind.DepthUpdate;
                 default:
                     return RawMessageKind.Ignored;
@@ -312,8 +315,10 @@ public sealed class BinanceMessageParser
         }
         if (_bidsField == Field.Absent && _asksField == Field.Absent)
             throw Bad("neither a stream message ('data'), a venue error ('code') nor a depth snapshot ('bids', 'asks')");
+        // A spot snapshot carries no time: put it right after the latest exchange time seen so far (its receive
+        // time is on the local clock, which would put it early); with nothing before it, its receive time.
         long snapshotTime = _snapshotTime == Field.Absent && Venue == BinanceVenue.Spot
-            ? localTime
+            ? (_latestExchangeTime > 0 ? _latestExchangeTime : localTime)
             : ExchangeTime(_snapshotTime, _snapshotTimeMs, "depth snapshot", "T");
         Require(_bidsField, "depth snapshot", "bids", "a list of [price, quantity] pairs");
         Require(_asksField, "depth snapshot", "asks", "a list of [price, quantity] pairs");

@@ -12,9 +12,9 @@ namespace Hft.Backtest.Conversion;
 /// <item><term><c>depthUpdate</c></term><description>futures: transaction time <c>T</c> (as hftbacktest). Spot
 /// (<c>depth@100ms</c>) sends no <c>T</c>, so its event time <c>E</c> is used.</description></item>
 /// <item><term>REST depth snapshot</term><description>futures: <c>T</c> (required, as hftbacktest). Spot snapshots
-/// (<c>{"lastUpdateId","bids","asks"}</c>) carry no time at all: <c>T</c> is used if present, otherwise the line's own
-/// receive time. That receive time is on the local clock, so after the local-timestamp correction such a snapshot
-/// sits earlier on the exchange timeline than the depth updates received just before it.</description></item>
+/// (<c>{"lastUpdateId","bids","asks"}</c>) carry no time at all: <c>T</c> is used if present, otherwise the latest
+/// exchange time of the rows converted before it (its own receive time is on the local clock, about a second off
+/// here, which would place it before depth updates received earlier), or its receive time if it comes first.</description></item>
 /// </list>
 /// hftbacktest has no spot converter (only <c>binancefutures.convert</c>); the spot rules above are this engine's
 /// choice. The USD-M futures rules also fit COIN-M files, whose messages have the same fields.

@@ -61,6 +61,24 @@ public sealed class MarketDepthTests
         return true;
     }
 
+    /// <summary>The book's multiply-based rounding gives exactly the reference's <c>round(value / unit)</c>.</summary>
+    [FsCheck.NUnit.Property(MaxTest = 2000)]
+    public bool Rounding_by_multiplication_equals_rounding_the_quotient(int ticks, byte fraction, byte unitIndex, bool halfway)
+    {
+        double[] units = [0.1, 0.01, 0.5, 0.001, 0.000001, 1e-8, 0.25, 5, 0.3, 0.07];
+        double unit = units[unitIndex % units.Length];
+        // Values on, near and exactly half-way between ticks, where a wrong rounding would show.
+        double value = halfway ? (ticks + 0.5) * unit : (ticks + fraction / 256.0) * unit;
+        return PriceMath.RoundQuotient(value, unit, 1.0 / unit) == PriceMath.RoundToLong(value / unit);
+    }
+
+    [Test]
+    public void Rounding_by_multiplication_handles_non_finite_and_huge_values()
+    {
+        foreach (var v in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity, 1e300, -1e300, 4.5e13, -0.05, 0.05 })
+            Assert.That(PriceMath.RoundQuotient(v, 0.1, 10.0), Is.EqualTo(PriceMath.RoundToLong(v / 0.1)), v.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Test]
     public void Prices_round_half_away_from_zero_like_the_reference()
     {

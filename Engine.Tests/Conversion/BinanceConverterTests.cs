@@ -208,7 +208,7 @@ public sealed class BinanceConverterTests : TempDirectoryTest
     }
 
     [Test]
-    public void Spot_uses_E_for_depth_T_for_trades_and_the_receive_time_for_a_snapshot_without_T()
+    public void Spot_uses_E_for_depth_T_for_trades_and_the_latest_exchange_time_for_a_snapshot_without_T()
     {
         long local = Ns(T0) + 5_000_000;
         var rows = Convert(BinanceVenue.Spot, out var summary, false,
@@ -225,12 +225,24 @@ public sealed class BinanceConverterTests : TempDirectoryTest
         {
             Row(Both | EventFlags.Buy | EventFlags.Depth, Ns(T0), local, 61837.63, 3.78826),
             Row(Both | EventFlags.Sell | EventFlags.Trade, Ns(T0 + 2), local + 2_000_000, 61837.63, 0.02),
-            Row(Both | EventFlags.Buy | EventFlags.DepthClear, local + 3_000_000, local + 3_000_000, 61837.63, 0),
-            Row(Both | EventFlags.Buy | EventFlags.DepthSnapshot, local + 3_000_000, local + 3_000_000, 61837.63, 3.78826),
-            Row(Both | EventFlags.Sell | EventFlags.DepthClear, local + 3_000_000, local + 3_000_000, 61837.64, 0),
-            Row(Both | EventFlags.Sell | EventFlags.DepthSnapshot, local + 3_000_000, local + 3_000_000, 61837.64, 1.6052),
+            Row(Both | EventFlags.Buy | EventFlags.DepthClear, Ns(T0 + 2), local + 3_000_000, 61837.63, 0),
+            Row(Both | EventFlags.Buy | EventFlags.DepthSnapshot, Ns(T0 + 2), local + 3_000_000, 61837.63, 3.78826),
+            Row(Both | EventFlags.Sell | EventFlags.DepthClear, Ns(T0 + 2), local + 3_000_000, 61837.64, 0),
+            Row(Both | EventFlags.Sell | EventFlags.DepthSnapshot, Ns(T0 + 2), local + 3_000_000, 61837.64, 1.6052),
         }));
         Assert.That(summary.IgnoredMessages, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_spot_snapshot_first_in_the_file_uses_its_receive_time()
+    {
+        long local = Ns(T0) + 5_000_000;
+        var rows = Convert(BinanceVenue.Spot, out _, false,
+            Line(local, "{\"lastUpdateId\":1,\"bids\":[[\"100.00\",\"1.0\"]],\"asks\":[]}"),
+            Line(local + 1_000_000, $"{{\"stream\":\"btcusdt@depth@100ms\",\"data\":{{\"e\":\"depthUpdate\",\"E\":{T0 + 9},\"b\":[[\"100.00\",\"2.0\"]],\"a\":[]}}}}"));
+        Assert.That(rows[0].Kind, Is.EqualTo(EventKind.DepthClear));
+        Assert.That(rows[0].ExchangeTime, Is.EqualTo(local));
+        Assert.That(rows[^1].ExchangeTime, Is.EqualTo(Ns(T0 + 9)));
     }
 
     [Test]

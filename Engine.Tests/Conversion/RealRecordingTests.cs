@@ -74,13 +74,15 @@ public sealed class RealRecordingTests : TempDirectoryTest
         var rows = EventFileReader.ReadAll(output);
         Assert.That(rows.LongLength, Is.EqualTo(summary.RowsWritten));
         AssertTimelinesOrdered(rows);
-        // The spot snapshot has no T: its exch_ts is its line's receive time (1723161254206652067), uncorrected. That
-        // is earlier than every venue time in the file, so on the exchange side it comes first, and since it was not
-        // the first line received, its rows are split: EXCH-only at the start, LOCAL-only where it was received.
-        var clears = rows.Where(r => r.Kind == EventKind.DepthClear).ToArray();
-        Assert.That(clears.Select(r => r.Flags & EventFlags.Both), Is.EqualTo(new[] { EventFlags.Exchange, EventFlags.Exchange, EventFlags.Local, EventFlags.Local }));
-        Assert.That(clears.Select(r => r.ExchangeTime).Distinct(), Is.EqualTo(new[] { 1_723_161_254_206_652_067L }));
-        Assert.That(rows[0], Is.EqualTo(clears[0]));
+        // The spot snapshot has no T: it takes the latest exchange time among the rows received before it, so on
+        // the exchange side it lands right after them instead of a second early (its receive time is local clock).
+        var clears = rows.Where(r => r.Kind == EventKind.DepthClear && (r.Flags & EventFlags.Local) != 0).ToArray();
+        Assert.That(clears, Has.Length.EqualTo(2));
+        long received = clears[0].LocalTime;
+        long latestBefore = rows.Where(r => (r.Flags & EventFlags.Exchange) != 0 && r.LocalTime < received && r.Kind != EventKind.DepthClear && r.Kind != EventKind.DepthSnapshot)
+            .Max(r => r.ExchangeTime);
+        Assert.That(clears.Select(r => r.ExchangeTime).Distinct(), Is.EqualTo(new[] { latestBefore }));
+        Assert.That(latestBefore, Is.GreaterThan(1_723_161_254_206_652_067L), "later than its local receive time, which is on a clock about a second behind");
 
         var result = Replay(output, new Instrument("BTCUSDT", "binance-spot", 0.01, 0.00001));
         Assert.That(result.Events, Is.EqualTo(summary.RowsWritten));

@@ -20,7 +20,7 @@ internal static class ConvertCommand
         "('code') are skipped with a warning. Then local timestamps are shifted if any row arrives before it happened " +
         "(by -min latency + --base-latency), rows are split where exchange and local order differ, and the order is " +
         "validated. Spot (no hftbacktest converter exists): depthUpdate uses its event time E (depth@100ms has no T), " +
-        "trades use T, and a snapshot without T uses its line's receive time. Several files are converted as one " +
+        "trades use T, and a snapshot without T takes the latest exchange time converted before it (its receive time if it comes first). Several files are converted as one " +
         "concatenated input, in the order given. The input is streamed, but the converted rows are held in memory " +
         "for the corrections (about 80 bytes per row).";
 
