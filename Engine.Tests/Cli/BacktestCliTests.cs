@@ -110,7 +110,7 @@ public sealed class BacktestCliTests
         var r = EngineProcess.Run("bench", "--events", "20000", "--runs", "1", "--json");
         Assert.That(r.ExitCode, Is.Zero, r.Stderr);
         using var doc = JsonDocument.Parse(r.Stdout);
-        foreach (var key in new[] { "read_eps", "book_eps", "graph_eps", "strategy_eps", "graph_over_book" })
+        foreach (var key in new[] { "read_eps", "book_eps", "graph_eps", "strategy_eps", "graph_over_book", "toml_1mb_ms" })
             Assert.That(doc.RootElement.GetProperty(key).GetDouble(), Is.GreaterThan(0), key);
     }
 }

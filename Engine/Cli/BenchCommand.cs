@@ -26,7 +26,7 @@ internal static class BenchCommand
         var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
-        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph or strategy (others print as 0)" };
+        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy or toml (others print as 0)" };
         var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs, only };
         command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json), r.GetValue(only))));
         return command;
@@ -34,8 +34,8 @@ internal static class BenchCommand
 
     private static int Run(long n, int runs, bool json, string? only)
     {
-        if (only is not null && only is not ("read" or "book" or "graph" or "strategy"))
-            throw new ArgumentException($"--only: expected read, book, graph or strategy, got '{only}'");
+        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "toml"))
+            throw new ArgumentException($"--only: expected read, book, graph, strategy or toml, got '{only}'");
         bool Want(string figure) => only is null || only == figure;
         if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
         runs = Math.Max(1, runs);
@@ -81,6 +81,12 @@ internal static class BenchCommand
                 strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
                 Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
             }
+            double tomlMs = 0;
+            if (Want("toml"))
+            {
+                tomlMs = ParseLargeConfigMilliseconds(runs);
+                Console.Error.WriteLine($"bench: toml_1mb_ms {tomlMs:F1}");
+            }
             double ratio = book > 0 ? graph / book : 0;
 
             var c = CultureInfo.InvariantCulture;
@@ -94,6 +100,7 @@ internal static class BenchCommand
                     w.Number("graph_eps", graph);
                     w.Number("strategy_eps", strategy);
                     w.Number("graph_over_book", ratio);
+                    w.Number("toml_1mb_ms", tomlMs);
                     w.WriteNumber("runs", runs);
                     w.WriteNumber("processors", Environment.ProcessorCount);
                 }));
@@ -106,6 +113,7 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"graph_eps       {graph.ToString("N0", c)}   full actor graph, idle strategy, from memory");
                 Console.Out.WriteLine($"strategy_eps    {strategy.ToString("N0", c)}   full actor graph, grid strategy, from memory");
                 Console.Out.WriteLine($"graph/book      {ratio.ToString("F3", c)}");
+                Console.Out.WriteLine($"toml_1mb_ms     {tomlMs.ToString("F1", c)}   parse a 1 MB configuration (best run after one warm-up)");
             }
             return 0;
         }
@@ -126,6 +134,21 @@ internal static class BenchCommand
             best = Math.Min(best, watch.Elapsed.TotalSeconds);
         }
         return n / best;
+    }
+
+    private static double ParseLargeConfigMilliseconds(int runs)
+    {
+        var (text, _) = SyntheticTomlDocument.Generate(1_000_000);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        Hft.Core.Toml.TomlParser.Parse(bytes, "bench.toml");
+        double best = double.MaxValue;
+        for (int i = 0; i < Math.Max(runs, 3); i++)
+        {
+            var watch = Stopwatch.StartNew();
+            Hft.Core.Toml.TomlParser.Parse(bytes, "bench.toml");
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+        }
+        return best;
     }
 
     private static void ReadFile(string file)
