@@ -29,7 +29,7 @@ public sealed class BacktestRun : IDisposable
     private readonly VirtualClock _clock = new();
     private readonly List<InstrumentFeed> _feeds = new();
     private readonly MarketDepth[] _books;
-    private readonly NoPartialFillExchange[] _exchanges;
+    private readonly L2Exchange[] _exchanges;
 
     /// <summary>Builds the graph; nothing runs until <see cref="Execute"/>.</summary>
     public BacktestRun(BacktestSetup setup)
@@ -40,7 +40,7 @@ public sealed class BacktestRun : IDisposable
         Accounts = new TradingAccounts(instruments);
         _system = new ActorSystem("backtest", _clock, setup.Log);
         _books = instruments.Select(i => new MarketDepth(i.TickSize, i.LotSize)).ToArray();
-        _exchanges = instruments.Select((inst, i) => new NoPartialFillExchange(i, inst, setup.QueueModel(), setup.Fees)).ToArray();
+        _exchanges = instruments.Select((inst, i) => ExchangeModels.Create(setup.Exchange, i, inst, setup.QueueModel(), setup.Fees)).ToArray();
         for (int i = 0; i < instruments.Length; i++)
         {
             var snapshot = setup.Instruments[i].InitialSnapshot;

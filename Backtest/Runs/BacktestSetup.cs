@@ -23,6 +23,9 @@ public sealed record BacktestSetup
     /// <summary>Makes one queue model per instrument; default risk-averse.</summary>
     public Func<IQueueModel> QueueModel { get; init; } = () => new RiskAverseQueueModel();
 
+    /// <summary>Fill rules of the simulated exchange; default no partial fills.</summary>
+    public Venue.ExchangeModel Exchange { get; init; } = Venue.ExchangeModel.NoPartialFill;
+
     /// <summary>Fees; default none.</summary>
     public IFeeModel Fees { get; init; } = new TradingValueFeeModel(0, 0);
 

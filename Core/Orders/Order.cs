@@ -57,6 +57,10 @@ public sealed class Order
     public long LocalTime { get; internal set; }
     /// <summary>True if the last fill was as maker.</summary>
     public bool Maker { get; internal set; }
+    /// <summary>Price and quantity before a modify in flight, restored if the modify is refused.</summary>
+    internal long PreviousPriceTick { get; set; }
+    internal double PreviousQuantity { get; set; }
+
     /// <summary>The actor that submitted the order; it is told about every change.</summary>
     internal Actors.IActorRef? Owner { get; set; }
 

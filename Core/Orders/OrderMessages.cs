@@ -8,6 +8,10 @@ public sealed record SubmitOrder(Order Order);
 /// <param name="Order">The order to cancel.</param>
 public sealed record CancelOrder(Order Order);
 
+/// <summary>A strategy's modify (the local order already carries request Replaced and the new price and quantity).</summary>
+/// <param name="Order">The order to modify.</param>
+public sealed record ModifyOrder(Order Order);
+
 /// <summary>The risk actor refused an order before it left the process.</summary>
 /// <param name="Order">The refused order.</param>
 /// <param name="Reason">Why.</param>

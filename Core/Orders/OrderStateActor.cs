@@ -24,6 +24,7 @@ public sealed class OrderStateActor : ActorBase
         _journal = journal;
         Receive<SubmitOrder>(OnSubmit);
         Receive<CancelOrder>(OnCancel);
+        Receive<ModifyOrder>(OnModify);
         Receive<OrderRejectedByRisk>(OnRiskRejected);
         Receive<OrderReport>(OnReport);
     }
@@ -46,16 +47,38 @@ public sealed class OrderStateActor : ActorBase
             order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
     }
 
+    private void OnModify(ModifyOrder message)
+    {
+        var order = message.Order;
+        _journal?.OnOrder(order, Context.Now);
+        _venue.Tell(new VenueCommand(VenueCommandKind.Modify, order.Instrument, order.Id, order.Side, order.PriceTick,
+            order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
+    }
+
     private void OnRiskRejected(OrderRejectedByRisk message)
     {
         var order = message.Order;
         order.Owner ??= Sender;
-        order.Status = OrderStatus.Rejected;
+        if (order.Request == OrderRequest.Replaced)
+        {
+            // A refused modify leaves the order as it was, resting.
+            RestoreBeforeModify(order);
+        }
+        else
+        {
+            order.Status = OrderStatus.Rejected;
+        }
         order.Request = OrderRequest.None;
         order.RejectReason = message.Reason;
         _accounts[order.Instrument].OrdersRejectedByRisk++;
         _journal?.OnOrder(order, Context.Now);
         order.Owner?.Tell(new OrderUpdated(order, null), Self);
+    }
+
+    private static void RestoreBeforeModify(Order order)
+    {
+        order.PriceTick = order.PreviousPriceTick;
+        order.Quantity = order.PreviousQuantity;
     }
 
     private void OnReport(OrderReport report)
@@ -69,6 +92,8 @@ public sealed class OrderStateActor : ActorBase
             if (order is not null && order.LocalTime == report.RequestLocalTime)
             {
                 if (order.Request == OrderRequest.New) order.Status = OrderStatus.Expired;
+                // Unlike the reference, a refused modify restores the price and quantity it had changed locally.
+                if (order.Request == OrderRequest.Replaced) RestoreBeforeModify(order);
                 order.Request = OrderRequest.None;
                 order.RejectReason = report.RejectReason;
             }

@@ -24,6 +24,7 @@ public sealed class RiskActor : ActorBase
         _orders = orders;
         Receive<SubmitOrder>(OnSubmit);
         Receive<CancelOrder>(m => _orders.Tell(m, Sender));
+        Receive<ModifyOrder>(OnModify);
     }
 
     /// <summary>How many orders were refused.</summary>
@@ -40,6 +41,19 @@ public sealed class RiskActor : ActorBase
         }
         Rejected++;
         _orders.Tell(new OrderRejectedByRisk(order, reason), Sender);
+    }
+
+    private void OnModify(ModifyOrder message)
+    {
+        // Only the added quantity can take the position further: check the order as if it were new.
+        string? reason = Check(message.Order);
+        if (reason is null)
+        {
+            _orders.Tell(message, Sender);
+            return;
+        }
+        Rejected++;
+        _orders.Tell(new OrderRejectedByRisk(message.Order, reason), Sender);
     }
 
     private string? Check(Order order)

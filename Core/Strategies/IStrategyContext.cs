@@ -41,6 +41,12 @@ public interface IStrategyContext
     /// <summary>Cancels a resting order.</summary>
     OrderResult Cancel(int instrument, ulong orderId);
 
+    /// <summary>
+    /// Changes a resting order's price and/or quantity (the new total open quantity). A new price or a larger
+    /// quantity loses the queue position; a smaller quantity at the same price keeps it.
+    /// </summary>
+    OrderResult Modify(int instrument, ulong orderId, double price, double quantity);
+
     /// <summary>Forgets ended orders (expired, filled, cancelled, rejected) of one instrument, or all with -1.</summary>
     void ClearInactiveOrders(int instrument = -1);
 

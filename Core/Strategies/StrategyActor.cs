@@ -119,6 +119,26 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
     }
 
     /// <inheritdoc />
+    public OrderResult Modify(int instrument, ulong orderId, double price, double quantity)
+    {
+        if ((uint)instrument >= (uint)_accounts.Count) return OrderResult.InvalidOrderRequest;
+        var order = _accounts[instrument].Orders.Find(orderId);
+        if (order is null) return OrderResult.OrderNotFound;
+        if (order.Request != OrderRequest.None) return OrderResult.OrderRequestInProcess;
+        if (!order.IsActive) return OrderResult.InvalidOrderStatus;
+        if (order.Type != OrderType.Limit || !double.IsFinite(price) || !(quantity > 0) || double.IsInfinity(quantity))
+            return OrderResult.InvalidOrderRequest;
+        order.PreviousPriceTick = order.PriceTick;
+        order.PreviousQuantity = order.Quantity;
+        order.PriceTick = PriceMath.ToTick(price, order.TickSize);
+        order.Quantity = quantity;
+        order.Request = OrderRequest.Replaced;
+        order.LocalTime = Now;
+        _risk.Tell(new ModifyOrder(order), Self);
+        return OrderResult.Ok;
+    }
+
+    /// <inheritdoc />
     public void ClearInactiveOrders(int instrument = -1)
     {
         if (instrument >= 0)

@@ -7,4 +7,6 @@ public enum VenueCommandKind : byte
     New,
     /// <summary>Cancel a resting order.</summary>
     Cancel,
+    /// <summary>Change a resting order's price and/or quantity.</summary>
+    Modify,
 }

@@ -19,9 +19,11 @@ public sealed class BacktestRunTests
     private const long T0 = 1_000 * Ms;
 
     private static BacktestRun Run(MarketEvent[] rows, Strategy strategy, long entry = 2 * Ms, long response = 3 * Ms,
-        Directive onError = Directive.Restart, CapturingLog? log = null, TradeJournal? journal = null) =>
+        Directive onError = Directive.Restart, CapturingLog? log = null, TradeJournal? journal = null,
+        Hft.Backtest.Venue.ExchangeModel exchange = Hft.Backtest.Venue.ExchangeModel.NoPartialFill) =>
         new(new BacktestSetup
         {
+            Exchange = exchange,
             Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(rows, blockRows: 3))],
             Strategies = [new StrategySetup("s", () => strategy)],
             Latency = new ConstantLatency(entry, response),
@@ -186,6 +188,70 @@ public sealed class BacktestRunTests
         Assert.That(Throwing.Instances, Is.EqualTo(instances));
         Assert.That(log.Lines, Has.Some.Contains("/user/strategies/s failed while processing InstrumentEvent: strategy bug"));
         Assert.That(result.DeadLetters, Is.EqualTo(directive == Directive.Stop ? 3 : 0));
+    }
+
+    [Test]
+    public void Partial_fills_update_the_local_position_fill_by_fill()
+    {
+        var log = new List<string>();
+        var s = new ScriptedStrategy(log, (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 100.0, 3)));
+        // 5 ahead; +20 ms overshoots by 1, +30 ms by 2 more.
+        using var run = Run(Market(SellTrade(T0 + 20 * Ms, 100.0, 6), SellTrade(T0 + 30 * Ms, 100.0, 2), Bid(T0 + 40 * Ms, 99.9, 1)), s,
+            exchange: Hft.Backtest.Venue.ExchangeModel.PartialFill);
+        var result = run.Execute();
+        Assert.That(log, Is.EqualTo(new[]
+        {
+            $"{T0 + 15 * Ms}:#1 New req=None",
+            $"{T0 + 23 * Ms}:#1 PartiallyFilled req=None fill 1@100",
+            $"{T0 + 33 * Ms}:#1 Filled req=None fill 2@100",
+        }));
+        Assert.That(result.Instruments[0].Position, Is.EqualTo(3), "the reference's local side would only count the last chunk");
+        Assert.That(result.Fills, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Modify_goes_to_the_venue_and_its_answer_updates_the_order()
+    {
+        var log = new List<string>();
+        var results = new List<OrderResult>();
+        Order? order = null;
+        var s = new ScriptedStrategy(log,
+            (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 99.0, 2)),
+            (T0 + 20 * Ms, c =>
+            {
+                results.Add(c.Modify(0, 1, 99.5, 1));
+                results.Add(c.Modify(0, 1, 99.6, 1));   // a request is already in flight
+                order = c.Orders(0).Find(1);
+            }));
+        using var run = Run(Market(Bid(T0 + 40 * Ms, 99.9, 1)), s);
+        run.Execute();
+        Assert.That(results, Is.EqualTo(new[] { OrderResult.Ok, OrderResult.OrderRequestInProcess }));
+        Assert.That(log.Last(), Is.EqualTo($"{T0 + 25 * Ms}:#1 New req=None"));
+        Assert.That(order!.Price, Is.EqualTo(99.5).Within(1e-9));
+        Assert.That(order.Quantity, Is.EqualTo(1));
+        Assert.That(order.LeavesQuantity, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_refused_modify_restores_the_order_and_a_filled_order_cannot_be_modified()
+    {
+        var results = new List<OrderResult>();
+        Order? order = null;
+        var s = new ScriptedStrategy(new List<string>(),
+            (T0 + 10 * Ms, c => c.SubmitSell(0, 1, 100.2, 1)),
+            // Sent at +20, arrives +22: the order filled at +21, so the venue refuses the modify.
+            (T0 + 20 * Ms, c => results.Add(c.Modify(0, 1, 100.5, 1))),
+            (T0 + 30 * Ms, c =>
+            {
+                order = c.Orders(0).Find(1);
+                results.Add(c.Modify(0, 1, 100.6, 1));
+            }));
+        using var run = Run(Market(Bid(T0 + 21 * Ms, 100.2, 1), Bid(T0 + 50 * Ms, 99.0, 1)), s);
+        var result = run.Execute();
+        Assert.That(results, Is.EqualTo(new[] { OrderResult.Ok, OrderResult.InvalidOrderStatus }));
+        Assert.That(order!.Status, Is.EqualTo(OrderStatus.Filled));
+        Assert.That(order.Price, Is.EqualTo(100.2).Within(1e-9), "the refused modify's price was rolled back");
+        Assert.That(result.Fills, Is.EqualTo(1), "the rejection never counts the fill again");
     }
 
     [Test]

@@ -67,6 +67,12 @@ internal sealed class FakeStrategyContext : IStrategyContext
         return OrderResult.Ok;
     }
 
+    public OrderResult Modify(int instrument, ulong orderId, double price, double quantity)
+    {
+        Calls.Add($"modify {orderId} {price} {quantity}");
+        return _accounts[instrument].Orders.Contains(orderId) ? OrderResult.Ok : OrderResult.OrderNotFound;
+    }
+
     public void ClearInactiveOrders(int instrument = -1) => _accounts[0].Orders.ClearInactive();
 
     public ICancelable Every(TimeSpan interval, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");

@@ -7,6 +7,7 @@ using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Models.Queue;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
+using Hft.Backtest.Venue;
 using Directive = Hft.Core.Actors.Supervision.Directive;
 using Hft.Core.Markets;
 using Hft.Core.Risk;
@@ -41,6 +42,7 @@ internal static class BacktestCommand
         public readonly Option<double> ContractSize = new("--contract-size") { Description = "Contract multiplier", DefaultValueFactory = _ => 1.0 };
         public readonly Option<double> Entry = new("--entry-latency-ms") { Description = "Order entry latency (ms)", DefaultValueFactory = _ => 1.0 };
         public readonly Option<double> Response = new("--response-latency-ms") { Description = "Order response latency (ms)", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<string> Exchange = new("--exchange") { Description = "Fill rules: " + string.Join(", ", ExchangeModels.Names), DefaultValueFactory = _ => "no-partial-fill" };
         public readonly Option<string> Queue = new("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
         public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
         public readonly Option<double> Taker = new("--taker-fee") { Description = "Taker fee as a fraction of traded value", DefaultValueFactory = _ => 0.0007 };
@@ -59,7 +61,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
-            o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose,
+            o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose,
         };
         command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
         return (command, o);
@@ -144,10 +146,12 @@ internal static class BacktestCommand
         if (Use(o.Response)) latency = latency with { ResponseMs = r.GetValue(o.Response) };
         var queue = b.Queue;
         if (Use(o.Queue)) queue = new QueueSettings(ParseQueueModel(r.GetValue(o.Queue)!));
+        string exchange = b.Exchange;
+        if (Use(o.Exchange)) exchange = ExchangeModels.NameOf(ExchangeModels.Parse(r.GetValue(o.Exchange)!));
         var fees = b.Fees;
         if (Use(o.Maker)) fees = fees with { Maker = r.GetValue(o.Maker) };
         if (Use(o.Taker)) fees = fees with { Taker = r.GetValue(o.Taker) };
-        settings = settings with { Backtest = new BacktestSettings(latency, queue, fees) };
+        settings = settings with { Backtest = new BacktestSettings(latency, queue, fees, exchange) };
 
         var risk = settings.Risk;
         if (Use(o.MaxOrder)) risk = risk with { MaxOrderQuantity = r.GetValue(o.MaxOrder) };
@@ -206,6 +210,7 @@ internal static class BacktestCommand
             Strategies = strategies,
             Latency = new ConstantLatency(Ms(b.Latency.EntryMs), Ms(b.Latency.ResponseMs)),
             QueueModel = QueueModelFactory(b.Queue.Model),
+            Exchange = ExchangeModels.Parse(b.Exchange),
             Fees = new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
             // The binder makes every strategy of a file agree on on_error; one supervisor applies it.

@@ -7,7 +7,8 @@ namespace Hft.Engine.Config;
 /// <param name="Latency">Order latency (<c>[backtest.latency]</c>).</param>
 /// <param name="Queue">Queue position (<c>[backtest.queue]</c>).</param>
 /// <param name="Fees">Fees (<c>[backtest.fees]</c>).</param>
-public sealed record BacktestSettings(LatencySettings Latency, QueueSettings Queue, FeeSettings Fees)
+/// <param name="Exchange">Fill rules, <c>no-partial-fill</c> or <c>partial-fill</c> (<c>[backtest.exchange]</c>).</param>
+public sealed record BacktestSettings(LatencySettings Latency, QueueSettings Queue, FeeSettings Fees, string Exchange = "no-partial-fill")
 {
     /// <summary>All defaults: constant 1 ms latencies, risk-averse queue, default fees.</summary>
     public BacktestSettings() : this(new LatencySettings(), new QueueSettings(), new FeeSettings())

@@ -38,6 +38,9 @@ public static class SettingsBinder
 
     private static readonly KeyValuePair<string, LatencyModelKind>[] LatencyModels = [new("constant", LatencyModelKind.Constant)];
 
+    private static readonly KeyValuePair<string, int>[] ExchangeModels =
+        Hft.Backtest.Venue.ExchangeModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
+
     // Index into the backtest's list of queue model names (Choice needs a value type).
     private static readonly KeyValuePair<string, int>[] QueueModels =
         Hft.Backtest.Models.Queue.QueueModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
@@ -328,8 +331,14 @@ public static class SettingsBinder
             fees = new FeeSettings(f.Number("maker", IsFeeRate, rule) ?? fees.Maker, f.Number("taker", IsFeeRate, rule) ?? fees.Taker);
             f.Finish();
         }
+        string exchange = "no-partial-fill";
+        if (r.SubTable("exchange") is { } x)
+        {
+            if (x.Choice("model", ExchangeModels) is { } model) exchange = ExchangeModels[model].Key;
+            x.Finish();
+        }
         r.Finish();
-        return new BacktestSettings(latency, queue, fees);
+        return new BacktestSettings(latency, queue, fees, exchange);
     }
 
     private static OutputSettings BindOutput(TableReader? r)

@@ -125,6 +125,9 @@ public static class SettingsWriter
         t.Add("latency", latency);
         t.Add("queue", queue);
         t.Add("fees", fees);
+        var exchange = new TomlTable();
+        exchange.Add("model", Str(b.Exchange));
+        t.Add("exchange", exchange);
         return t;
     }
 

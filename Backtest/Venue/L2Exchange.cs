@@ -1,0 +1,299 @@
+using Hft.Backtest.Models.Fees;
+using Hft.Backtest.Models.Queue;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Venues;
+
+namespace Hft.Backtest.Venue;
+
+/// <summary>
+/// The matching rules shared by hftbacktest's L2 exchanges for one instrument: resting orders fill when the
+/// opposite best crosses their price, when a trade prints through their price, or when the queue model puts
+/// them at the front during a trade at their price; requests arrive after the entry latency and are answered
+/// at once. The exchange keeps its own book, fed at exchange time. How much an aggressive order or a
+/// queue-front fill executes is left to the fill policy of the subclass.
+/// Unlike the reference, several fills on one event come out in price-then-arrival order (the reference's hash
+/// order differs from run to run), and a requeued modify rests with its new quantity.
+/// </summary>
+public abstract class L2Exchange
+{
+    private readonly List<ExchangeOrder> _bids = new();   // best (highest) price first, then arrival
+    private readonly List<ExchangeOrder> _asks = new();   // best (lowest) price first, then arrival
+    private readonly Dictionary<ulong, ExchangeOrder> _byId = new();
+    private readonly List<(ExchangeOrder Order, double Quantity)> _toFill = new();
+    private readonly IQueueModel _queue;
+    private readonly IFeeModel _fees;
+    private long _sequence;
+
+    /// <summary>Creates the exchange for instrument number <paramref name="index"/>.</summary>
+    protected L2Exchange(int index, Instrument instrument, IQueueModel queue, IFeeModel fees)
+    {
+        Index = index;
+        Instrument = instrument;
+        _queue = queue;
+        _fees = fees;
+        Depth = new MarketDepth(instrument.TickSize, instrument.LotSize);
+    }
+
+    /// <summary>Index of the instrument.</summary>
+    protected int Index { get; }
+
+    /// <summary>The instrument.</summary>
+    protected Instrument Instrument { get; }
+
+    /// <summary>The exchange's own book.</summary>
+    public MarketDepth Depth { get; }
+
+    /// <summary>The exchange's record of this account's trading (the local side learns it later).</summary>
+    public StateValues State { get; } = new();
+
+    /// <summary>Resting orders.</summary>
+    public int RestingCount => _byId.Count;
+
+    /// <summary>How much of a resting order fills when the queue model reports <paramref name="queueFill"/> at the front.</summary>
+    protected abstract double QueueFillQuantity(ExchangeOrder order, double queueFill);
+
+    /// <summary>
+    /// Executes an aggressive order against the opposite side (crossing limit orders and market orders): adds
+    /// its reports, including the expiry of what it could not take, and returns the quantity left unfilled.
+    /// </summary>
+    protected abstract double TakeLiquidity(VenueCommand command, long now, List<OrderReport> reports);
+
+    // ---------------------------------------------------------------- market data
+
+    /// <summary>Applies an exchange-time market event and fills what it crosses; reports go to <paramref name="reports"/>.</summary>
+    public void OnMarketEvent(in MarketEvent ev, List<OrderReport> reports)
+    {
+        ulong kind = ev.Flags & 0xFF;
+        if (kind == EventFlags.Depth || kind == EventFlags.DepthSnapshot)
+        {
+            if ((ev.Flags & EventFlags.Buy) != 0)
+            {
+                var change = Depth.UpdateBid(ev.Price, ev.Quantity);
+                if (_bids.Count > 0) UpdateQueues(_bids, buy: true, change);
+                if (change.BestTick > change.PreviousBestTick && _asks.Count > 0) FillCrossed(_asks, buy: false, change.BestTick, ev.ExchangeTime, reports);
+            }
+            else if ((ev.Flags & EventFlags.Sell) != 0)
+            {
+                var change = Depth.UpdateAsk(ev.Price, ev.Quantity);
+                if (_asks.Count > 0) UpdateQueues(_asks, buy: false, change);
+                if (change.BestTick < change.PreviousBestTick && _bids.Count > 0) FillCrossed(_bids, buy: true, change.BestTick, ev.ExchangeTime, reports);
+            }
+        }
+        else if (kind == EventFlags.DepthClear)
+        {
+            Depth.ApplyClear(in ev);
+        }
+        else if (kind == EventFlags.Trade)
+        {
+            // A buyer-initiated trade lifts asks (our sells); a seller-initiated one hits bids (our buys).
+            if ((ev.Flags & EventFlags.Buy) != 0 && _asks.Count > 0) OnTrade(_asks, buy: false, in ev, reports);
+            else if ((ev.Flags & EventFlags.Sell) != 0 && _bids.Count > 0) OnTrade(_bids, buy: true, in ev, reports);
+        }
+    }
+
+    private void UpdateQueues(List<ExchangeOrder> side, bool buy, DepthChange change)
+    {
+        // Orders are sorted best price first: stop at the first one beyond the updated level.
+        foreach (var order in side)
+        {
+            if (order.PriceTick == change.Tick) _queue.Depth(order, change.PreviousQuantity, change.NewQuantity, Depth);
+            else if (buy ? order.PriceTick < change.Tick : order.PriceTick > change.Tick) break;
+        }
+    }
+
+    /// <summary>The opposite best moved to <paramref name="best"/>: every order of <paramref name="side"/> it reaches fills in full as maker.</summary>
+    private void FillCrossed(List<ExchangeOrder> side, bool buy, long best, long time, List<OrderReport> reports)
+    {
+        _toFill.Clear();
+        foreach (var order in side)
+        {
+            if (buy ? order.PriceTick < best : order.PriceTick > best) break;
+            _toFill.Add((order, order.LeavesQuantity));
+        }
+        ApplyFills(side, time, reports);
+    }
+
+    private void OnTrade(List<ExchangeOrder> side, bool buy, in MarketEvent ev, List<OrderReport> reports)
+    {
+        long tick = PriceMath.ToTick(ev.Price, Instrument.TickSize);
+        _toFill.Clear();
+        foreach (var order in side)
+        {
+            bool through = buy ? order.PriceTick > tick : order.PriceTick < tick;
+            if (through)
+            {
+                _toFill.Add((order, order.LeavesQuantity));
+                continue;
+            }
+            if (order.PriceTick != tick) break;
+            _queue.Trade(order, ev.Quantity, Depth);
+            double queueFill = _queue.IsFilled(order, Depth);
+            if (queueFill > 0) _toFill.Add((order, QueueFillQuantity(order, queueFill)));
+        }
+        ApplyFills(side, ev.ExchangeTime, reports);
+    }
+
+    private void ApplyFills(List<ExchangeOrder> side, long time, List<OrderReport> reports)
+    {
+        if (_toFill.Count == 0) return;
+        foreach (var (order, quantity) in _toFill)
+        {
+            reports.Add(ExecuteResting(order, quantity, time));
+            if (order.LeavesQuantity <= 0)
+            {
+                side.Remove(order);
+                _byId.Remove(order.Id);
+            }
+        }
+        _toFill.Clear();
+    }
+
+    /// <summary>Fills <paramref name="quantity"/> of a resting order as maker at its own price.</summary>
+    private OrderReport ExecuteResting(ExchangeOrder order, double quantity, long time)
+    {
+        double leaves = order.LeavesQuantity - quantity;
+        // An order whose remainder rounds to no lot is done (the reference's PartiallyFilled test).
+        if (PriceMath.ToLots(leaves, Instrument.LotSize) <= 0) leaves = 0;
+        order.LeavesQuantity = leaves;
+        return Execution(order.Id, order.Side, order.PriceTick, order.Quantity, leaves, quantity, order.PriceTick, maker: true, time, order.LocalTime);
+    }
+
+    /// <summary>Builds the report of one execution and records it in the exchange's state.</summary>
+    protected OrderReport Execution(ulong id, Side side, long orderTick, double quantity, double leaves, double fillQty,
+        long priceTick, bool maker, long time, long requestTime, OrderStatus? status = null)
+    {
+        double value = Instrument.Value(priceTick * Instrument.TickSize, fillQty);
+        double fee = _fees.Fee(maker, value, fillQty);
+        State.ApplyFill(side, fillQty, value, fee);
+        return new OrderReport
+        {
+            Instrument = Index, OrderId = id, Side = side,
+            Status = status ?? (leaves > 0 ? OrderStatus.PartiallyFilled : OrderStatus.Filled),
+            PriceTick = orderTick, Quantity = quantity, LeavesQuantity = leaves, FillQuantity = fillQty, FillPriceTick = priceTick,
+            FillValue = value, Fee = fee, Maker = maker, ExchangeTime = time, RequestLocalTime = requestTime,
+        };
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /// <summary>A request arrived at the exchange at <paramref name="now"/>; its answers go to <paramref name="reports"/>.</summary>
+    public void OnRequest(VenueCommand command, long now, List<OrderReport> reports)
+    {
+        switch (command.Kind)
+        {
+            case VenueCommandKind.New:
+                AcceptNew(command, now, reports);
+                break;
+            case VenueCommandKind.Cancel:
+                AcceptCancel(command, now, reports);
+                break;
+            case VenueCommandKind.Modify:
+                AcceptModify(command, now, reports);
+                break;
+        }
+    }
+
+    private void AcceptNew(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        if (_byId.ContainsKey(c.OrderId))
+        {
+            reports.Add(Reject(c, now, "an order with this id is already resting on the exchange"));
+            return;
+        }
+        bool buy = c.Side == Side.Buy;
+        long opposite = buy ? Depth.BestAskTick : Depth.BestBidTick;
+        if (c.Type == OrderType.Market)
+        {
+            // A market order never rests: what it cannot take expires (TakeLiquidity reports it).
+            TakeLiquidity(c, now, reports);
+            return;
+        }
+        bool crosses = buy ? c.PriceTick >= opposite : c.PriceTick <= opposite;
+        if (crosses)
+        {
+            if (c.TimeInForce == TimeInForce.Gtx) reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            else TakeLiquidity(c, now, reports);
+            return;
+        }
+        if (c.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+        {
+            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            return;
+        }
+        Rest(c, c.Quantity);
+        reports.Add(Status(c, now, OrderStatus.New, c.Quantity));
+    }
+
+    private void Rest(VenueCommand c, double leaves)
+    {
+        var order = new ExchangeOrder(c.OrderId, c.Side, c.PriceTick, c.Quantity, c.TimeInForce, c.Type, c.LocalTime, _sequence++)
+        {
+            LeavesQuantity = leaves,
+        };
+        _queue.NewOrder(order, Depth);
+        bool buy = c.Side == Side.Buy;
+        var side = buy ? _bids : _asks;
+        int i = side.Count;
+        // Price priority, then arrival: the new order goes after every order at an equal or better price.
+        while (i > 0 && (buy ? side[i - 1].PriceTick < order.PriceTick : side[i - 1].PriceTick > order.PriceTick)) i--;
+        side.Insert(i, order);
+        _byId.Add(order.Id, order);
+    }
+
+    private void AcceptCancel(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        if (!_byId.Remove(c.OrderId, out var order))
+        {
+            reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
+            return;
+        }
+        (order.Side == Side.Buy ? _bids : _asks).Remove(order);
+        reports.Add(new OrderReport
+        {
+            Instrument = Index, OrderId = order.Id, Side = order.Side, Status = OrderStatus.Canceled, PriceTick = order.PriceTick,
+            Quantity = order.Quantity, LeavesQuantity = order.LeavesQuantity, ExchangeTime = now, RequestLocalTime = c.LocalTime,
+        });
+    }
+
+    /// <summary>
+    /// As the reference: a new price, or more than the open quantity, cancels the order and enters it again (new
+    /// queue position, and it may cross: a post-only then expires, a GTC takes liquidity); otherwise the order is
+    /// changed in place and keeps its queue position. Unlike the reference, the requeued order's open quantity is
+    /// the new quantity, not the old one.
+    /// </summary>
+    private void AcceptModify(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        if (!_byId.TryGetValue(c.OrderId, out var order))
+        {
+            reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
+            return;
+        }
+        if (order.PriceTick != c.PriceTick || c.Quantity > order.LeavesQuantity)
+        {
+            _byId.Remove(order.Id);
+            (order.Side == Side.Buy ? _bids : _asks).Remove(order);
+            AcceptNew(c with { Kind = VenueCommandKind.New, Side = order.Side, TimeInForce = order.TimeInForce, Type = OrderType.Limit }, now, reports);
+            return;
+        }
+        order.Quantity = c.Quantity;
+        order.LeavesQuantity = c.Quantity;
+        order.LocalTime = c.LocalTime;
+        reports.Add(Status(c with { Side = order.Side, TimeInForce = order.TimeInForce }, now, OrderStatus.New, c.Quantity));
+    }
+
+    /// <summary>A report with no execution.</summary>
+    protected OrderReport Status(VenueCommand c, long now, OrderStatus status, double leaves) => new()
+    {
+        Instrument = Index, OrderId = c.OrderId, Side = c.Side, Status = status, PriceTick = c.PriceTick,
+        Quantity = c.Quantity, LeavesQuantity = leaves, ExchangeTime = now, RequestLocalTime = c.LocalTime,
+    };
+
+    private OrderReport Reject(VenueCommand c, long now, string reason) => new()
+    {
+        Instrument = Index, OrderId = c.OrderId, Side = c.Side, Status = OrderStatus.None, Request = OrderRequest.Rejected,
+        PriceTick = c.PriceTick, Quantity = c.Quantity, LeavesQuantity = c.Quantity, ExchangeTime = now,
+        RequestLocalTime = c.LocalTime, RejectReason = reason,
+    };
+}
