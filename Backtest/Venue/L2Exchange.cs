@@ -181,6 +181,14 @@ public abstract class L2Exchange
     /// <summary>A request arrived at the exchange at <paramref name="now"/>; its answers go to <paramref name="reports"/>.</summary>
     public void OnRequest(VenueCommand command, long now, List<OrderReport> reports)
     {
+        int first = reports.Count;
+        Dispatch(command, now, reports);
+        // Tag the answers with their request, so a latency model can time each operation's response leg.
+        for (int i = first; i < reports.Count; i++) reports[i] = reports[i] with { Answers = command.Kind };
+    }
+
+    private void Dispatch(VenueCommand command, long now, List<OrderReport> reports)
+    {
         switch (command.Kind)
         {
             case VenueCommandKind.New:

@@ -56,6 +56,7 @@ public sealed class SimulatedVenueActor : ActorBase
                 Request = OrderRequest.Rejected, PriceTick = command.PriceTick, Quantity = command.Quantity,
                 LeavesQuantity = command.Quantity, RequestLocalTime = command.LocalTime,
                 RejectReason = "rejected by the exchange (negative entry latency in the latency model)",
+                Answers = command.Kind,
             };
             Deliver(i, command.LocalTime - latency, rejection);
             return;

@@ -7,4 +7,6 @@ public enum ContractKind
     Linear,
     /// <summary>Value = contract size × quantity / price (coin-margined futures).</summary>
     Inverse,
+    /// <summary>Spot: valued like linear, but nothing can be sold that is not held (no short position).</summary>
+    Spot,
 }

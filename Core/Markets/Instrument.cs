@@ -21,9 +21,9 @@ public sealed record Instrument(string Symbol, string Venue, double TickSize, do
     }
 
     /// <summary>Traded value of <paramref name="quantity"/> at <paramref name="price"/>.</summary>
-    public double Value(double price, double quantity) => Kind == ContractKind.Linear
-        ? ContractSize * price * quantity
-        : ContractSize * quantity / price;
+    public double Value(double price, double quantity) => Kind == ContractKind.Inverse
+        ? ContractSize * quantity / price
+        : ContractSize * price * quantity;
 
     /// <summary>The price tick nearest to <paramref name="price"/> (halves away from zero, as the reference).</summary>
     public long ToTick(double price) => PriceMath.ToTick(price, TickSize);

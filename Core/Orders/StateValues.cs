@@ -34,7 +34,7 @@ public sealed class StateValues
     }
 
     /// <summary>Equity marked at <paramref name="price"/>, net of fees.</summary>
-    public double Equity(Instrument instrument, double price) => instrument.Kind == ContractKind.Linear
-        ? Balance + instrument.ContractSize * Position * price - Fee
-        : -Balance - instrument.ContractSize * Position / price - Fee;
+    public double Equity(Instrument instrument, double price) => instrument.Kind == ContractKind.Inverse
+        ? -Balance - instrument.ContractSize * Position / price - Fee
+        : Balance + instrument.ContractSize * Position * price - Fee;
 }

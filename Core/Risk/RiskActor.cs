@@ -60,7 +60,28 @@ public sealed class RiskActor : ActorBase
     {
         if (order.Quantity > _limits.MaxOrderQuantity)
             return $"order quantity {order.Quantity} exceeds the limit {_limits.MaxOrderQuantity}";
-        double position = _accounts[order.Instrument].State.Position;
+        var account = _accounts[order.Instrument];
+        double position = account.State.Position;
+        if (account.Instrument.Kind == ContractKind.Spot && order.Side == Side.Sell)
+        {
+            // Spot holds no short position: what this sell and the other open sells would take must be held.
+            // A new order competes with the sells submitted before it (the table is in submission order, and sells
+            // submitted after it in the same callback are already there); a modified one with every other sell.
+            double committed = 0;
+            bool isNew = order.Request == OrderRequest.New;
+            foreach (var other in account.Orders.All)
+            {
+                if (other == order)
+                {
+                    if (isNew) break;
+                    continue;
+                }
+                if (other.Side == Side.Sell && (other.IsActive || other.Request == OrderRequest.New)) committed += other.LeavesQuantity;
+            }
+            double available = position - committed;
+            if (order.Quantity > available + account.Instrument.LotSize / 2)
+                return $"spot: selling {order.Quantity} needs that much held; {available} is free (position {position}, open sells {committed})";
+        }
         double after = order.Side == Side.Buy ? position + order.Quantity : position - order.Quantity;
         if (Math.Abs(after) > _limits.MaxPosition && Math.Abs(after) > Math.Abs(position))
             return $"position would reach {after}, beyond the limit {_limits.MaxPosition}";

@@ -40,6 +40,9 @@ public sealed record OrderReport
     public long ExchangeTime { get; init; }
     /// <summary>Local time of the request this report answers (matches the local order's request time).</summary>
     public long RequestLocalTime { get; init; }
+    /// <summary>The request this report answers; null for executions caused by market data.</summary>
+    public VenueCommandKind? Answers { get; init; }
+
     /// <summary>Why the venue refused, if it did.</summary>
     public string? RejectReason { get; init; }
 }

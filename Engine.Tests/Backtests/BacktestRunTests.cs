@@ -255,6 +255,93 @@ public sealed class BacktestRunTests
     }
 
     [Test]
+    public void Per_operation_latency_applies_to_each_request_and_answer()
+    {
+        var log = new List<string>();
+        var s = new ScriptedStrategy(log,
+            (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 99.0, 1)),
+            (T0 + 20 * Ms, c => c.Cancel(0, 1)));
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(Market(Bid(T0 + 50 * Ms, 99.0, 1))))],
+            Strategies = [new StrategySetup("s", () => s)],
+            Latency = new PerOperationLatency(SubmitEntry: 4 * Ms, ModifyEntry: 0, CancelEntry: 1 * Ms,
+                SubmitResponse: 2 * Ms, ModifyResponse: 0, CancelResponse: 5 * Ms, FillResponse: 0),
+            Log = new CapturingLog(),
+        });
+        run.Execute();
+        Assert.That(log, Is.EqualTo(new[]
+        {
+            $"{T0 + 16 * Ms}:#1 New req=None",        // +10 send, +4 entry, +2 response
+            $"{T0 + 26 * Ms}:#1 Canceled req=None",   // +20 send, +1 entry, +5 response
+        }));
+    }
+
+    [Test]
+    public void Spot_refuses_to_sell_what_is_not_held()
+    {
+        var log = new List<string>();
+        var spot = Inst with { Kind = ContractKind.Spot };
+        var s = new ScriptedStrategy(log,
+            (T0 + 10 * Ms, c => c.SubmitSell(0, 1, 100.5, 1)),
+            (T0 + 20 * Ms, c => c.SubmitBuy(0, 2, 100.2, 2)),    // crosses the 100.1 ask: bought 2
+            (T0 + 30 * Ms, c =>
+            {
+                c.SubmitSell(0, 3, 100.5, 1);
+                c.SubmitSell(0, 4, 100.6, 1);
+                c.SubmitSell(0, 5, 100.7, 1);                     // only 2 held, 2 already offered
+            }));
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(spot, () => new MemoryBlockSource(Market(Bid(T0 + 50 * Ms, 99.0, 1))))],
+            Strategies = [new StrategySetup("s", () => s)],
+            Log = new CapturingLog(),
+        });
+        var result = run.Execute();
+        Assert.That(log.Where(l => l.Contains("Rejected", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('#') + 1)..l.IndexOf(' ')]),
+            Is.EqualTo(new[] { "1", "5" }));
+        Assert.That(result.Instruments[0].Position, Is.EqualTo(2));
+        Assert.That(result.Instruments[0].OrdersRejectedByRisk, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Two_instruments_replay_together_each_with_its_own_data_and_book()
+    {
+        var other = new Instrument("U", "sim", 0.5, 1.0);
+        var seen = new List<string>();
+        var s = new RecordingStrategy(seen);
+        var rowsA = Market(Bid(T0 + 5 * Ms, 99.9, 1));
+        var rowsB = new[] { Bid(T0 + 5 * Ms, 50.0, 2), Ask(T0 + 5 * Ms, 50.5, 2), Bid(T0 + 7 * Ms, 50.0, 0) };
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments =
+            [
+                new InstrumentSetup(Inst, () => new MemoryBlockSource(rowsA)),
+                new InstrumentSetup(other, () => new MemoryBlockSource(rowsB)),
+            ],
+            Strategies = [new StrategySetup("s", () => s)],
+            Log = new CapturingLog(),
+        });
+        var result = run.Execute();
+        Assert.That(result.Events, Is.EqualTo(6));
+        // At equal local times the first instrument's data comes first (configuration order).
+        Assert.That(seen, Is.EqualTo(new[]
+        {
+            $"0@{T0 + 1 * Ms}:1000", $"0@{T0 + 1 * Ms}:1001", $"0@{T0 + 6 * Ms}:999",
+            $"1@{T0 + 6 * Ms}:100", $"1@{T0 + 6 * Ms}:101", $"1@{T0 + 8 * Ms}:100",
+        }));
+        Assert.That(run.Books[0].BestBidTick, Is.EqualTo(1000));
+        Assert.That(run.Books[1].BestBidTick, Is.EqualTo(Hft.Core.Books.MarketDepth.InvalidMin));
+        Assert.That(run.Books[1].BestAskTick, Is.EqualTo(101));
+    }
+
+    private sealed class RecordingStrategy(List<string> seen) : Strategy
+    {
+        public override void OnDepth(int instrument, in MarketEvent update) =>
+            seen.Add($"{instrument}@{Context.Now}:{Context.Depth(instrument).ToTick(update.Price)}");
+    }
+
+    [Test]
     public void Rows_out_of_time_order_fail_with_the_row_number()
     {
         var rows = Market(Bid(T0 + 5 * Ms, 99.9, 1), Bid(T0 + 4 * Ms, 99.8, 1));

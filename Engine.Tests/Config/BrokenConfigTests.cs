@@ -46,7 +46,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Out_of_range_latency", Valid + "\n[backtest.latency]\nresponse_ms = -1\n",
             12, 15, "backtest.latency.response_ms: must be a number of milliseconds, 0 or more, got -1");
         yield return Case("Bad_choice_with_suggestion", "mode = \"backtest\"\n\n" + Instrument + "contract = \"inverted\"\n\n" + Strategy,
-            7, 12, "instruments[0].contract: expected 'linear' or 'inverse', got 'inverted' (did you mean 'inverse'?)");
+            7, 12, "instruments[0].contract: expected 'linear', 'inverse' or 'spot', got 'inverted' (did you mean 'inverse'?)");
         yield return Case("Bad_mode", "mode = \"bactest\"\n\n" + Instrument + "\n" + Strategy,
             1, 8, "mode: expected 'backtest', 'live' or 'paper', got 'bactest' (did you mean 'backtest'?)");
         yield return Case("Missing_environment_variable", Valid + $"\n[output]\ndir = \"${{{Unset}}}/runs\"\n",

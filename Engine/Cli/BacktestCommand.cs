@@ -38,7 +38,7 @@ internal static class BacktestCommand
         public readonly Option<string> Symbol = new("--symbol") { Description = "Instrument symbol", DefaultValueFactory = _ => "SIMUSDT" };
         public readonly Option<double> Tick = new("--tick-size") { Description = "Price increment", DefaultValueFactory = _ => 0.01 };
         public readonly Option<double> Lot = new("--lot-size") { Description = "Quantity increment", DefaultValueFactory = _ => 0.01 };
-        public readonly Option<string> Contract = new("--contract") { Description = "linear or inverse", DefaultValueFactory = _ => "linear" };
+        public readonly Option<string> Contract = new("--contract") { Description = "linear, inverse or spot (no short position)", DefaultValueFactory = _ => "linear" };
         public readonly Option<double> ContractSize = new("--contract-size") { Description = "Contract multiplier", DefaultValueFactory = _ => 1.0 };
         public readonly Option<double> Entry = new("--entry-latency-ms") { Description = "Order entry latency (ms)", DefaultValueFactory = _ => 1.0 };
         public readonly Option<double> Response = new("--response-latency-ms") { Description = "Order response latency (ms)", DefaultValueFactory = _ => 1.0 };
@@ -208,10 +208,12 @@ internal static class BacktestCommand
         {
             Instruments = setups,
             Strategies = strategies,
-            Latency = new ConstantLatency(Ms(b.Latency.EntryMs), Ms(b.Latency.ResponseMs)),
+            Latency = CreateLatency(b.Latency),
             QueueModel = QueueModelFactory(b.Queue.Model),
             Exchange = ExchangeModels.Parse(b.Exchange),
-            Fees = new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
+            Fees = b.Fees.Model == "flat-per-trade"
+                ? new FlatPerTradeFeeModel(b.Fees.Maker, b.Fees.Taker)
+                : new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
             // The binder makes every strategy of a file agree on on_error; one supervisor applies it.
             OnStrategyError = settings.Strategies.Count > 0 ? settings.Strategies[0].OnError : Directive.Restart,
@@ -233,11 +235,17 @@ internal static class BacktestCommand
 
     private static long Ms(double ms) => (long)Math.Round(ms * Nanos.PerMillisecond);
 
+    internal static IOrderLatency CreateLatency(LatencySettings l) => l.PerOperation is { } p
+        ? new PerOperationLatency(Ms(p.SubmitMs), Ms(p.ModifyMs), Ms(p.CancelMs), Ms(p.SubmitResponseMs),
+            Ms(p.ModifyResponseMs), Ms(p.CancelResponseMs), Ms(p.FillResponseMs))
+        : new ConstantLatency(Ms(l.EntryMs), Ms(l.ResponseMs));
+
     internal static ContractKind ParseContract(string text) => text.ToLowerInvariant() switch
     {
         "linear" => ContractKind.Linear,
         "inverse" => ContractKind.Inverse,
-        _ => throw new ArgumentException($"--contract: expected 'linear' or 'inverse', got '{text}'"),
+        "spot" => ContractKind.Spot,
+        _ => throw new ArgumentException($"--contract: expected 'linear', 'inverse' or 'spot', got '{text}'"),
     };
 
     /// <summary>Checks a queue model name now, so a typo fails before the run; returns it normalised.</summary>

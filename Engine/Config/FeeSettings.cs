@@ -6,4 +6,5 @@ namespace Hft.Engine.Config;
 /// </summary>
 /// <param name="Maker">Maker fee rate (<c>maker</c>); negative is a rebate.</param>
 /// <param name="Taker">Taker fee rate (<c>taker</c>).</param>
-public sealed record FeeSettings(double Maker = -0.00005, double Taker = 0.0007);
+/// <param name="Model"><c>trading-value</c> (rates times traded value) or <c>flat-per-trade</c> (maker and taker are amounts per execution).</param>
+public sealed record FeeSettings(double Maker = -0.00005, double Taker = 0.0007, string Model = "trading-value");

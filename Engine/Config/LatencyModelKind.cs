@@ -5,4 +5,6 @@ public enum LatencyModelKind
 {
     /// <summary>Fixed entry and response latencies (<c>constant</c>).</summary>
     Constant,
+    /// <summary>Fixed latencies per operation and leg (<c>per-operation</c>).</summary>
+    PerOperation,
 }

@@ -31,12 +31,15 @@ public static class SettingsBinder
     ];
 
     private static readonly KeyValuePair<string, ContractKind>[] Contracts =
-        [new("linear", ContractKind.Linear), new("inverse", ContractKind.Inverse)];
+        [new("linear", ContractKind.Linear), new("inverse", ContractKind.Inverse), new("spot", ContractKind.Spot)];
 
     private static readonly KeyValuePair<string, Directive>[] Directives =
         [new("restart", Directive.Restart), new("resume", Directive.Resume), new("stop", Directive.Stop)];
 
-    private static readonly KeyValuePair<string, LatencyModelKind>[] LatencyModels = [new("constant", LatencyModelKind.Constant)];
+    private static readonly KeyValuePair<string, LatencyModelKind>[] LatencyModels =
+        [new("constant", LatencyModelKind.Constant), new("per-operation", LatencyModelKind.PerOperation)];
+
+    private static readonly KeyValuePair<string, int>[] FeeModels = [new("trading-value", 0), new("flat-per-trade", 1)];
 
     private static readonly KeyValuePair<string, int>[] ExchangeModels =
         Hft.Backtest.Venue.ExchangeModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
@@ -312,10 +315,32 @@ public static class SettingsBinder
         if (r.SubTable("latency") is { } l)
         {
             const string rule = "must be a number of milliseconds, 0 or more";
-            latency = new LatencySettings(
-                l.Choice("model", LatencyModels) ?? LatencyModelKind.Constant,
-                l.Number("entry_ms", IsNonNegative, rule) ?? latency.EntryMs,
-                l.Number("response_ms", IsNonNegative, rule) ?? latency.ResponseMs);
+            var model = l.Choice("model", LatencyModels) ?? LatencyModelKind.Constant;
+            double entry = l.Number("entry_ms", IsNonNegative, rule) ?? latency.EntryMs;
+            double response = l.Number("response_ms", IsNonNegative, rule) ?? latency.ResponseMs;
+            string[] legs = ["submit_ms", "modify_ms", "cancel_ms", "submit_response_ms", "modify_response_ms", "cancel_response_ms", "fill_response_ms"];
+            PerOperationLatencySettings? perOperation = null;
+            if (model == LatencyModelKind.PerOperation)
+            {
+                perOperation = new PerOperationLatencySettings(
+                    l.Number("submit_ms", IsNonNegative, rule) ?? entry,
+                    l.Number("modify_ms", IsNonNegative, rule) ?? entry,
+                    l.Number("cancel_ms", IsNonNegative, rule) ?? entry,
+                    l.Number("submit_response_ms", IsNonNegative, rule) ?? response,
+                    l.Number("modify_response_ms", IsNonNegative, rule) ?? response,
+                    l.Number("cancel_response_ms", IsNonNegative, rule) ?? response,
+                    l.Number("fill_response_ms", IsNonNegative, rule) ?? response);
+            }
+            else
+            {
+                foreach (var leg in legs)
+                {
+                    if (!l.Has(leg)) continue;
+                    l.Report(leg, "only used with model = \"per-operation\"");
+                    l.Number(leg);
+                }
+            }
+            latency = new LatencySettings(model, entry, response, perOperation);
             l.Finish();
         }
         var queue = new QueueSettings();
@@ -328,7 +353,12 @@ public static class SettingsBinder
         if (r.SubTable("fees") is { } f)
         {
             const string rule = "must be a fraction of traded value between -1 and 1 (0.0007 is 7 basis points)";
-            fees = new FeeSettings(f.Number("maker", IsFeeRate, rule) ?? fees.Maker, f.Number("taker", IsFeeRate, rule) ?? fees.Taker);
+            string feeModel = f.Choice("model", FeeModels) is { } m ? FeeModels[m].Key : "trading-value";
+            fees = feeModel == "flat-per-trade"
+                // Flat fees are amounts per execution, not rates: any finite number.
+                ? new FeeSettings(f.Number("maker", double.IsFinite, "must be a finite amount per execution") ?? 0,
+                    f.Number("taker", double.IsFinite, "must be a finite amount per execution") ?? 0, feeModel)
+                : new FeeSettings(f.Number("maker", IsFeeRate, rule) ?? fees.Maker, f.Number("taker", IsFeeRate, rule) ?? fees.Taker, feeModel);
             f.Finish();
         }
         string exchange = "no-partial-fill";

@@ -116,9 +116,20 @@ public static class SettingsWriter
         latency.Add("model", Str(SettingsBinder.NameOf(b.Latency.Model)));
         latency.Add("entry_ms", new TomlFloat(b.Latency.EntryMs));
         latency.Add("response_ms", new TomlFloat(b.Latency.ResponseMs));
+        if (b.Latency.PerOperation is { } p)
+        {
+            latency.Add("submit_ms", new TomlFloat(p.SubmitMs));
+            latency.Add("modify_ms", new TomlFloat(p.ModifyMs));
+            latency.Add("cancel_ms", new TomlFloat(p.CancelMs));
+            latency.Add("submit_response_ms", new TomlFloat(p.SubmitResponseMs));
+            latency.Add("modify_response_ms", new TomlFloat(p.ModifyResponseMs));
+            latency.Add("cancel_response_ms", new TomlFloat(p.CancelResponseMs));
+            latency.Add("fill_response_ms", new TomlFloat(p.FillResponseMs));
+        }
         var queue = new TomlTable();
         queue.Add("model", Str(b.Queue.Model));
         var fees = new TomlTable();
+        fees.Add("model", Str(b.Fees.Model));
         fees.Add("maker", new TomlFloat(b.Fees.Maker));
         fees.Add("taker", new TomlFloat(b.Fees.Taker));
         var t = new TomlTable();

@@ -1,0 +1,62 @@
+using Hft.Backtest.Models.Latency;
+using Hft.Engine.Cli;
+using Hft.Engine.Config;
+using Hft.Engine.Tests.Data;
+
+namespace Hft.Engine.Tests.Config;
+
+/// <summary>The venue-model keys: per-operation latency, fee models, exchange model, spot contracts.</summary>
+public sealed class VenueModelConfigTests : TempDirectoryTest
+{
+    private const string Base = "mode = \"backtest\"\n\n[[instruments]]\nsymbol = \"S\"\ntick_size = 0.01\nlot_size = 0.01\ncontract = \"spot\"\n\n[[strategies]]\nkind = \"grid\"\n\n";
+
+    private EngineSettings Load(string extra)
+    {
+        string path = PathOf("c.toml");
+        File.WriteAllText(path, Base + extra);
+        return SettingsLoader.Load(path);
+    }
+
+    [Test]
+    public void Per_operation_latency_binds_each_leg_with_defaults_from_entry_and_response()
+    {
+        var s = Load("[backtest.latency]\nmodel = \"per-operation\"\nentry_ms = 2\nresponse_ms = 3\ncancel_ms = 0.5\nfill_response_ms = 7\n");
+        var p = s.Backtest.Latency.PerOperation!;
+        Assert.That((p.SubmitMs, p.ModifyMs, p.CancelMs, p.SubmitResponseMs, p.ModifyResponseMs, p.CancelResponseMs, p.FillResponseMs),
+            Is.EqualTo((2.0, 2.0, 0.5, 3.0, 3.0, 3.0, 7.0)));
+        var model = BacktestCommand.CreateLatency(s.Backtest.Latency);
+        Assert.That(model, Is.EqualTo(new PerOperationLatency(2_000_000, 2_000_000, 500_000, 3_000_000, 3_000_000, 3_000_000, 7_000_000)));
+    }
+
+    [Test]
+    public void Leg_keys_with_the_constant_model_are_reported_where_they_stand()
+    {
+        string path = PathOf("c.toml");
+        File.WriteAllText(path, Base + "[backtest.latency]\nmodel = \"constant\"\ncancel_ms = 1\n");
+        var e = Assert.Throws<ConfigException>(() => SettingsLoader.Load(path))!;
+        Assert.That(e.Problems.Select(p => p.ToString()), Is.EqualTo(new[]
+        {
+            $"{path}:14:13: backtest.latency.cancel_ms: only used with model = \"per-operation\"",
+        }));
+    }
+
+    [Test]
+    public void Fee_exchange_and_contract_models_bind_and_print_back()
+    {
+        var s = Load("[backtest.fees]\nmodel = \"flat-per-trade\"\nmaker = 0.02\ntaker = 1.5\n\n[backtest.exchange]\nmodel = \"partial-fill\"\n");
+        Assert.That(s.Backtest.Fees, Is.EqualTo(new FeeSettings(0.02, 1.5, "flat-per-trade")));
+        Assert.That(s.Backtest.Exchange, Is.EqualTo("partial-fill"));
+        Assert.That(s.Instruments[0].Contract, Is.EqualTo(Hft.Core.Markets.ContractKind.Spot));
+        string printed = SettingsWriter.Write(s);
+        Assert.That(printed, Does.Contain("model = \"flat-per-trade\"").And.Contain("model = \"partial-fill\"").And.Contain("contract = \"spot\""));
+    }
+
+    [Test]
+    public void An_unknown_exchange_model_suggests_the_closest()
+    {
+        string path = PathOf("c.toml");
+        File.WriteAllText(path, Base + "[backtest.exchange]\nmodel = \"partial-fil\"\n");
+        var e = Assert.Throws<ConfigException>(() => SettingsLoader.Load(path))!;
+        Assert.That(e.Message, Does.Contain("backtest.exchange.model: expected").And.Contain("(did you mean 'partial-fill'?)"));
+    }
+}
