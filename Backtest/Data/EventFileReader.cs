@@ -11,7 +11,7 @@ namespace Hft.Backtest.Data;
 /// </summary>
 /// <remarks>
 /// <para>
-/// <see cref="Open"/> checks everything that can be checked without reading the rows: the zip directory, the NPY
+/// <see cref="Open(string)"/> checks everything that can be checked without reading the rows: the zip directory, the NPY
 /// magic, version (1.0 only), header keys, dtype, order, shape, and that the entry is exactly as long as the shape
 /// says. <see cref="Read"/> then copies rows straight into the caller's buffer: stored data with positional file
 /// reads, deflated data through one <see cref="DeflateStream"/>. Memory use does not depend on the file size.
@@ -28,6 +28,7 @@ public sealed class EventFileReader : IDisposable
     public const string EntryName = "data.npy";
 
     private readonly SafeFileHandle _file;
+    private readonly NpyRecordLayout _layout;
     private readonly Stream? _inflater;
     private readonly bool _checkCrc;
     private readonly uint _expectedCrc;
@@ -37,9 +38,10 @@ public sealed class EventFileReader : IDisposable
     private bool _disposed;
     private EventFileException? _fault;
 
-    private EventFileReader(string path, SafeFileHandle file, Stream? inflater, long storedOffset, long count,
+    private EventFileReader(string path, SafeFileHandle file, NpyRecordLayout layout, Stream? inflater, long storedOffset, long count,
         bool checkCrc, uint expectedCrc, uint headerCrc, IReadOnlyList<string> warnings)
     {
+        _layout = layout;
         Path = path;
         _file = file;
         _inflater = inflater;
@@ -51,7 +53,7 @@ public sealed class EventFileReader : IDisposable
         Warnings = warnings;
     }
 
-    /// <summary>The path as given to <see cref="Open"/>.</summary>
+    /// <summary>The path as given to <see cref="Open(string)"/>.</summary>
     public string Path { get; }
 
     /// <summary>Number of rows in the file, from its NPY header.</summary>
@@ -74,7 +76,10 @@ public sealed class EventFileReader : IDisposable
     /// A file starting with the NPY magic is read as bare <c>.npy</c>; anything else as a zip archive.
     /// </summary>
     /// <exception cref="EventFileException">The file is missing, unreadable, or not a valid event file.</exception>
-    public static EventFileReader Open(string path)
+    public static EventFileReader Open(string path) => Open(path, NpyRecordLayout.Event);
+
+    /// <summary>Opens a file of another of hftbacktest's record types (for example order latencies).</summary>
+    internal static EventFileReader Open(string path, NpyRecordLayout layout)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!BitConverter.IsLittleEndian)
@@ -104,7 +109,7 @@ public sealed class EventFileReader : IDisposable
 
         try
         {
-            return OpenHandle(path, file);
+            return OpenHandle(path, file, layout);
         }
         catch (Exception e)
         {
@@ -127,7 +132,7 @@ public sealed class EventFileReader : IDisposable
         return rows;
     }
 
-    private static EventFileReader OpenHandle(string path, SafeFileHandle file)
+    private static EventFileReader OpenHandle(string path, SafeFileHandle file, NpyRecordLayout layout)
     {
         long length = RandomAccess.GetLength(file);
         if (length == 0) throw new EventFileException(path, "file is empty");
@@ -145,9 +150,9 @@ public sealed class EventFileReader : IDisposable
             byte[] header = new byte[headerLength];
             if (ReadAt(file, header, NpyFormat.PrefixLength) < headerLength)
                 throw new EventFileException(path, "truncated: NPY header is cut short");
-            long count = NpyFormat.ParseHeader(path, header, warnings);
-            CheckDataSize(path, count, length - dataStart);
-            return new EventFileReader(path, file, null, dataStart, count, false, 0, 0, warnings);
+            long count = NpyFormat.ParseHeader(path, header, warnings, layout);
+            CheckDataSize(path, layout.RowSize, count, length - dataStart);
+            return new EventFileReader(path, file, layout, null, dataStart, count, false, 0, 0, warnings);
         }
         if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase))
             throw new EventFileException(path, $"not an NPY file (bad magic bytes {Convert.ToHexString(prefix[..Math.Min(sniffed, 6)])})");
@@ -164,10 +169,10 @@ public sealed class EventFileReader : IDisposable
                 throw new EventFileException(path, "truncated: NPY header is cut short");
             byte[] header = new byte[headerLength];
             ReadAt(file, header, entry.DataOffset + NpyFormat.PrefixLength);
-            long count = NpyFormat.ParseHeader(path, header, warnings);
-            CheckDataSize(path, count, entry.UncompressedSize - NpyFormat.PrefixLength - headerLength);
+            long count = NpyFormat.ParseHeader(path, header, warnings, layout);
+            CheckDataSize(path, layout.RowSize, count, entry.UncompressedSize - NpyFormat.PrefixLength - headerLength);
             uint crc = Crc32.Append(Crc32.Compute(prefix), header);
-            return new EventFileReader(path, file, null, entry.DataOffset + NpyFormat.PrefixLength + headerLength,
+            return new EventFileReader(path, file, layout, null, entry.DataOffset + NpyFormat.PrefixLength + headerLength,
                 count, true, entry.Crc32, crc, warnings);
         }
         else
@@ -181,10 +186,10 @@ public sealed class EventFileReader : IDisposable
                     throw new EventFileException(path, "truncated: NPY header is cut short");
                 byte[] header = new byte[headerLength];
                 ReadFully(path, inflater, header, "NPY header is cut short");
-                long count = NpyFormat.ParseHeader(path, header, warnings);
-                CheckDataSize(path, count, entry.UncompressedSize - NpyFormat.PrefixLength - headerLength);
+                long count = NpyFormat.ParseHeader(path, header, warnings, layout);
+                CheckDataSize(path, layout.RowSize, count, entry.UncompressedSize - NpyFormat.PrefixLength - headerLength);
                 uint crc = Crc32.Append(Crc32.Compute(prefix), header);
-                return new EventFileReader(path, file, inflater, 0, count, true, entry.Crc32, crc, warnings);
+                return new EventFileReader(path, file, layout, inflater, 0, count, true, entry.Crc32, crc, warnings);
             }
             catch
             {
@@ -201,6 +206,15 @@ public sealed class EventFileReader : IDisposable
     /// <exception cref="EventFileException">The data is truncated or corrupt, or the file cannot be read.</exception>
     public int Read(Span<MarketEvent> destination)
     {
+        if (_layout != NpyRecordLayout.Event) throw new InvalidOperationException($"{Path} holds {_layout.Name} rows, not events.");
+        return ReadRows(destination);
+    }
+
+    /// <summary>Reads rows of the file's record type; <typeparamref name="T"/> must have its exact layout.</summary>
+    internal int ReadRows<T>(Span<T> destination) where T : unmanaged
+    {
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != _layout.RowSize)
+            throw new InvalidOperationException($"{typeof(T).Name} is not the {_layout.RowSize}-byte {_layout.Name} record.");
         ObjectDisposedException.ThrowIf(_disposed, this);
         // After a failure the stream position is unknown; repeating the error beats returning misaligned rows.
         if (_fault is not null) throw _fault;
@@ -215,7 +229,7 @@ public sealed class EventFileReader : IDisposable
         }
     }
 
-    private int ReadCore(Span<MarketEvent> destination)
+    private int ReadCore<T>(Span<T> destination) where T : unmanaged
     {
         long remaining = Count - _rowsRead;
         if (remaining == 0 || destination.IsEmpty) return 0;
@@ -238,11 +252,11 @@ public sealed class EventFileReader : IDisposable
                     _storedOffset += got;
                 }
                 if (got == 0)
-                    throw new EventFileException(Path, $"truncated: header says {Count} rows, data holds {_rowsRead + filled / NpyFormat.RowSize}");
+                    throw new EventFileException(Path, $"truncated: header says {Count} rows, data holds {_rowsRead + filled / _layout.RowSize}");
                 filled += got;
             }
         }
-        catch (Exception e) when (e is not EventFileException && Wrap(Path, e, _rowsRead + filled / NpyFormat.RowSize) is { } wrapped)
+        catch (Exception e) when (e is not EventFileException && Wrap(Path, e, _rowsRead + filled / _layout.RowSize) is { } wrapped)
         {
             throw wrapped;
         }
@@ -285,13 +299,13 @@ public sealed class EventFileReader : IDisposable
             throw new EventFileException(Path, $"corrupt: CRC-32 of '{EntryName}' is {_crc:x8}, the zip directory says {_expectedCrc:x8}");
     }
 
-    private static void CheckDataSize(string path, long count, long dataBytes)
+    private static void CheckDataSize(string path, int rowSize, long count, long dataBytes)
     {
-        long expected = count * NpyFormat.RowSize;
+        long expected = count * rowSize;
         if (dataBytes < expected)
-            throw new EventFileException(path, $"truncated: header says {count} rows, data holds {dataBytes / NpyFormat.RowSize}");
+            throw new EventFileException(path, $"truncated: header says {count} rows, data holds {dataBytes / rowSize}");
         if (dataBytes > expected)
-            throw new EventFileException(path, $"size mismatch: header says {count} rows, data holds {dataBytes} bytes ({dataBytes / NpyFormat.RowSize} rows and {dataBytes % NpyFormat.RowSize} bytes)");
+            throw new EventFileException(path, $"size mismatch: header says {count} rows, data holds {dataBytes} bytes ({dataBytes / rowSize} rows and {dataBytes % rowSize} bytes)");
     }
 
     private static int ReadAt(SafeFileHandle file, Span<byte> buffer, long offset)

@@ -38,6 +38,8 @@ public sealed class EventFileWriter : IDisposable
     private bool _failed;
     private bool _disposed;
 
+    private readonly NpyRecordLayout _layout;
+
     /// <summary>
     /// Creates (or overwrites) <paramref name="path"/> for exactly <paramref name="count"/> rows.
     /// </summary>
@@ -45,8 +47,14 @@ public sealed class EventFileWriter : IDisposable
     /// <param name="count">Number of rows that will be written.</param>
     /// <param name="compress">Deflate the zip entry (ignored for <c>.npy</c>).</param>
     /// <exception cref="EventFileException">The file cannot be created.</exception>
-    public EventFileWriter(string path, long count, bool compress = true)
+    public EventFileWriter(string path, long count, bool compress = true) : this(path, count, compress, NpyRecordLayout.Event)
     {
+    }
+
+    /// <summary>A writer for another of hftbacktest's record types (for example order latencies).</summary>
+    internal EventFileWriter(string path, long count, bool compress, NpyRecordLayout layout)
+    {
+        _layout = layout;
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         if (!BitConverter.IsLittleEndian)
@@ -78,7 +86,7 @@ public sealed class EventFileWriter : IDisposable
                 entry.LastWriteTime = EntryTime;
                 _output = entry.Open();
             }
-            _output.Write(NpyFormat.BuildHeader(count));
+            _output.Write(NpyFormat.BuildHeader(count, layout));
         }
         catch (Exception e)
         {
@@ -108,8 +116,13 @@ public sealed class EventFileWriter : IDisposable
     /// <summary>Appends rows.</summary>
     /// <exception cref="InvalidOperationException">More rows than announced.</exception>
     /// <exception cref="EventFileException">The file cannot be written.</exception>
-    public void Write(ReadOnlySpan<MarketEvent> rows)
+    public void Write(ReadOnlySpan<MarketEvent> rows) => WriteRows(rows);
+
+    /// <summary>Appends rows of the file's record type; <typeparamref name="T"/> must have its exact layout.</summary>
+    internal void WriteRows<T>(ReadOnlySpan<T> rows) where T : unmanaged
     {
+        if (System.Runtime.CompilerServices.Unsafe.SizeOf<T>() != _layout.RowSize)
+            throw new InvalidOperationException($"{typeof(T).Name} is not the {_layout.RowSize}-byte {_layout.Name} record.");
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_failed) throw new InvalidOperationException($"{Path}: an earlier write failed");
         if (rows.Length > Count - _written)

@@ -6,16 +6,14 @@ using static Hft.Backtest.Data.PythonLiteral;
 namespace Hft.Backtest.Data;
 
 /// <summary>
-/// The NPY 1.0 header for hftbacktest's event record: writing it byte for byte as numpy does, and reading and
-/// checking it the way hftbacktest's Rust reader does (<c>hftbacktest/src/backtest/data/npy/mod.rs</c>).
+/// The NPY 1.0 header for hftbacktest's records (<see cref="NpyRecordLayout"/>): writing it byte for byte as
+/// numpy does, and reading and checking it the way hftbacktest's Rust reader does
+/// (<c>hftbacktest/src/backtest/data/npy/mod.rs</c>).
 /// </summary>
 internal static class NpyFormat
 {
     /// <summary>Bytes before the header text: 6 magic bytes, 2 version bytes, 2 header-length bytes.</summary>
     public const int PrefixLength = 10;
-
-    /// <summary>Size of one row (<see cref="Hft.Core.Markets.MarketEvent"/>).</summary>
-    public const int RowSize = 64;
 
     /// <summary>numpy aligns the data start to this (<c>numpy.lib.format.ARRAY_ALIGN</c>).</summary>
     private const int ArrayAlign = 64;
@@ -23,19 +21,8 @@ internal static class NpyFormat
     /// <summary>numpy leaves room for the row count to grow to this many digits (<c>GROWTH_AXIS_MAX_DIGITS</c>).</summary>
     private const int GrowthAxisMaxDigits = 21;
 
-    /// <summary>The event record's fields as numpy names them, with their little-endian type strings.</summary>
-    public static readonly (string Name, string Type)[] Fields =
-    [
-        ("ev", "<u8"), ("exch_ts", "<i8"), ("local_ts", "<i8"), ("px", "<f8"),
-        ("qty", "<f8"), ("order_id", "<u8"), ("ival", "<i8"), ("fval", "<f8"),
-    ];
-
     /// <summary><c>\x93NUMPY</c>.</summary>
     public static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
-
-    /// <summary>repr() of the event dtype's descr, exactly as numpy prints it into the header.</summary>
-    public static string DescrRepr { get; } =
-        "[" + string.Join(", ", Fields.Select(f => $"('{f.Name}', '{f.Type}')")) + "]";
 
     /// <summary>
     /// The complete NPY 1.0 prefix and header for <paramref name="count"/> rows, as numpy's
@@ -43,12 +30,13 @@ internal static class NpyFormat
     /// the row count could grow to 21 digits in place, then spaces and a final '\n' up to a multiple of 64 bytes.
     /// For this dtype that is always 256 bytes (header length 246).
     /// </summary>
-    public static byte[] BuildHeader(long count)
+    public static byte[] BuildHeader(long count, NpyRecordLayout? layout = null)
     {
+        layout ??= NpyRecordLayout.Event;
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         string shape = count.ToString(CultureInfo.InvariantCulture);
         var text = new StringBuilder()
-            .Append("{'descr': ").Append(DescrRepr)
+            .Append("{'descr': ").Append(layout.DescrRepr)
             .Append(", 'fortran_order': False, 'shape': (").Append(shape).Append(",), }")
             .Append(' ', Math.Max(0, GrowthAxisMaxDigits - shape.Length));
         int unpadded = PrefixLength + text.Length + 1; // +1 for the final '\n'
@@ -81,8 +69,9 @@ internal static class NpyFormat
     /// Parses and checks the header text. Returns the row count; name mismatches in the dtype (which hftbacktest
     /// only warns about) are added to <paramref name="warnings"/>.
     /// </summary>
-    public static long ParseHeader(string path, ReadOnlySpan<byte> headerBytes, List<string> warnings)
+    public static long ParseHeader(string path, ReadOnlySpan<byte> headerBytes, List<string> warnings, NpyRecordLayout? layout = null)
     {
+        layout ??= NpyRecordLayout.Event;
         // numpy writes latin-1; hftbacktest requires UTF-8. Every valid header is plain ASCII, so latin-1 decoding
         // cannot fail and anything exotic is caught by the parser.
         string text = Encoding.Latin1.GetString(headerBytes);
@@ -122,7 +111,7 @@ internal static class NpyFormat
         if (isFortran)
             throw new EventFileException(path, "fortran_order is True (only C order is supported)");
 
-        CheckDescr(path, descr, warnings);
+        CheckDescr(path, descr, warnings, layout);
 
         if (shape is not PyList { IsTuple: true } dims || dims.Items.Any(d => d is not long))
             throw new EventFileException(path, $"shape {Repr(shape)} is not a tuple of integers");
@@ -131,20 +120,22 @@ internal static class NpyFormat
         long count = (long)dims.Items[0]!;
         if (count < 0)
             throw new EventFileException(path, $"shape {Repr(shape)} has a negative length");
-        if (count > long.MaxValue / RowSize)
+        if (count > long.MaxValue / layout.RowSize)
             throw new EventFileException(path, $"shape {Repr(shape)} is too large");
         return count;
     }
 
-    private static void CheckDescr(string path, object? descr, List<string> warnings)
+    private static void CheckDescr(string path, object? descr, List<string> warnings, NpyRecordLayout layout)
     {
+        var Fields = layout.Fields;
+        string DescrRepr = layout.DescrRepr;
         if (descr is not PyList { IsTuple: false } fields)
             throw new EventFileException(path, $"dtype mismatch: descr is {Repr(descr)}, expected {DescrRepr}");
         if (fields.Items.Count != Fields.Length)
             throw new EventFileException(path, $"dtype mismatch: {fields.Items.Count} fields, expected {Fields.Length} ({DescrRepr})");
         for (int i = 0; i < Fields.Length; i++)
         {
-            // A field is (name, type); a third element would be a sub-array shape, which the event record never has.
+            // A field is (name, type); a third element would be a sub-array shape, which these records never have.
             if (fields.Items[i] is not PyList { IsTuple: true, Items: [string name, string type] })
                 throw new EventFileException(path, $"dtype mismatch: field {i} is {Repr(fields.Items[i])}, expected ('{Fields[i].Name}', '{Fields[i].Type}')");
             if (type != Fields[i].Type)

@@ -42,6 +42,7 @@ internal static class BacktestCommand
         public readonly Option<double> ContractSize = new("--contract-size") { Description = "Contract multiplier", DefaultValueFactory = _ => 1.0 };
         public readonly Option<double> Entry = new("--entry-latency-ms") { Description = "Order entry latency (ms)", DefaultValueFactory = _ => 1.0 };
         public readonly Option<double> Response = new("--response-latency-ms") { Description = "Order response latency (ms)", DefaultValueFactory = _ => 1.0 };
+        public readonly Option<string[]> LatencyFile = new("--latency-file") { Description = "Recorded order latencies (req_ts, exch_ts, resp_ts rows) to interpolate, instead of constant latencies (repeatable)", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string> Exchange = new("--exchange") { Description = "Fill rules: " + string.Join(", ", ExchangeModels.Names), DefaultValueFactory = _ => "no-partial-fill" };
         public readonly Option<string> Queue = new("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
         public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
@@ -61,7 +62,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
-            o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose,
+            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose,
         };
         command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
         return (command, o);
@@ -144,6 +145,11 @@ internal static class BacktestCommand
         var latency = b.Latency;
         if (Use(o.Entry)) latency = latency with { EntryMs = r.GetValue(o.Entry) };
         if (Use(o.Response)) latency = latency with { ResponseMs = r.GetValue(o.Response) };
+        if (Use(o.LatencyFile) && r.GetValue(o.LatencyFile) is { Length: > 0 })
+        {
+            var latencyFiles = r.GetValue(o.LatencyFile)!.Select(Path.GetFullPath).ToArray();
+            latency = latency with { Model = LatencyModelKind.Interpolated, Files = latencyFiles, PerOperation = null };
+        }
         var queue = b.Queue;
         if (Use(o.Queue)) queue = new QueueSettings(ParseQueueModel(r.GetValue(o.Queue)!));
         string exchange = b.Exchange;
@@ -235,10 +241,13 @@ internal static class BacktestCommand
 
     private static long Ms(double ms) => (long)Math.Round(ms * Nanos.PerMillisecond);
 
-    internal static IOrderLatency CreateLatency(LatencySettings l) => l.PerOperation is { } p
-        ? new PerOperationLatency(Ms(p.SubmitMs), Ms(p.ModifyMs), Ms(p.CancelMs), Ms(p.SubmitResponseMs),
-            Ms(p.ModifyResponseMs), Ms(p.CancelResponseMs), Ms(p.FillResponseMs))
-        : new ConstantLatency(Ms(l.EntryMs), Ms(l.ResponseMs));
+    internal static IOrderLatency CreateLatency(LatencySettings l) => l.Model switch
+    {
+        LatencyModelKind.Interpolated => IntpOrderLatency.Load(l.Files ?? [], l.OffsetNs),
+        LatencyModelKind.PerOperation when l.PerOperation is { } p => new PerOperationLatency(Ms(p.SubmitMs), Ms(p.ModifyMs),
+            Ms(p.CancelMs), Ms(p.SubmitResponseMs), Ms(p.ModifyResponseMs), Ms(p.CancelResponseMs), Ms(p.FillResponseMs)),
+        _ => new ConstantLatency(Ms(l.EntryMs), Ms(l.ResponseMs)),
+    };
 
     internal static ContractKind ParseContract(string text) => text.ToLowerInvariant() switch
     {

@@ -7,4 +7,6 @@ public enum LatencyModelKind
     Constant,
     /// <summary>Fixed latencies per operation and leg (<c>per-operation</c>).</summary>
     PerOperation,
+    /// <summary>Interpolated from recorded order round trips (<c>interpolated</c>, hftbacktest's <c>IntpOrderLatency</c>).</summary>
+    Interpolated,
 }

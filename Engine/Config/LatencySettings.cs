@@ -5,8 +5,10 @@ namespace Hft.Engine.Config;
 /// <param name="EntryMs">Local send to venue arrival, in milliseconds (<c>entry_ms</c>), at least 0.</param>
 /// <param name="ResponseMs">Venue reply to local arrival, in milliseconds (<c>response_ms</c>), at least 0.</param>
 /// <param name="PerOperation">The legs of the <c>per-operation</c> model; null for the other models.</param>
+/// <param name="Files">Recorded latency files of the <c>interpolated</c> model (<c>files</c>), resolved paths.</param>
+/// <param name="OffsetNs">Added to every recorded exchange time, twice to response times (<c>offset_ns</c>).</param>
 public sealed record LatencySettings(LatencyModelKind Model = LatencyModelKind.Constant, double EntryMs = 1.0, double ResponseMs = 1.0,
-    PerOperationLatencySettings? PerOperation = null);
+    PerOperationLatencySettings? PerOperation = null, IReadOnlyList<string>? Files = null, long OffsetNs = 0);
 
 /// <summary>
 /// Latencies of the <c>per-operation</c> model, in milliseconds; each defaults to <c>entry_ms</c> (entry legs)

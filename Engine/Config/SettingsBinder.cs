@@ -37,7 +37,7 @@ public static class SettingsBinder
         [new("restart", Directive.Restart), new("resume", Directive.Resume), new("stop", Directive.Stop)];
 
     private static readonly KeyValuePair<string, LatencyModelKind>[] LatencyModels =
-        [new("constant", LatencyModelKind.Constant), new("per-operation", LatencyModelKind.PerOperation)];
+        [new("constant", LatencyModelKind.Constant), new("per-operation", LatencyModelKind.PerOperation), new("interpolated", LatencyModelKind.Interpolated)];
 
     private static readonly KeyValuePair<string, int>[] FeeModels = [new("trading-value", 0), new("flat-per-trade", 1)];
 
@@ -340,7 +340,24 @@ public static class SettingsBinder
                     l.Number(leg);
                 }
             }
-            latency = new LatencySettings(model, entry, response, perOperation);
+            IReadOnlyList<string>? files = null;
+            long offset = 0;
+            if (model == LatencyModelKind.Interpolated)
+            {
+                files = l.StringArray("files")?.Select(f => l.Context.ResolvePath(f)).ToArray();
+                if (files is null || files.Count == 0) l.Missing("files", "the recorded latency files (req_ts, exch_ts, resp_ts rows)");
+                offset = (long)(l.Number("offset_ns", double.IsFinite, "must be a number of nanoseconds") ?? 0);
+            }
+            else
+            {
+                foreach (var key in new[] { "files", "offset_ns" })
+                {
+                    if (!l.Has(key)) continue;
+                    l.Report(key, "only used with model = \"interpolated\"");
+                    if (key == "files") l.StringArray(key); else l.Number(key);
+                }
+            }
+            latency = new LatencySettings(model, entry, response, perOperation, files, offset);
             l.Finish();
         }
         var queue = new QueueSettings();

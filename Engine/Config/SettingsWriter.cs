@@ -116,6 +116,13 @@ public static class SettingsWriter
         latency.Add("model", Str(SettingsBinder.NameOf(b.Latency.Model)));
         latency.Add("entry_ms", new TomlFloat(b.Latency.EntryMs));
         latency.Add("response_ms", new TomlFloat(b.Latency.ResponseMs));
+        if (b.Latency.Files is { } files)
+        {
+            var array = new TomlArray();
+            foreach (var f in files) array.Add(Str(f));
+            latency.Add("files", array);
+            latency.Add("offset_ns", new TomlInteger(b.Latency.OffsetNs));
+        }
         if (b.Latency.PerOperation is { } p)
         {
             latency.Add("submit_ms", new TomlFloat(p.SubmitMs));
