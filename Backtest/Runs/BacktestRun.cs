@@ -29,7 +29,7 @@ public sealed class BacktestRun : IDisposable
     private readonly VirtualClock _clock = new();
     private readonly List<InstrumentFeed> _feeds = new();
     private readonly MarketDepth[] _books;
-    private readonly L2Exchange[] _exchanges;
+    private readonly SimulatedExchange[] _exchanges;
 
     /// <summary>Builds the graph; nothing runs until <see cref="Execute"/>.</summary>
     public BacktestRun(BacktestSetup setup)

@@ -16,40 +16,23 @@ namespace Hft.Backtest.Venue;
 /// Unlike the reference, several fills on one event come out in price-then-arrival order (the reference's hash
 /// order differs from run to run), and a requeued modify rests with its new quantity.
 /// </summary>
-public abstract class L2Exchange
+public abstract class L2Exchange : SimulatedExchange
 {
     private readonly List<ExchangeOrder> _bids = new();   // best (highest) price first, then arrival
     private readonly List<ExchangeOrder> _asks = new();   // best (lowest) price first, then arrival
     private readonly Dictionary<ulong, ExchangeOrder> _byId = new();
     private readonly List<(ExchangeOrder Order, double Quantity)> _toFill = new();
     private readonly IQueueModel _queue;
-    private readonly IFeeModel _fees;
     private long _sequence;
 
     /// <summary>Creates the exchange for instrument number <paramref name="index"/>.</summary>
-    protected L2Exchange(int index, Instrument instrument, IQueueModel queue, IFeeModel fees)
+    protected L2Exchange(int index, Instrument instrument, IQueueModel queue, IFeeModel fees) : base(index, instrument, fees)
     {
-        Index = index;
-        Instrument = instrument;
         _queue = queue;
-        _fees = fees;
-        Depth = new MarketDepth(instrument.TickSize, instrument.LotSize);
     }
 
-    /// <summary>Index of the instrument.</summary>
-    protected int Index { get; }
-
-    /// <summary>The instrument.</summary>
-    protected Instrument Instrument { get; }
-
-    /// <summary>The exchange's own book.</summary>
-    public MarketDepth Depth { get; }
-
-    /// <summary>The exchange's record of this account's trading (the local side learns it later).</summary>
-    public StateValues State { get; } = new();
-
-    /// <summary>Resting orders.</summary>
-    public int RestingCount => _byId.Count;
+    /// <inheritdoc />
+    public override int RestingCount => _byId.Count;
 
     /// <summary>How much of a resting order fills when the queue model reports <paramref name="queueFill"/> at the front.</summary>
     protected abstract double QueueFillQuantity(ExchangeOrder order, double queueFill);
@@ -62,8 +45,8 @@ public abstract class L2Exchange
 
     // ---------------------------------------------------------------- market data
 
-    /// <summary>Applies an exchange-time market event and fills what it crosses; reports go to <paramref name="reports"/>.</summary>
-    public void OnMarketEvent(in MarketEvent ev, List<OrderReport> reports)
+    /// <inheritdoc />
+    public override void OnMarketEvent(in MarketEvent ev, List<OrderReport> reports)
     {
         ulong kind = ev.Flags & 0xFF;
         if (kind == EventFlags.Depth || kind == EventFlags.DepthSnapshot)
@@ -160,34 +143,10 @@ public abstract class L2Exchange
         return Execution(order.Id, order.Side, order.PriceTick, order.Quantity, leaves, quantity, order.PriceTick, maker: true, time, order.LocalTime);
     }
 
-    /// <summary>Builds the report of one execution and records it in the exchange's state.</summary>
-    protected OrderReport Execution(ulong id, Side side, long orderTick, double quantity, double leaves, double fillQty,
-        long priceTick, bool maker, long time, long requestTime, OrderStatus? status = null)
-    {
-        double value = Instrument.Value(priceTick * Instrument.TickSize, fillQty);
-        double fee = _fees.Fee(maker, value, fillQty);
-        State.ApplyFill(side, fillQty, value, fee);
-        return new OrderReport
-        {
-            Instrument = Index, OrderId = id, Side = side,
-            Status = status ?? (leaves > 0 ? OrderStatus.PartiallyFilled : OrderStatus.Filled),
-            PriceTick = orderTick, Quantity = quantity, LeavesQuantity = leaves, FillQuantity = fillQty, FillPriceTick = priceTick,
-            FillValue = value, Fee = fee, Maker = maker, ExchangeTime = time, RequestLocalTime = requestTime,
-        };
-    }
-
     // ---------------------------------------------------------------- requests
 
-    /// <summary>A request arrived at the exchange at <paramref name="now"/>; its answers go to <paramref name="reports"/>.</summary>
-    public void OnRequest(VenueCommand command, long now, List<OrderReport> reports)
-    {
-        int first = reports.Count;
-        Dispatch(command, now, reports);
-        // Tag the answers with their request, so a latency model can time each operation's response leg.
-        for (int i = first; i < reports.Count; i++) reports[i] = reports[i] with { Answers = command.Kind };
-    }
-
-    private void Dispatch(VenueCommand command, long now, List<OrderReport> reports)
+    /// <inheritdoc />
+    protected override void Accept(VenueCommand command, long now, List<OrderReport> reports)
     {
         switch (command.Kind)
         {
@@ -258,11 +217,7 @@ public abstract class L2Exchange
             return;
         }
         (order.Side == Side.Buy ? _bids : _asks).Remove(order);
-        reports.Add(new OrderReport
-        {
-            Instrument = Index, OrderId = order.Id, Side = order.Side, Status = OrderStatus.Canceled, PriceTick = order.PriceTick,
-            Quantity = order.Quantity, LeavesQuantity = order.LeavesQuantity, ExchangeTime = now, RequestLocalTime = c.LocalTime,
-        });
+        reports.Add(Status(order, now, OrderStatus.Canceled, c.LocalTime));
     }
 
     /// <summary>
@@ -291,17 +246,4 @@ public abstract class L2Exchange
         reports.Add(Status(c with { Side = order.Side, TimeInForce = order.TimeInForce }, now, OrderStatus.New, c.Quantity));
     }
 
-    /// <summary>A report with no execution.</summary>
-    protected OrderReport Status(VenueCommand c, long now, OrderStatus status, double leaves) => new()
-    {
-        Instrument = Index, OrderId = c.OrderId, Side = c.Side, Status = status, PriceTick = c.PriceTick,
-        Quantity = c.Quantity, LeavesQuantity = leaves, ExchangeTime = now, RequestLocalTime = c.LocalTime,
-    };
-
-    private OrderReport Reject(VenueCommand c, long now, string reason) => new()
-    {
-        Instrument = Index, OrderId = c.OrderId, Side = c.Side, Status = OrderStatus.None, Request = OrderRequest.Rejected,
-        PriceTick = c.PriceTick, Quantity = c.Quantity, LeavesQuantity = c.Quantity, ExchangeTime = now,
-        RequestLocalTime = c.LocalTime, RejectReason = reason,
-    };
 }

@@ -16,7 +16,7 @@ namespace Hft.Backtest.Venue;
 /// </summary>
 public sealed class SimulatedVenueActor : ActorBase
 {
-    private readonly L2Exchange[] _exchanges;
+    private readonly SimulatedExchange[] _exchanges;
     private readonly IOrderLatency[] _latencies;
     private readonly long[] _lastArrival;
     private readonly long[] _lastReceipt;
@@ -24,7 +24,7 @@ public sealed class SimulatedVenueActor : ActorBase
     private IActorRef? _reportTo;
 
     /// <summary>Creates the venue for the exchanges (one per instrument, in configuration order).</summary>
-    public SimulatedVenueActor(IReadOnlyList<L2Exchange> exchanges, IReadOnlyList<IOrderLatency> latencies)
+    public SimulatedVenueActor(IReadOnlyList<SimulatedExchange> exchanges, IReadOnlyList<IOrderLatency> latencies)
     {
         _exchanges = exchanges.ToArray();
         _latencies = latencies.ToArray();

@@ -173,8 +173,9 @@ public sealed class MarketDepth
     }
 
     /// <summary>
-    /// Applies one market event as the reference's processors do: depth and snapshot rows set levels,
-    /// clear rows clear, everything else (trades, BBO, custom kinds) leaves the book alone.
+    /// Applies one market event as the reference's processors do: depth and snapshot rows set levels, clear rows
+    /// clear, market-by-order rows (add, cancel, modify) change their order and its level; everything else
+    /// (trades, fills, BBO, custom kinds) leaves the book alone.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply(in MarketEvent ev)
@@ -189,6 +190,94 @@ public sealed class MarketDepth
         {
             ApplyClear(in ev);
         }
+        else if (kind >= EventFlags.AddOrder)
+        {
+            ApplyOrderEvent(in ev);
+        }
+    }
+
+    // ---------------------------------------------------------------- market by order (L3)
+
+    private Dictionary<ulong, L3Order>? _orders;
+
+    /// <summary>The resting orders of a market-by-order feed (empty for L2 data).</summary>
+    public IReadOnlyDictionary<ulong, L3Order> Orders => _orders ?? (IReadOnlyDictionary<ulong, L3Order>)EmptyOrders;
+
+    private static readonly Dictionary<ulong, L3Order> EmptyOrders = new();
+
+    /// <summary>Applies an add, cancel or modify row of a market-by-order feed (fills change nothing: the feed reports the size change itself).</summary>
+    public void ApplyOrderEvent(in MarketEvent ev)
+    {
+        ulong kind = ev.Flags & 0xFF;
+        if (kind == EventFlags.AddOrder)
+        {
+            var side = (ev.Flags & EventFlags.Buy) != 0 ? Side.Buy : (ev.Flags & EventFlags.Sell) != 0 ? Side.Sell : Side.None;
+            if (side != Side.None) AddOrder(ev.OrderId, side, ev.Price, ev.Quantity);
+        }
+        else if (kind == EventFlags.CancelOrder)
+        {
+            DeleteOrder(ev.OrderId);
+        }
+        else if (kind == EventFlags.ModifyOrder)
+        {
+            ModifyOrder(ev.OrderId, ev.Price, ev.Quantity);
+        }
+    }
+
+    /// <summary>Adds an order to its level. An id already resting is replaced (a feed that reuses ids), not counted twice.</summary>
+    public DepthChange AddOrder(ulong id, Side side, double price, double quantity)
+    {
+        var orders = _orders ??= new Dictionary<ulong, L3Order>();
+        if (orders.ContainsKey(id)) DeleteOrder(id);
+        long tick = ToTick(price);
+        orders[id] = new L3Order(id, side, tick, quantity);
+        return side == Side.Buy
+            ? UpdateBid(price, BidQuantityAt(tick) + quantity)
+            : UpdateAsk(price, AskQuantityAt(tick) + quantity);
+    }
+
+    /// <summary>Removes an order from its level; false if the id is unknown.</summary>
+    public bool DeleteOrder(ulong id)
+    {
+        if (_orders is null || !_orders.Remove(id, out var order)) return false;
+        SetLevel(order.Side, order.PriceTick, (order.Side == Side.Buy ? BidQuantityAt(order.PriceTick) : AskQuantityAt(order.PriceTick)) - order.Quantity);
+        return true;
+    }
+
+    /// <summary>Moves an order to a new price and/or quantity; false if the id is unknown.</summary>
+    public bool ModifyOrder(ulong id, double price, double quantity)
+    {
+        if (_orders is null || !_orders.TryGetValue(id, out var order)) return false;
+        long tick = ToTick(price);
+        if (tick == order.PriceTick)
+        {
+            _orders[id] = order with { Quantity = quantity };
+            double level = order.Side == Side.Buy ? BidQuantityAt(tick) : AskQuantityAt(tick);
+            SetLevel(order.Side, tick, level - order.Quantity + quantity);
+            return true;
+        }
+        DeleteOrder(id);
+        AddOrder(id, order.Side, price, quantity);
+        return true;
+    }
+
+    /// <summary>Removes every order of one side (or both, <see cref="Side.None"/>) and clears the levels.</summary>
+    public void ClearOrders(Side side)
+    {
+        if (_orders is not null)
+        {
+            foreach (var id in _orders.Where(kv => side == Side.None || kv.Value.Side == side).Select(kv => kv.Key).ToArray()) _orders.Remove(id);
+        }
+        Clear(side, double.NaN);
+    }
+
+    private void SetLevel(Side side, long tick, double quantity)
+    {
+        // A level whose remainder rounds to no lot is gone (floating-point leftovers of many adds and removes).
+        if (PriceMath.RoundQuotient(quantity, LotSize, _inverseLot) <= 0) quantity = 0;
+        double price = tick * TickSize;
+        if (side == Side.Buy) UpdateBid(price, quantity);
+        else UpdateAsk(price, quantity);
     }
 
     /// <summary>Applies a depth-clear event: BUY or SELL clears that side up to its price, neither clears all.</summary>

@@ -1,0 +1,302 @@
+using Hft.Backtest.Models.Fees;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Venues;
+
+namespace Hft.Backtest.Venue;
+
+/// <summary>
+/// hftbacktest's <c>L3NoPartialFillExchange</c> with its <c>L3FIFOQueueModel</c>, for market-by-order data. Each
+/// price keeps one queue, in arrival order, of the feed's orders and this account's: a backtest order joins the
+/// back of its queue and moves up as the orders ahead of it are cancelled or filled.
+/// <list type="bullet">
+/// <item>add / modify (feed): the book and the queues follow; a feed modify that changes the price or raises
+/// the quantity goes to the back of its (new) queue, otherwise it keeps its place. If the best bid rises to or
+/// above a backtest ask (or the best ask falls to or below a backtest bid), that backtest order fills;</item>
+/// <item>cancel (feed): the order leaves the book and its queue;</item>
+/// <item>fill (feed): a feed order executed at its price. Every backtest order at a better price fills, and so
+/// does every backtest order ahead of that feed order in its queue;</item>
+/// <item>clear: the side's orders leave the book; this account's orders on that side expire;</item>
+/// <item>trades: ignored (market-by-order fills carry the executions).</item>
+/// </list>
+/// Every fill is complete and at the order's own price (maker). New orders follow the no-partial-fill rules
+/// (crossing orders take the opposite best; post-only ones that would cross expire). Unlike the reference, a
+/// modify to a crossing price is treated as a new order (it takes liquidity or expires) rather than resting
+/// crossed, and simultaneous fills come out in price-then-arrival order.
+/// </summary>
+public sealed class L3Exchange : SimulatedExchange
+{
+    private sealed class QueueEntry(ulong id, ExchangeOrder? order)
+    {
+        public ulong Id { get; } = id;
+        public ExchangeOrder? Order { get; } = order;   // null: an order of the feed
+        public double Quantity { get; set; }            // feed orders' size, to tell a raise from a cut
+    }
+
+    private readonly Dictionary<long, List<QueueEntry>> _bidQueues = new();
+    private readonly Dictionary<long, List<QueueEntry>> _askQueues = new();
+    private readonly Dictionary<ulong, (Side Side, long Tick, QueueEntry Entry)> _feed = new();
+    private readonly Dictionary<ulong, ExchangeOrder> _byId = new();
+    private readonly List<ExchangeOrder> _bids = new();   // best price first, then arrival
+    private readonly List<ExchangeOrder> _asks = new();
+    private readonly List<ExchangeOrder> _toFill = new();
+    private long _sequence;
+
+    /// <summary>Creates the exchange for instrument number <paramref name="index"/>.</summary>
+    public L3Exchange(int index, Instrument instrument, IFeeModel fees) : base(index, instrument, fees)
+    {
+    }
+
+    /// <inheritdoc />
+    public override int RestingCount => _byId.Count;
+
+    /// <inheritdoc />
+    public override void OnMarketEvent(in MarketEvent ev, List<OrderReport> reports)
+    {
+        ulong kind = ev.Flags & 0xFF;
+        if (kind == EventFlags.AddOrder) OnAdd(in ev, reports);
+        else if (kind == EventFlags.ModifyOrder) OnModify(in ev, reports);
+        else if (kind == EventFlags.CancelOrder) OnCancel(in ev);
+        else if (kind == EventFlags.Fill) OnFill(in ev, reports);
+        else if (kind == EventFlags.DepthClear) OnClear(in ev, reports);
+    }
+
+    private void OnAdd(in MarketEvent ev, List<OrderReport> reports)
+    {
+        var side = SideOf(ev.Flags);
+        if (side == Side.None) return;
+        if (_feed.ContainsKey(ev.OrderId)) RemoveFeed(ev.OrderId);
+        long bestBid = Depth.BestBidTick, bestAsk = Depth.BestAskTick;
+        Depth.AddOrder(ev.OrderId, side, ev.Price, ev.Quantity);
+        long tick = Depth.ToTick(ev.Price);
+        var entry = new QueueEntry(ev.OrderId, null) { Quantity = ev.Quantity };
+        QueueOf(side, tick).Add(entry);
+        _feed[ev.OrderId] = (side, tick, entry);
+        FillCrossedBy(bestBid, bestAsk, ev.ExchangeTime, reports);
+    }
+
+    private void OnModify(in MarketEvent ev, List<OrderReport> reports)
+    {
+        if (!_feed.TryGetValue(ev.OrderId, out var known)) return;
+        long bestBid = Depth.BestBidTick, bestAsk = Depth.BestAskTick;
+        Depth.ModifyOrder(ev.OrderId, ev.Price, ev.Quantity);
+        long tick = Depth.ToTick(ev.Price);
+        if (tick != known.Tick || ev.Quantity > known.Entry.Quantity)
+        {
+            QueueOf(known.Side, known.Tick).Remove(known.Entry);
+            QueueOf(known.Side, tick).Add(known.Entry);
+            _feed[ev.OrderId] = (known.Side, tick, known.Entry);
+        }
+        known.Entry.Quantity = ev.Quantity;
+        FillCrossedBy(bestBid, bestAsk, ev.ExchangeTime, reports);
+    }
+
+    private void OnCancel(in MarketEvent ev)
+    {
+        if (!_feed.ContainsKey(ev.OrderId)) return;
+        Depth.DeleteOrder(ev.OrderId);
+        RemoveFeed(ev.OrderId);
+    }
+
+    private void OnFill(in MarketEvent ev, List<OrderReport> reports)
+    {
+        Side side;
+        long tick;
+        QueueEntry? entry = null;
+        if (_feed.TryGetValue(ev.OrderId, out var known))
+        {
+            (side, tick, entry) = known;
+        }
+        else
+        {
+            side = SideOf(ev.Flags);
+            if (side == Side.None) return;
+            tick = Depth.ToTick(ev.Price);
+        }
+        _toFill.Clear();
+        bool buy = side == Side.Buy;
+        // Our orders at a better price than the executed feed order would have traded first.
+        foreach (var order in buy ? _bids : _asks)
+        {
+            if (buy ? order.PriceTick <= tick : order.PriceTick >= tick) break;
+            _toFill.Add(order);
+        }
+        // And so would ours ahead of it in its queue.
+        if ((buy ? _bidQueues : _askQueues).TryGetValue(tick, out var queue))
+        {
+            foreach (var e in queue)
+            {
+                if (e == entry) break;
+                if (e.Order is { } mine && !_toFill.Contains(mine)) _toFill.Add(mine);
+                if (entry is null) break; // unknown feed order: only the front can be said to be ahead
+            }
+        }
+        FillListed(ev.ExchangeTime, reports);
+    }
+
+    private void OnClear(in MarketEvent ev, List<OrderReport> reports)
+    {
+        var side = SideOf(ev.Flags);
+        Depth.ClearOrders(side);
+        foreach (var id in _feed.Where(kv => side == Side.None || kv.Value.Side == side).Select(kv => kv.Key).ToArray()) _feed.Remove(id);
+        if (side != Side.Sell) _bidQueues.Clear();
+        if (side != Side.Buy) _askQueues.Clear();
+        // Our orders on a cleared side have no queue left: they expire, in price-then-arrival order.
+        foreach (var list in new[] { side != Side.Sell ? _bids : null, side != Side.Buy ? _asks : null })
+        {
+            if (list is null) continue;
+            foreach (var order in list)
+            {
+                _byId.Remove(order.Id);
+                reports.Add(Status(order, ev.ExchangeTime, OrderStatus.Expired, order.LocalTime));
+            }
+            list.Clear();
+        }
+    }
+
+    /// <summary>The best bid rose to (or the best ask fell to) our orders on the other side: they fill.</summary>
+    private void FillCrossedBy(long previousBestBid, long previousBestAsk, long time, List<OrderReport> reports)
+    {
+        _toFill.Clear();
+        if (Depth.BestBidTick > previousBestBid)
+        {
+            foreach (var order in _asks)
+            {
+                if (order.PriceTick > Depth.BestBidTick) break;
+                _toFill.Add(order);
+            }
+        }
+        if (Depth.BestAskTick < previousBestAsk)
+        {
+            foreach (var order in _bids)
+            {
+                if (order.PriceTick < Depth.BestAskTick) break;
+                _toFill.Add(order);
+            }
+        }
+        FillListed(time, reports);
+    }
+
+    private void FillListed(long time, List<OrderReport> reports)
+    {
+        foreach (var order in _toFill)
+        {
+            RemoveOurs(order);
+            reports.Add(Execution(order.Id, order.Side, order.PriceTick, order.Quantity, 0, order.LeavesQuantity,
+                order.PriceTick, maker: true, time, order.LocalTime));
+            order.LeavesQuantity = 0;
+        }
+        _toFill.Clear();
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /// <inheritdoc />
+    protected override void Accept(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        switch (c.Kind)
+        {
+            case VenueCommandKind.New:
+                AcceptNew(c, now, reports);
+                break;
+            case VenueCommandKind.Cancel:
+                if (_byId.TryGetValue(c.OrderId, out var cancelled))
+                {
+                    RemoveOurs(cancelled);
+                    reports.Add(Status(cancelled, now, OrderStatus.Canceled, c.LocalTime));
+                }
+                else reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
+                break;
+            case VenueCommandKind.Modify:
+                if (!_byId.TryGetValue(c.OrderId, out var order))
+                {
+                    reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
+                }
+                else if (order.PriceTick != c.PriceTick || c.Quantity > order.LeavesQuantity)
+                {
+                    RemoveOurs(order);
+                    AcceptNew(c with { Kind = VenueCommandKind.New, Side = order.Side, TimeInForce = order.TimeInForce, Type = OrderType.Limit }, now, reports);
+                }
+                else
+                {
+                    order.Quantity = order.LeavesQuantity = c.Quantity;
+                    order.LocalTime = c.LocalTime;
+                    reports.Add(Status(order, now, OrderStatus.New, c.LocalTime));
+                }
+                break;
+        }
+    }
+
+    private void AcceptNew(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        if (_byId.ContainsKey(c.OrderId))
+        {
+            reports.Add(Reject(c, now, "an order with this id is already resting on the exchange"));
+            return;
+        }
+        bool buy = c.Side == Side.Buy;
+        long opposite = buy ? Depth.BestAskTick : Depth.BestBidTick;
+        bool empty = opposite == (buy ? MarketDepth.InvalidMax : MarketDepth.InvalidMin);
+        bool crosses = c.Type == OrderType.Market || (buy ? c.PriceTick >= opposite : c.PriceTick <= opposite);
+        if (crosses)
+        {
+            if (empty || (c.Type == OrderType.Limit && c.TimeInForce == TimeInForce.Gtx))
+                reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            else
+                reports.Add(Execution(c.OrderId, c.Side, c.PriceTick, c.Quantity, 0, c.Quantity, opposite, maker: false, now, c.LocalTime));
+            return;
+        }
+        if (c.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+        {
+            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            return;
+        }
+        var order = new ExchangeOrder(c.OrderId, c.Side, c.PriceTick, c.Quantity, c.TimeInForce, c.Type, c.LocalTime, _sequence++);
+        var side = buy ? _bids : _asks;
+        int i = side.Count;
+        while (i > 0 && (buy ? side[i - 1].PriceTick < order.PriceTick : side[i - 1].PriceTick > order.PriceTick)) i--;
+        side.Insert(i, order);
+        _byId.Add(order.Id, order);
+        QueueOf(c.Side, c.PriceTick).Add(new QueueEntry(order.Id, order));
+        reports.Add(Status(c, now, OrderStatus.New, c.Quantity));
+    }
+
+    // ---------------------------------------------------------------- queues
+
+    private List<QueueEntry> QueueOf(Side side, long tick)
+    {
+        var queues = side == Side.Buy ? _bidQueues : _askQueues;
+        if (!queues.TryGetValue(tick, out var queue))
+        {
+            queue = new List<QueueEntry>();
+            queues.Add(tick, queue);
+        }
+        return queue;
+    }
+
+    private void RemoveFeed(ulong id)
+    {
+        if (!_feed.Remove(id, out var known)) return;
+        RemoveFromQueue(known.Side, known.Tick, e => e == known.Entry);
+    }
+
+    private void RemoveOurs(ExchangeOrder order)
+    {
+        _byId.Remove(order.Id);
+        (order.Side == Side.Buy ? _bids : _asks).Remove(order);
+        RemoveFromQueue(order.Side, order.PriceTick, e => e.Order == order);
+    }
+
+    private void RemoveFromQueue(Side side, long tick, Predicate<QueueEntry> match)
+    {
+        var queues = side == Side.Buy ? _bidQueues : _askQueues;
+        if (!queues.TryGetValue(tick, out var queue)) return;
+        int i = queue.FindIndex(match);
+        if (i >= 0) queue.RemoveAt(i);
+        if (queue.Count == 0) queues.Remove(tick);
+    }
+
+    private static Side SideOf(ulong flags) =>
+        (flags & EventFlags.Buy) != 0 ? Side.Buy : (flags & EventFlags.Sell) != 0 ? Side.Sell : Side.None;
+}
