@@ -54,7 +54,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Unterminated_environment_reference", Valid + "\n[output]\ndir = \"${HOME/runs\"\n",
             12, 7, "output.dir: '${' without a closing '}' (write '$${' for a literal '${')");
         yield return Case("Unknown_strategy_with_suggestion", "mode = \"backtest\"\n\n" + Instrument + "\n[[strategies]]\nkind = \"gird\"\n",
-            9, 8, "strategies[0].kind: unknown strategy 'gird' (did you mean 'grid'?); available: grid, idle");
+            9, 8, "strategies[0].kind: unknown strategy 'gird' (did you mean 'grid'?); available: glft, grid, idle, obi");
         yield return Case("Unknown_strategy_parameter_with_suggestion", Valid + "[strategies.params]\ngrid_nm = 5\n",
             11, 1, "strategies[0].params.grid_nm: strategy 'grid' has no parameter 'grid_nm' (did you mean 'grid_num'?); it knows: " +
                    "relative_half_spread, relative_grid_interval, grid_num, min_grid_step, skew, order_qty, max_position, interval_ms, instrument");
