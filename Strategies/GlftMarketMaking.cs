@@ -18,7 +18,8 @@ namespace Hft.Strategies;
 /// window: each finite depth δ falls in bucket <c>b = round(δ / 0.5) − 1</c> (0 ≤ b &lt; 500) and counts as an
 /// execution of every quote bucket below it (<c>λ[0..b) += 1</c>); the first <c>min(max b, intensity_points)</c>
 /// buckets, divided by the window's length in seconds, are λ(δ) at <c>δ = bucket + 0.5</c>; a least-squares line
-/// <c>ln λ = ln A − k·δ</c> gives A and k (at least 3 buckets needed). These are the tutorial's units: the bucket
+/// <c>ln λ = ln A − k·δ</c> gives A and k (at least 3 buckets needed; a fit with k ≤ 0, which has no finite quotes,
+/// is ignored and the previous one kept). These are the tutorial's units: the bucket
 /// index is in half ticks while δ is read in ticks, and the defaults are tuned for that.
 /// σ = population standard deviation of the recorded mid changes × √(1000 / step_ms) (ticks per √s).</item>
 /// <item>With ξ = γ:
@@ -189,8 +190,12 @@ public sealed class GlftMarketMaking : Strategy
             }
             double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
             double intercept = (sy - slope * sx) / n;
-            A = Math.Exp(intercept);
-            K = -slope;
+            // A flat or rising λ (k ≤ 0) has no closed-form quotes (c1 is infinite): keep the previous fit.
+            if (-slope > 0 && double.IsFinite(intercept))
+            {
+                A = Math.Exp(intercept);
+                K = -slope;
+            }
         }
 
         // σ: numpy's nanstd (population) of the mid changes, scaled from per step to per √s.
