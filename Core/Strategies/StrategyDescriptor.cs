@@ -303,7 +303,7 @@ public sealed class StrategyDescriptor
             {
                 if (!StrategyParameters.TryParseNumber(text, out var d))
                     throw new StrategyParameterException(key, $"parameter '{key}': expected a number, got '{text}'");
-                return t == typeof(float) ? (float)d : d;
+                return t == typeof(float) ? (object)(float)d : d;
             }
             if (t == typeof(int))
             {
