@@ -92,9 +92,6 @@ public sealed class StrategyParameters
     /// <summary>The text given for <paramref name="key"/> (the last one), or null; the key counts as known either way.</summary>
     public string? GetText(string key) => Find(key);
 
-    /// <summary>The keys given, in order (a key given twice appears twice).</summary>
-    public IEnumerable<string> Keys => _values.Select(kv => kv.Key);
-
     private string? Find(string key)
     {
         _known.Add(key);

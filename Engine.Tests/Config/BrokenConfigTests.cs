@@ -20,7 +20,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Unknown_key_without_a_close_match", Valid + "\n[risk]\ncolour = 5\n",
             12, 1, "risk.colour: unknown key; known keys: max_order_qty, max_position");
         yield return Case("Unknown_root_key", "mode = \"backtest\"\nverbose = true\n\n" + Instrument + "\n" + Strategy,
-            2, 1, "verbose: unknown key; known keys: backtest, instruments, logging, mode, output, risk, strategies, venues");
+            2, 1, "verbose: unknown key; known keys: backtest, instruments, logging, mode, output, plugins_dir, risk, strategies, venues");
         yield return Case("Wrong_type_string_for_number", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = \"SIMUSDT\"\ntick_size = \"0.01\"\nlot_size = 0.01\n\n" + Strategy,
             5, 13, "instruments[0].tick_size: expected a number, found string \"0.01\"");
         yield return Case("Wrong_type_date_for_string", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = 2024-01-01\ntick_size = 0.01\nlot_size = 0.01\n\n" + Strategy,
