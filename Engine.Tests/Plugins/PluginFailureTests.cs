@@ -197,6 +197,31 @@ public sealed class PluginFailureTests : TempDirectoryTest
         });
     }
 
+    [Test]
+    public void A_broken_plugin_does_not_invalidate_a_config_using_a_good_one_and_check_warns_about_it()
+    {
+        File.WriteAllText(Path.Combine(Plugins, "notes.dll"), "not a dll");
+        // No plugins_dir: the plugins/ folder beside the file is used.
+        string config = PathOf("run.toml");
+        File.WriteAllText(config, """
+            mode = "backtest"
+
+            [[instruments]]
+            symbol = "SIMUSDT"
+            tick_size = 0.01
+            lot_size = 0.01
+
+            [[strategies]]
+            kind = "my_quoter"
+            """);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int exit = CheckCommand.Run(config, stdout, stderr);
+        Assert.That(exit, Is.EqualTo(0), stderr.ToString());
+        Assert.That(stderr.ToString().Trim(), Does.StartWith($"warning: plugin not loaded: {Path.Combine(Plugins, "notes.dll")}: not a .NET assembly"));
+        Assert.That(stdout.ToString(), Does.Contain("kind = \"my_quoter\"").And.Contain($"plugins_dir = \"{Plugins}\""));
+    }
+
     [TestCase(Directive.Stop, 1)]
     [TestCase(Directive.Restart, 11)]   // ten restarts within the minute are allowed, then it is stopped
     public void A_plugin_strategy_that_throws_while_running_follows_the_supervision_directive(Directive directive, int failures)
