@@ -59,14 +59,6 @@ public static class PluginLoader
         return new PluginLoadResult(plugins, problems);
     }
 
-    /// <summary>Loads one plugin assembly; null (with the reasons in <paramref name="problems"/>) when nothing of it could be used.</summary>
-    public static LoadedPlugin? LoadFile(string file, string displayName, List<PluginLoadProblem> problems)
-    {
-        var plugins = new List<LoadedPlugin>();
-        Load(Path.GetFullPath(file), displayName, problems, plugins, dependencyIfNoCore: false);
-        return plugins.Count > 0 ? plugins[0] : null;
-    }
-
     private static void Load(string file, string display, List<PluginLoadProblem> problems, List<LoadedPlugin> plugins, bool dependencyIfNoCore)
     {
         void Problem(string message) => problems.Add(new PluginLoadProblem(display, message));
