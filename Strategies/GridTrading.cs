@@ -17,6 +17,7 @@ namespace Hft.Strategies;
 /// the new grid, post missing levels as post-only (GTX) limits. No new bids while position ≥ max_position,
 /// no new asks while position ≤ −max_position.
 /// </summary>
+[Strategy("grid", Description = "grid market maker: grid_num post-only levels a side around mid, skewed by position (hftbacktest's gridtrading)")]
 public sealed class GridTrading : Strategy
 {
     private readonly GridTradingSettings _s;

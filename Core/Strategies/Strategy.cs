@@ -5,7 +5,9 @@ namespace Hft.Core.Strategies;
 
 /// <summary>
 /// Base class of trading strategies, built in or loaded from plugins. The engine calls these methods on the
-/// core loop, one at a time, in the same order in a backtest and live. Override what you need.
+/// core loop, one at a time, in the same order in a backtest and live. Override what you need. To run a strategy by
+/// name (<c>--strategy</c>, <c>kind</c>), mark it with <see cref="StrategyAttribute"/> and give it a public constructor
+/// taking its settings (see <see cref="StrategyDescriptor"/>); built-in and plugin strategies follow the same rules.
 /// </summary>
 public abstract class Strategy
 {

@@ -37,8 +37,26 @@ public sealed class StrategyParameters
     {
         var text = Find(key);
         if (text is null) return defaultValue;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return value;
+        if (TryParseNumber(text, out var value)) return value;
         throw new StrategyParameterException(key, $"parameter '{key}': expected a number, got '{text}'");
+    }
+
+    /// <summary>A number in invariant culture; also TOML's <c>inf</c>, <c>+inf</c>, <c>-inf</c> and <c>nan</c>.</summary>
+    public static bool TryParseNumber(string text, out double value)
+    {
+        switch (text.Trim())
+        {
+            case "inf" or "+inf":
+                value = double.PositiveInfinity;
+                return true;
+            case "-inf":
+                value = double.NegativeInfinity;
+                return true;
+            case "nan" or "+nan" or "-nan":
+                value = double.NaN;
+                return true;
+        }
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
     }
 
     /// <summary>An integer, or <paramref name="defaultValue"/> when not given.</summary>
@@ -49,6 +67,30 @@ public sealed class StrategyParameters
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
         throw new StrategyParameterException(key, $"parameter '{key}': expected an integer, got '{text}'");
     }
+
+    /// <summary>An integer (64-bit), or <paramref name="defaultValue"/> when not given.</summary>
+    public long GetLong(string key, long defaultValue)
+    {
+        var text = Find(key);
+        if (text is null) return defaultValue;
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        throw new StrategyParameterException(key, $"parameter '{key}': expected an integer, got '{text}'");
+    }
+
+    /// <summary><c>true</c> or <c>false</c> (any case), or <paramref name="defaultValue"/> when not given.</summary>
+    public bool GetBool(string key, bool defaultValue)
+    {
+        var text = Find(key);
+        if (text is null) return defaultValue;
+        if (bool.TryParse(text, out var value)) return value;
+        throw new StrategyParameterException(key, $"parameter '{key}': expected true or false, got '{text}'");
+    }
+
+    /// <summary>The text given, or <paramref name="defaultValue"/> when not given.</summary>
+    public string GetString(string key, string defaultValue) => Find(key) ?? defaultValue;
+
+    /// <summary>The text given for <paramref name="key"/> (the last one), or null; the key counts as known either way.</summary>
+    public string? GetText(string key) => Find(key);
 
     private string? Find(string key)
     {

@@ -20,7 +20,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Unknown_key_without_a_close_match", Valid + "\n[risk]\ncolour = 5\n",
             12, 1, "risk.colour: unknown key; known keys: max_order_qty, max_position");
         yield return Case("Unknown_root_key", "mode = \"backtest\"\nverbose = true\n\n" + Instrument + "\n" + Strategy,
-            2, 1, "verbose: unknown key; known keys: backtest, instruments, logging, mode, output, risk, strategies, venues");
+            2, 1, "verbose: unknown key; known keys: backtest, instruments, logging, mode, output, plugins_dir, risk, strategies, venues");
         yield return Case("Wrong_type_string_for_number", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = \"SIMUSDT\"\ntick_size = \"0.01\"\nlot_size = 0.01\n\n" + Strategy,
             5, 13, "instruments[0].tick_size: expected a number, found string \"0.01\"");
         yield return Case("Wrong_type_date_for_string", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = 2024-01-01\ntick_size = 0.01\nlot_size = 0.01\n\n" + Strategy,
@@ -54,7 +54,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Unterminated_environment_reference", Valid + "\n[output]\ndir = \"${HOME/runs\"\n",
             12, 7, "output.dir: '${' without a closing '}' (write '$${' for a literal '${')");
         yield return Case("Unknown_strategy_with_suggestion", "mode = \"backtest\"\n\n" + Instrument + "\n[[strategies]]\nkind = \"gird\"\n",
-            9, 8, "strategies[0].kind: unknown strategy 'gird' (did you mean 'grid'?); available: grid, idle");
+            9, 8, "strategies[0].kind: unknown strategy 'gird' (did you mean 'grid'?); available: glft, grid, idle, obi");
         yield return Case("Unknown_strategy_parameter_with_suggestion", Valid + "[strategies.params]\ngrid_nm = 5\n",
             11, 1, "strategies[0].params.grid_nm: strategy 'grid' has no parameter 'grid_nm' (did you mean 'grid_num'?); it knows: " +
                    "relative_half_spread, relative_grid_interval, grid_num, min_grid_step, skew, order_qty, max_position, interval_ms, instrument");

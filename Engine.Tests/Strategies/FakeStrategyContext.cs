@@ -22,7 +22,7 @@ internal sealed class FakeStrategyContext : IStrategyContext
     public MarketDepth Book { get; }
     public double CurrentPosition { get; set; }
     public List<string> Calls { get; } = new();
-    public List<(Side Side, ulong Id, double Price, TimeInForce Tif)> Submitted { get; } = new();
+    public List<(Side Side, ulong Id, double Price, TimeInForce Tif, double Quantity)> Submitted { get; } = new();
 
     public long Now { get; set; }
     public IReadOnlyList<Instrument> Instruments => _accounts.Instruments;
@@ -43,7 +43,7 @@ internal sealed class FakeStrategyContext : IStrategyContext
         if (orders.Contains(id)) return OrderResult.OrderIdExists;
         var order = new Order(instrument, id, side, PriceMath.ToTick(price, Book.TickSize), Book.TickSize, qty, tif, type, Now);
         orders.TryAdd(order);
-        Submitted.Add((side, id, price, tif));
+        Submitted.Add((side, id, price, tif, qty));
         Calls.Add($"submit {side} {id}");
         return OrderResult.Ok;
     }
@@ -56,6 +56,24 @@ internal sealed class FakeStrategyContext : IStrategyContext
             o.Status = OrderStatus.New;
             o.Request = OrderRequest.None;
         }
+    }
+
+    /// <summary>Ends every order with a cancel in flight, as the venue's answer would.</summary>
+    public void CompleteCancels()
+    {
+        foreach (var o in _accounts[0].Orders.All)
+        {
+            if (o.Request != OrderRequest.Canceled) continue;
+            o.Status = OrderStatus.Canceled;
+            o.Request = OrderRequest.None;
+        }
+    }
+
+    /// <summary>Forgets the recorded calls and submissions (the orders stay).</summary>
+    public void ForgetCalls()
+    {
+        Calls.Clear();
+        Submitted.Clear();
     }
 
     public OrderResult Cancel(int instrument, ulong orderId)

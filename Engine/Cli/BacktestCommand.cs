@@ -15,6 +15,7 @@ using Hft.Core.Strategies;
 using Hft.Core.Time;
 using Hft.Engine.Config;
 using Hft.Engine.Hosting;
+using Hft.Engine.Plugins;
 using Serilog.Events;
 
 namespace Hft.Engine.Cli;
@@ -31,7 +32,7 @@ internal static class BacktestCommand
     {
         public readonly Argument<string[]> Files = new("files") { Arity = ArgumentArity.ZeroOrMore, Description = "hftbacktest .npz/.npy event files, replayed in the order given (optional when --config lists data)" };
         public readonly Option<string?> Config = new("--config") { Description = "TOML configuration with mode = \"backtest\" (see docs/configuration.md); options given on the command line override it" };
-        public readonly Option<string> Strategy = new("--strategy") { Description = $"Strategy to run ({string.Join(", ", StrategyCatalog.Names)})", DefaultValueFactory = _ => "grid" };
+        public readonly Option<string> Strategy = new("--strategy") { Description = $"Strategy to run: {string.Join(", ", StrategyRegistry.BuiltIn.Names)} or a plugin's (see the strategies command)", DefaultValueFactory = _ => "grid" };
         public readonly Option<string[]> Param = new("--param") { Description = "Strategy parameter KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string?> Output = new("--out") { Description = "Directory for orders.csv and fills.csv" };
         public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object on standard output (logs go to standard error)" };
@@ -52,6 +53,7 @@ internal static class BacktestCommand
         public readonly Option<double> MaxOrder = new("--max-order-qty") { Description = "Risk: largest order quantity", DefaultValueFactory = _ => double.PositiveInfinity };
         public readonly Option<string> OnError = new("--on-strategy-error") { Description = "restart, resume or stop a strategy that throws", DefaultValueFactory = _ => "restart" };
         public readonly Option<bool> Verbose = new("--verbose") { Description = "More logging" };
+        public readonly Option<string?> Plugins = new("--plugins") { Description = "Plugins folder (default: plugins/ beside the config file or in the working directory)" };
     }
 
     public static Command Create() => Build().Command;
@@ -62,7 +64,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
-            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose,
+            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose, o.Plugins,
         };
         command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
         return (command, o);
@@ -80,10 +82,12 @@ internal static class BacktestCommand
     private static EngineSettings Resolve(ParseResult r, Options o)
     {
         string? configPath = r.GetValue(o.Config);
+        string? plugins = r.GetValue(o.Plugins);
+        if (plugins is not null && !Directory.Exists(plugins)) throw new ArgumentException($"--plugins: no such directory '{plugins}'");
         EngineSettings settings;
         if (configPath is not null)
         {
-            settings = SettingsLoader.Load(configPath);
+            settings = SettingsLoader.Load(configPath, pluginsDirectory: plugins);
             if (settings.Mode != EngineMode.Backtest)
                 throw new ArgumentException($"--config: {configPath} is a {SettingsBinder.NameOf(settings.Mode)} configuration; backtest needs mode = \"backtest\"");
         }
@@ -95,6 +99,7 @@ internal static class BacktestCommand
                 Mode = EngineMode.Backtest,
                 Instruments = [new InstrumentSettings("SIMUSDT", "sim", 0.01, 0.01, ContractKind.Linear, 1.0, [], null)],
                 Strategies = [new StrategySettings("grid", "grid", Directive.Restart, [])],
+                PluginsDir = plugins is not null ? Path.GetFullPath(plugins) : PluginFolders.FindDefault(null),
             };
         }
         // With a file, an option counts only if the user typed it; a default must not override the file.
@@ -184,8 +189,10 @@ internal static class BacktestCommand
     private static int Run(EngineSettings settings, bool json)
     {
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
+        var registry = StrategyRegistry.Shared(settings.PluginsDir);
+        foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
         var strategies = settings.Strategies
-            .Select(s => new StrategySetup(s.Name, StrategyCatalog.Resolve(s.Kind, s.ToParameters())))
+            .Select(s => new StrategySetup(s.Name, registry.Resolve(s.Kind, s.ToParameters())))
             .ToList();
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         foreach (var i in settings.Instruments)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hft.Engine.Config;
+using Hft.Engine.Plugins;
 
 namespace Hft.Engine.Cli;
 
@@ -37,6 +38,8 @@ internal static class CheckCommand
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }
+        // Plugins that failed to load do not make the file invalid (its strategies were found), but they are worth knowing.
+        foreach (var problem in StrategyRegistry.Shared(settings.PluginsDir).Problems) stderr.WriteLine($"warning: plugin not loaded: {problem}");
         stdout.WriteLine($"# {path}: valid (mode {SettingsBinder.NameOf(settings.Mode)}; secrets shown as {Secret.Redacted})");
         stdout.Write(SettingsWriter.Write(settings));
         return 0;

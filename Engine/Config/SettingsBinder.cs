@@ -4,6 +4,7 @@ using Hft.Core.Actors.Supervision;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
 using Hft.Core.Toml;
+using Hft.Engine.Plugins;
 using Serilog.Events;
 
 namespace Hft.Engine.Config;
@@ -72,7 +73,13 @@ public static class SettingsBinder
     /// <param name="fileName">The file name used in problems.</param>
     /// <param name="baseDirectory">Where relative paths start; default: the directory of <paramref name="fileName"/>.</param>
     /// <param name="environment">Environment lookup for <c>${NAME}</c>; default: the process environment.</param>
-    public static EngineSettings Bind(TomlTable root, string fileName, string? baseDirectory = null, Func<string, string?>? environment = null)
+    /// <param name="pluginsDirectory">A plugins folder that replaces the file's <c>plugins_dir</c> (<c>--plugins</c>); the caller checks it exists.</param>
+    /// <param name="registries">
+    /// The strategies available with a plugins folder (null: none), used to check <c>kind</c> and parameters; default:
+    /// <see cref="StrategyRegistry.Shared"/>.
+    /// </param>
+    public static EngineSettings Bind(TomlTable root, string fileName, string? baseDirectory = null, Func<string, string?>? environment = null,
+        string? pluginsDirectory = null, Func<string?, StrategyRegistry>? registries = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -85,7 +92,9 @@ public static class SettingsBinder
         var venues = r.TableArray("venues").Select(BindVenue).ToList();
         var instruments = r.TableArray("instruments").Select(BindInstrument).ToList();
         var risk = BindRisk(r.SubTable("risk"));
-        var strategies = r.TableArray("strategies").Select(BindStrategy).ToList();
+        var plugins = BindPluginsDir(r, pluginsDirectory);
+        var registry = (registries ?? StrategyRegistry.Shared)(plugins);
+        var strategies = r.TableArray("strategies").Select(t => BindStrategy(t, registry)).ToList();
         var backtestReader = r.SubTable("backtest");
         var backtest = BindBacktest(backtestReader);
         var output = BindOutput(r.SubTable("output"));
@@ -112,7 +121,24 @@ public static class SettingsBinder
             Strategies = strategies.Select(s => s.Settings!).ToList(),
             Backtest = backtest,
             Output = output,
+            PluginsDir = plugins,
         };
+    }
+
+    // The plugins folder: --plugins, else plugins_dir (relative to the file), else plugins/ beside the file or in
+    // the working directory when one exists.
+    private static string? BindPluginsDir(TableReader r, string? pluginsDirectory)
+    {
+        var given = r.String("plugins_dir");
+        if (pluginsDirectory is not null) return Path.GetFullPath(pluginsDirectory);
+        if (given is not null)
+        {
+            string full = r.Context.ResolvePath(given);
+            if (Directory.Exists(full)) return full;
+            r.Report("plugins_dir", $"no such directory '{full}'");
+            return null;
+        }
+        return PluginFolders.FindDefault(r.Context.BaseDirectory);
     }
 
     private static LoggingSettings BindLogging(TableReader? r)
@@ -240,12 +266,12 @@ public static class SettingsBinder
 
     private sealed record BoundStrategy(TableReader Reader, StrategySettings? Settings);
 
-    private static BoundStrategy BindStrategy(TableReader r)
+    private static BoundStrategy BindStrategy(TableReader r, StrategyRegistry registry)
     {
         string? kind = r.String("kind", required: true);
-        if (kind is not null && !StrategyCatalog.Names.Contains(kind))
+        if (kind is not null && registry.Find(kind) is null)
         {
-            r.Report("kind", $"unknown strategy '{kind}'{KeySuggestions.Hint(kind, StrategyCatalog.Names)}; available: {string.Join(", ", StrategyCatalog.Names)}");
+            r.Report("kind", registry.UnknownMessage(kind));
             kind = null;
         }
         var name = r.String("name");
@@ -261,7 +287,7 @@ public static class SettingsBinder
         {
             // Resolving now runs the strategy's own checks (unknown parameter, bad number, out of range), so a
             // typo in [strategies.params] is reported with the others instead of when the run starts.
-            StrategyCatalog.Resolve(kind, settings.ToParameters());
+            registry.Resolve(kind, settings.ToParameters());
         }
         catch (StrategyParameterException e)
         {

@@ -12,7 +12,8 @@ public static class SettingsLoader
     /// </summary>
     /// <param name="path">The file; problems name it as given here.</param>
     /// <param name="environment">Environment lookup for <c>${NAME}</c>; default: the process environment.</param>
-    public static EngineSettings Load(string path, Func<string, string?>? environment = null)
+    /// <param name="pluginsDirectory">A plugins folder replacing the file's <c>plugins_dir</c> (<c>--plugins</c>).</param>
+    public static EngineSettings Load(string path, Func<string, string?>? environment = null, string? pluginsDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
@@ -27,6 +28,6 @@ public static class SettingsLoader
             throw new ConfigException([new ConfigProblem(e.FileName, e.Line, e.Column, e.Reason)]);
         }
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
-        return SettingsBinder.Bind(root, path, directory, environment);
+        return SettingsBinder.Bind(root, path, directory, environment, pluginsDirectory);
     }
 }

@@ -18,6 +18,7 @@ public static class SettingsWriter
         ArgumentNullException.ThrowIfNull(settings);
         var root = new TomlTable();
         root.Add("mode", Str(SettingsBinder.NameOf(settings.Mode)));
+        if (settings.PluginsDir is { } plugins) root.Add("plugins_dir", Str(plugins));
 
         var logging = new TomlTable();
         logging.Add("level", Str(SettingsBinder.NameOf(settings.Logging.Level)));
