@@ -55,9 +55,10 @@ public sealed class BacktestRun : IDisposable
         Orders = _system.ActorOf(Props.Create(() => new OrderStateActor(Accounts, Venue, setup.Journal)), "orders");
         Risk = _system.ActorOf(Props.Create(() => new RiskActor(setup.Risk, Accounts, Orders)), "risk");
 
-        var decider = SupervisorStrategy.Always(setup.OnStrategyError);
+        // Each strategy follows its own directive (restart at most 10 times a minute, then stop).
+        var directives = setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         var strategiesProps = Props.Create(() => new GroupActor())
-            .WithSupervisorStrategy(new OneForOneStrategy(10, TimeSpan.FromMinutes(1), decider));
+            .WithSupervisorStrategy(new PerChildStrategy(directives, setup.OnStrategyError, 10, TimeSpan.FromMinutes(1)));
         var strategies = _system.ActorOf(strategiesProps, "strategies");
         var strategyRefs = new List<IActorRef>();
         foreach (var s in setup.Strategies)

@@ -32,7 +32,7 @@ public sealed record BacktestSetup
     /// <summary>Pre-trade limits; default none.</summary>
     public RiskLimits Risk { get; init; } = RiskLimits.None;
 
-    /// <summary>What happens to a strategy that throws; default restart (at most 10 times a minute, then stop).</summary>
+    /// <summary>What happens to a strategy that throws, unless its setup says otherwise; default restart (at most 10 times a minute, then stop).</summary>
     public Directive OnStrategyError { get; init; } = Directive.Restart;
 
     /// <summary>Kernel log; default standard error.</summary>

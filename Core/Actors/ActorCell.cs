@@ -330,7 +330,7 @@ internal sealed class ActorCell : IActorContext
         Directive directive;
         try
         {
-            directive = strategy.Decider(cause);
+            directive = strategy.Decide(child.Self, cause);
         }
         catch (Exception ex)
         {

@@ -342,6 +342,28 @@ public sealed class BacktestRunTests
     }
 
     [Test]
+    public void Each_strategy_follows_its_own_directive()
+    {
+        Throwing.Instances = 0;
+        var rows = Market(Bid(T0 + 1 * Ms, 99.9, 1), Bid(T0 + 2 * Ms, 99.8, 1), Bid(T0 + 3 * Ms, 99.7, 1));
+        var restarted = new Throwing(2);
+        var stopped = new Throwing(2);
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(rows))],
+            Strategies =
+            [
+                new StrategySetup("a", () => restarted, Directive.Restart),
+                new StrategySetup("b", () => stopped, Directive.Stop),
+            ],
+            Log = new CapturingLog(),
+        });
+        var result = run.Execute();
+        Assert.That(Throwing.Instances, Is.EqualTo(3), "a started twice (restarted), b once");
+        Assert.That(result.DeadLetters, Is.EqualTo(3), "b's remaining events went to dead letters, a's were delivered");
+    }
+
+    [Test]
     public void Rows_out_of_time_order_fail_with_the_row_number()
     {
         var rows = Market(Bid(T0 + 5 * Ms, 99.9, 1), Bid(T0 + 4 * Ms, 99.8, 1));

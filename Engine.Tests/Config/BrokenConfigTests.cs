@@ -66,8 +66,6 @@ public sealed class BrokenConfigTests : TempDirectoryTest
             7, 9, "instruments[0].venue: no venue named 'simm' (did you mean 'sim'?); venues: sim");
         yield return Case("Duplicate_symbol", Valid + "\n" + Instrument,
             12, 10, "instruments[1].symbol: 'SIMUSDT' on venue 'sim' is already defined by instruments[0]");
-        yield return Case("Strategies_disagree_on_on_error", Valid + "\n[[strategies]]\nname = \"second\"\nkind = \"idle\"\non_error = \"stop\"\n",
-            14, 12, "strategies[1].on_error: all strategies must share one on_error (one supervisor applies it to all of them); strategies[0] has 'restart'");
         yield return Case("Real_venue_in_a_backtest", "mode = \"backtest\"\n\n[[venues]]\nkind = \"bybit\"\nrest_url = \"https://a\"\npublic_ws_url = \"wss://b\"\n" +
                                                       "private_ws_url = \"wss://c\"\ntrade_ws_url = \"wss://d\"\n\n" + Instrument + "\n" + Strategy,
             4, 8, "venues[0].kind: a backtest trades on the simulated venue: expected 'sim', got 'bybit'");

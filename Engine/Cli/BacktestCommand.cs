@@ -192,7 +192,7 @@ internal static class BacktestCommand
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
         var strategies = settings.Strategies
-            .Select(s => new StrategySetup(s.Name, registry.Resolve(s.Kind, s.ToParameters())))
+            .Select(s => new StrategySetup(s.Name, registry.Resolve(s.Kind, s.ToParameters()), s.OnError))
             .ToList();
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         foreach (var i in settings.Instruments)
@@ -228,8 +228,7 @@ internal static class BacktestCommand
                 ? new FlatPerTradeFeeModel(b.Fees.Maker, b.Fees.Taker)
                 : new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
-            // The binder makes every strategy of a file agree on on_error; one supervisor applies it.
-            OnStrategyError = settings.Strategies.Count > 0 ? settings.Strategies[0].OnError : Directive.Restart,
+            OnStrategyError = Directive.Restart,
             Log = new SerilogKernelLog(log),
             Journal = journal,
         };

@@ -492,15 +492,6 @@ public static class SettingsBinder
                 strategies[i].Reader.Report(strategies[i].Reader.Has("name") ? "name" : "kind",
                     $"strategy name '{s.Name}' is already used by strategies[{first}]; give each a distinct 'name'");
         }
-        // One supervisor applies one directive to all strategies (see BacktestSetup.OnStrategyError), so the
-        // file must not promise different behaviours it cannot deliver.
-        var bound = strategies.Where(s => s.Settings is not null).ToList();
-        foreach (var s in bound.Skip(1))
-        {
-            if (s.Settings!.OnError != bound[0].Settings!.OnError)
-                s.Reader.Report("on_error", $"all strategies must share one on_error (one supervisor applies it to all of them); " +
-                    $"{bound[0].Reader.Path} has '{NameOf(bound[0].Settings!.OnError)}'");
-        }
     }
 
     private static void CheckMode(TableReader root, EngineMode mode, List<BoundVenue> venues, List<BoundInstrument> instruments,

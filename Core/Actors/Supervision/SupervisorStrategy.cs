@@ -26,6 +26,12 @@ public abstract class SupervisorStrategy
     /// <summary>Maps an exception to a directive.</summary>
     public Func<Exception, Directive> Decider { get; }
 
+    /// <summary>
+    /// The directive for <paramref name="child"/>, which threw <paramref name="cause"/>. Defaults to the
+    /// <see cref="Decider"/>; a supervisor whose children need different directives overrides it.
+    /// </summary>
+    public virtual Directive Decide(IActorRef child, Exception cause) => Decider(cause);
+
     /// <summary>True if the directive applies to every child of the supervisor, not just the one that failed.</summary>
     public abstract bool AppliesToAllChildren { get; }
 
