@@ -23,7 +23,6 @@ public abstract class L2Exchange : SimulatedExchange
     private readonly Dictionary<ulong, ExchangeOrder> _byId = new();
     private readonly List<(ExchangeOrder Order, double Quantity)> _toFill = new();
     private readonly IQueueModel _queue;
-    private long _sequence;
 
     /// <summary>Creates the exchange for instrument number <paramref name="index"/>.</summary>
     protected L2Exchange(int index, Instrument instrument, IQueueModel queue, IFeeModel fees) : base(index, instrument, fees)
@@ -37,11 +36,6 @@ public abstract class L2Exchange : SimulatedExchange
     /// <summary>How much of a resting order fills when the queue model reports <paramref name="queueFill"/> at the front.</summary>
     protected abstract double QueueFillQuantity(ExchangeOrder order, double queueFill);
 
-    /// <summary>
-    /// Executes an aggressive order against the opposite side (crossing limit orders and market orders): adds
-    /// its reports, including the expiry of what it could not take, and returns the quantity left unfilled.
-    /// </summary>
-    protected abstract double TakeLiquidity(VenueCommand command, long now, List<OrderReport> reports);
 
     // ---------------------------------------------------------------- market data
 
@@ -146,104 +140,20 @@ public abstract class L2Exchange : SimulatedExchange
     // ---------------------------------------------------------------- requests
 
     /// <inheritdoc />
-    protected override void Accept(VenueCommand command, long now, List<OrderReport> reports)
+    protected override ExchangeOrder? FindResting(ulong id) => _byId.GetValueOrDefault(id);
+
+    /// <inheritdoc />
+    protected override void RemoveResting(ExchangeOrder order)
     {
-        switch (command.Kind)
-        {
-            case VenueCommandKind.New:
-                AcceptNew(command, now, reports);
-                break;
-            case VenueCommandKind.Cancel:
-                AcceptCancel(command, now, reports);
-                break;
-            case VenueCommandKind.Modify:
-                AcceptModify(command, now, reports);
-                break;
-        }
+        _byId.Remove(order.Id);
+        (order.Side == Side.Buy ? _bids : _asks).Remove(order);
     }
 
-    private void AcceptNew(VenueCommand c, long now, List<OrderReport> reports)
+    /// <inheritdoc />
+    protected override void Rest(ExchangeOrder order)
     {
-        if (_byId.ContainsKey(c.OrderId))
-        {
-            reports.Add(Reject(c, now, "an order with this id is already resting on the exchange"));
-            return;
-        }
-        bool buy = c.Side == Side.Buy;
-        long opposite = buy ? Depth.BestAskTick : Depth.BestBidTick;
-        if (c.Type == OrderType.Market)
-        {
-            // A market order never rests: what it cannot take expires (TakeLiquidity reports it).
-            TakeLiquidity(c, now, reports);
-            return;
-        }
-        bool crosses = buy ? c.PriceTick >= opposite : c.PriceTick <= opposite;
-        if (crosses)
-        {
-            if (c.TimeInForce == TimeInForce.Gtx) reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
-            else TakeLiquidity(c, now, reports);
-            return;
-        }
-        if (c.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
-        {
-            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
-            return;
-        }
-        Rest(c, c.Quantity);
-        reports.Add(Status(c, now, OrderStatus.New, c.Quantity));
-    }
-
-    private void Rest(VenueCommand c, double leaves)
-    {
-        var order = new ExchangeOrder(c.OrderId, c.Side, c.PriceTick, c.Quantity, c.TimeInForce, c.Type, c.LocalTime, _sequence++)
-        {
-            LeavesQuantity = leaves,
-        };
         _queue.NewOrder(order, Depth);
-        bool buy = c.Side == Side.Buy;
-        var side = buy ? _bids : _asks;
-        int i = side.Count;
-        // Price priority, then arrival: the new order goes after every order at an equal or better price.
-        while (i > 0 && (buy ? side[i - 1].PriceTick < order.PriceTick : side[i - 1].PriceTick > order.PriceTick)) i--;
-        side.Insert(i, order);
+        InsertByPriority(order.Side == Side.Buy ? _bids : _asks, order);
         _byId.Add(order.Id, order);
     }
-
-    private void AcceptCancel(VenueCommand c, long now, List<OrderReport> reports)
-    {
-        if (!_byId.Remove(c.OrderId, out var order))
-        {
-            reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
-            return;
-        }
-        (order.Side == Side.Buy ? _bids : _asks).Remove(order);
-        reports.Add(Status(order, now, OrderStatus.Canceled, c.LocalTime));
-    }
-
-    /// <summary>
-    /// As the reference: a new price, or more than the open quantity, cancels the order and enters it again (new
-    /// queue position, and it may cross: a post-only then expires, a GTC takes liquidity); otherwise the order is
-    /// changed in place and keeps its queue position. Unlike the reference, the requeued order's open quantity is
-    /// the new quantity, not the old one.
-    /// </summary>
-    private void AcceptModify(VenueCommand c, long now, List<OrderReport> reports)
-    {
-        if (!_byId.TryGetValue(c.OrderId, out var order))
-        {
-            reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
-            return;
-        }
-        if (order.PriceTick != c.PriceTick || c.Quantity > order.LeavesQuantity)
-        {
-            _byId.Remove(order.Id);
-            (order.Side == Side.Buy ? _bids : _asks).Remove(order);
-            AcceptNew(c with { Kind = VenueCommandKind.New, Side = order.Side, TimeInForce = order.TimeInForce, Type = OrderType.Limit }, now, reports);
-            return;
-        }
-        order.Quantity = c.Quantity;
-        order.LeavesQuantity = c.Quantity;
-        order.LocalTime = c.LocalTime;
-        reports.Add(Status(c with { Side = order.Side, TimeInForce = order.TimeInForce }, now, OrderStatus.New, c.Quantity));
-    }
-
 }

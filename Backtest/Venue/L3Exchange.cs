@@ -41,7 +41,6 @@ public sealed class L3Exchange : SimulatedExchange
     private readonly List<ExchangeOrder> _bids = new();   // best price first, then arrival
     private readonly List<ExchangeOrder> _asks = new();
     private readonly List<ExchangeOrder> _toFill = new();
-    private long _sequence;
 
     /// <summary>Creates the exchange for instrument number <paramref name="index"/>.</summary>
     public L3Exchange(int index, Instrument instrument, IFeeModel fees) : base(index, instrument, fees)
@@ -193,74 +192,21 @@ public sealed class L3Exchange : SimulatedExchange
     // ---------------------------------------------------------------- requests
 
     /// <inheritdoc />
-    protected override void Accept(VenueCommand c, long now, List<OrderReport> reports)
+    protected override ExchangeOrder? FindResting(ulong id) => _byId.GetValueOrDefault(id);
+
+    /// <inheritdoc />
+    protected override void RemoveResting(ExchangeOrder order) => RemoveOurs(order);
+
+    /// <inheritdoc />
+    protected override void Rest(ExchangeOrder order)
     {
-        switch (c.Kind)
-        {
-            case VenueCommandKind.New:
-                AcceptNew(c, now, reports);
-                break;
-            case VenueCommandKind.Cancel:
-                if (_byId.TryGetValue(c.OrderId, out var cancelled))
-                {
-                    RemoveOurs(cancelled);
-                    reports.Add(Status(cancelled, now, OrderStatus.Canceled, c.LocalTime));
-                }
-                else reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
-                break;
-            case VenueCommandKind.Modify:
-                if (!_byId.TryGetValue(c.OrderId, out var order))
-                {
-                    reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
-                }
-                else if (order.PriceTick != c.PriceTick || c.Quantity > order.LeavesQuantity)
-                {
-                    RemoveOurs(order);
-                    AcceptNew(c with { Kind = VenueCommandKind.New, Side = order.Side, TimeInForce = order.TimeInForce, Type = OrderType.Limit }, now, reports);
-                }
-                else
-                {
-                    order.Quantity = order.LeavesQuantity = c.Quantity;
-                    order.LocalTime = c.LocalTime;
-                    reports.Add(Status(order, now, OrderStatus.New, c.LocalTime));
-                }
-                break;
-        }
+        InsertByPriority(order.Side == Side.Buy ? _bids : _asks, order);
+        _byId.Add(order.Id, order);
+        QueueOf(order.Side, order.PriceTick).Add(new QueueEntry(order.Id, order));
     }
 
-    private void AcceptNew(VenueCommand c, long now, List<OrderReport> reports)
-    {
-        if (_byId.ContainsKey(c.OrderId))
-        {
-            reports.Add(Reject(c, now, "an order with this id is already resting on the exchange"));
-            return;
-        }
-        bool buy = c.Side == Side.Buy;
-        long opposite = buy ? Depth.BestAskTick : Depth.BestBidTick;
-        bool empty = opposite == (buy ? MarketDepth.InvalidMax : MarketDepth.InvalidMin);
-        bool crosses = c.Type == OrderType.Market || (buy ? c.PriceTick >= opposite : c.PriceTick <= opposite);
-        if (crosses)
-        {
-            if (empty || (c.Type == OrderType.Limit && c.TimeInForce == TimeInForce.Gtx))
-                reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
-            else
-                reports.Add(Execution(c.OrderId, c.Side, c.PriceTick, c.Quantity, 0, c.Quantity, opposite, maker: false, now, c.LocalTime));
-            return;
-        }
-        if (c.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
-        {
-            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
-            return;
-        }
-        var order = new ExchangeOrder(c.OrderId, c.Side, c.PriceTick, c.Quantity, c.TimeInForce, c.Type, c.LocalTime, _sequence++);
-        var side = buy ? _bids : _asks;
-        int i = side.Count;
-        while (i > 0 && (buy ? side[i - 1].PriceTick < order.PriceTick : side[i - 1].PriceTick > order.PriceTick)) i--;
-        side.Insert(i, order);
-        _byId.Add(order.Id, order);
-        QueueOf(c.Side, c.PriceTick).Add(new QueueEntry(order.Id, order));
-        reports.Add(Status(c, now, OrderStatus.New, c.Quantity));
-    }
+    /// <inheritdoc />
+    protected override double TakeLiquidity(VenueCommand c, long now, List<OrderReport> reports) => TakeAllAtBest(c, now, reports);
 
     // ---------------------------------------------------------------- queues
 

@@ -1,8 +1,6 @@
 using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Queue;
-using Hft.Core.Books;
 using Hft.Core.Markets;
-using Hft.Core.Orders;
 using Hft.Core.Venues;
 
 namespace Hft.Backtest.Venue;
@@ -20,16 +18,5 @@ public sealed class NoPartialFillExchange(int index, Instrument instrument, IQue
     protected override double QueueFillQuantity(ExchangeOrder order, double queueFill) => order.LeavesQuantity;
 
     /// <inheritdoc />
-    protected override double TakeLiquidity(VenueCommand c, long now, List<OrderReport> reports)
-    {
-        bool buy = c.Side == Side.Buy;
-        long best = buy ? Depth.BestAskTick : Depth.BestBidTick;
-        if (best == (buy ? MarketDepth.InvalidMax : MarketDepth.InvalidMin))
-        {
-            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
-            return c.Quantity;
-        }
-        reports.Add(Execution(c.OrderId, c.Side, c.PriceTick, c.Quantity, 0, c.Quantity, best, maker: false, now, c.LocalTime));
-        return 0;
-    }
+    protected override double TakeLiquidity(VenueCommand c, long now, List<OrderReport> reports) => TakeAllAtBest(c, now, reports);
 }

@@ -14,6 +14,7 @@ namespace Hft.Backtest.Venue;
 public abstract class SimulatedExchange
 {
     private readonly IFeeModel _fees;
+    private long _sequence;
 
     /// <summary>Creates the exchange for instrument number <paramref name="index"/>.</summary>
     protected SimulatedExchange(int index, Instrument instrument, IFeeModel fees)
@@ -51,8 +52,127 @@ public abstract class SimulatedExchange
         for (int i = first; i < reports.Count; i++) reports[i] = reports[i] with { Answers = command.Kind };
     }
 
-    /// <summary>Handles a new order, cancel or modify.</summary>
-    protected abstract void Accept(VenueCommand command, long now, List<OrderReport> reports);
+    private void Accept(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        switch (c.Kind)
+        {
+            case VenueCommandKind.New:
+                AcceptNew(c, now, reports);
+                break;
+            case VenueCommandKind.Cancel:
+                if (FindResting(c.OrderId) is not { } cancelled)
+                {
+                    reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
+                    break;
+                }
+                RemoveResting(cancelled);
+                reports.Add(Status(cancelled, now, OrderStatus.Canceled, c.LocalTime));
+                break;
+            case VenueCommandKind.Modify:
+                AcceptModify(c, now, reports);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The reference's table for a new order: a market order takes liquidity; a limit order that crosses takes
+    /// liquidity, unless post-only (it expires); one that does not cross rests, unless IOC or FOK (they expire).
+    /// </summary>
+    private void AcceptNew(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        if (FindResting(c.OrderId) is not null)
+        {
+            reports.Add(Reject(c, now, "an order with this id is already resting on the exchange"));
+            return;
+        }
+        if (c.Type == OrderType.Market)
+        {
+            // A market order never rests: what it cannot take expires (TakeLiquidity reports it).
+            TakeLiquidity(c, now, reports);
+            return;
+        }
+        bool buy = c.Side == Side.Buy;
+        long opposite = buy ? Depth.BestAskTick : Depth.BestBidTick;
+        if (buy ? c.PriceTick >= opposite : c.PriceTick <= opposite)
+        {
+            if (c.TimeInForce == TimeInForce.Gtx) reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            else TakeLiquidity(c, now, reports);
+            return;
+        }
+        if (c.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
+        {
+            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            return;
+        }
+        Rest(new ExchangeOrder(c.OrderId, c.Side, c.PriceTick, c.Quantity, c.TimeInForce, c.Type, c.LocalTime, _sequence++));
+        reports.Add(Status(c, now, OrderStatus.New, c.Quantity));
+    }
+
+    /// <summary>
+    /// As the reference: a new price, or more than the open quantity, cancels the order and enters it again (new
+    /// queue position, and it may cross: a post-only then expires, a GTC takes liquidity); otherwise the order is
+    /// changed in place and keeps its queue position. Unlike the reference, the requeued order's open quantity is
+    /// the new quantity, not the old one.
+    /// </summary>
+    private void AcceptModify(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        if (FindResting(c.OrderId) is not { } order)
+        {
+            reports.Add(Reject(c, now, "order not found on the exchange (already filled, cancelled or expired)"));
+            return;
+        }
+        if (order.PriceTick != c.PriceTick || c.Quantity > order.LeavesQuantity)
+        {
+            RemoveResting(order);
+            AcceptNew(c with { Kind = VenueCommandKind.New, Side = order.Side, TimeInForce = order.TimeInForce, Type = OrderType.Limit }, now, reports);
+            return;
+        }
+        order.Quantity = c.Quantity;
+        order.LeavesQuantity = c.Quantity;
+        order.LocalTime = c.LocalTime;
+        reports.Add(Status(order, now, OrderStatus.New, c.LocalTime));
+    }
+
+    /// <summary>This account's resting order with the id, or null.</summary>
+    protected abstract ExchangeOrder? FindResting(ulong id);
+
+    /// <summary>Takes a resting order off the book (cancelled, or requeued by a modify).</summary>
+    protected abstract void RemoveResting(ExchangeOrder order);
+
+    /// <summary>Puts a new order on the book, behind everything at its price.</summary>
+    protected abstract void Rest(ExchangeOrder order);
+
+    /// <summary>
+    /// Executes an aggressive order against the opposite side (crossing limit orders and market orders): adds
+    /// its reports, including the expiry of what it could not take, and returns the quantity left unfilled.
+    /// </summary>
+    protected abstract double TakeLiquidity(VenueCommand command, long now, List<OrderReport> reports);
+
+    /// <summary>
+    /// The no-partial-fill rule for an aggressive order: its whole quantity at the opposite best, whatever that
+    /// level holds (no market impact); an empty opposite side makes it expire.
+    /// </summary>
+    protected double TakeAllAtBest(VenueCommand c, long now, List<OrderReport> reports)
+    {
+        bool buy = c.Side == Side.Buy;
+        long best = buy ? Depth.BestAskTick : Depth.BestBidTick;
+        if (best == (buy ? MarketDepth.InvalidMax : MarketDepth.InvalidMin))
+        {
+            reports.Add(Status(c, now, OrderStatus.Expired, c.Quantity));
+            return c.Quantity;
+        }
+        reports.Add(Execution(c.OrderId, c.Side, c.PriceTick, c.Quantity, 0, c.Quantity, best, maker: false, now, c.LocalTime));
+        return 0;
+    }
+
+    /// <summary>Inserts an order into a side kept in price priority, then arrival: after every order at an equal or better price.</summary>
+    protected static void InsertByPriority(List<ExchangeOrder> side, ExchangeOrder order)
+    {
+        bool buy = order.Side == Side.Buy;
+        int i = side.Count;
+        while (i > 0 && (buy ? side[i - 1].PriceTick < order.PriceTick : side[i - 1].PriceTick > order.PriceTick)) i--;
+        side.Insert(i, order);
+    }
 
     /// <summary>Builds the report of one execution and records it in the exchange's state.</summary>
     protected OrderReport Execution(ulong id, Side side, long orderTick, double quantity, double leaves, double fillQty,
