@@ -3,7 +3,7 @@ using Hft.Engine.Cli;
 
 namespace Hft.Engine;
 
-/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>bench</c>, <c>check</c>.</summary>
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>bench</c>, <c>check</c>, <c>compare</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -15,6 +15,7 @@ internal static class Program
             ConvertCommand.Create(),
             BenchCommand.Create(),
             CheckCommand.Create(),
+            CompareCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -48,7 +48,11 @@ public static class HtmlReport
         .dd-area{fill:#fca5a5;fill-opacity:.75;stroke:#dc2626;stroke-width:1}
         .pos-line{fill:none;stroke:#7c3aed;stroke-width:1.4}
         .pos-band{fill:#ddd6fe;fill-opacity:.8;stroke:none}
-        table{border-collapse:collapse;width:100%;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden}
+        .statgrid{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:14px;align-items:start}
+        .statgrid.wide{grid-template-columns:minmax(0,1fr)}
+        table{border-collapse:separate;border-spacing:0;width:100%;background:var(--card);border:1px solid var(--line);border-radius:8px;overflow:hidden}
+        tr:last-child td{border-bottom:none}
+        th.num{text-align:right}
         th,td{padding:6px 12px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         th{background:#f1f5f9;font-weight:600;font-size:13px}
         td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -145,16 +149,21 @@ public static class HtmlReport
         var columns = new List<(string Name, PerformanceStatistics Stats)>();
         foreach (var i in recording.Instruments) columns.Add((i.Instrument.Symbol, i.Statistics));
         if (recording.Instruments.Count > 1) columns.Add(("portfolio", recording.Portfolio));
-        h.Append("<section>\n<h2>Statistics</h2>\n<table class=\"stats\" id=\"stats\">\n<thead><tr><th>metric</th>");
-        foreach (var c in columns) h.Append("<th class=\"num\">").Append(E(c.Name)).Append("</th>");
-        h.Append("</tr></thead>\n<tbody>\n");
-        foreach (var m in MetricCatalog.All)
+        h.Append("<section id=\"stats\">\n<h2>Statistics</h2>\n<div class=\"statgrid").Append(columns.Count > 2 ? " wide" : "").Append("\">\n");
+        foreach (var group in MetricCatalog.All.GroupBy(m => m.Group))
         {
-            h.Append("<tr data-metric=\"").Append(m.Key).Append("\"><td>").Append(E(m.Label)).Append("</td>");
-            foreach (var c in columns) h.Append("<td class=\"num\">").Append(E(m.Format(m.Read(c.Stats)))).Append("</td>");
-            h.Append("</tr>\n");
+            h.Append("<table class=\"stats\" data-group=\"").Append(E(group.Key)).Append("\">\n<thead><tr><th>").Append(E(group.Key)).Append("</th>");
+            foreach (var c in columns) h.Append("<th class=\"num\">").Append(E(c.Name)).Append("</th>");
+            h.Append("</tr></thead>\n<tbody>\n");
+            foreach (var m in group)
+            {
+                h.Append("<tr data-metric=\"").Append(m.Key).Append("\"><td>").Append(E(m.Label)).Append("</td>");
+                foreach (var c in columns) h.Append("<td class=\"num\">").Append(E(m.Format(m.Read(c.Stats)))).Append("</td>");
+                h.Append("</tr>\n");
+            }
+            h.Append("</tbody>\n</table>\n");
         }
-        h.Append("</tbody>\n</table>\n<p class=\"note\">Equity is marked to the mid price, net of fees. Sharpe and Sortino use equity changes on a ")
+        h.Append("</div>\n<p class=\"note\">Equity is marked to the mid price, net of fees. Sharpe and Sortino use equity changes on a ")
             .Append(E(MetricFormat.FormatDuration(o.IntervalNanos / 1e9))).Append(" grid (")
             .Append(E(MetricFormat.Number(o.SamplesPerDay, 2))).Append(" samples a day), mean and standard deviation with ddof = 1, annualised by √(")
             .Append(E(MetricFormat.Number(o.SamplesPerDay, 2))).Append(" × ").Append(E(MetricFormat.Number(o.DaysPerYear, 2))).Append(") = ")

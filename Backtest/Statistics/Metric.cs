@@ -37,11 +37,12 @@ public enum MetricDirection
 
 /// <summary>One statistic: its key in <c>summary.json</c>, its label, how to show it and how to read it.</summary>
 /// <param name="Key">Key in <c>summary.json</c>.</param>
+/// <param name="Group">The group it is shown in (returns, drawdown, trading, position, PnL split, span).</param>
 /// <param name="Label">Human label.</param>
 /// <param name="Kind">How the value is shown.</param>
 /// <param name="Direction">Which way is better.</param>
 /// <param name="Read">Reads the value: a <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>, or null when undefined.</param>
-public sealed record Metric(string Key, string Label, MetricKind Kind, MetricDirection Direction, Func<PerformanceStatistics, object?> Read)
+public sealed record Metric(string Key, string Group, string Label, MetricKind Kind, MetricDirection Direction, Func<PerformanceStatistics, object?> Read)
 {
     /// <summary>Formats a value of this metric for people (invariant culture); "n/a" when undefined.</summary>
     public string Format(object? value) => MetricFormat.Format(Kind, value);
@@ -64,7 +65,7 @@ public static class MetricFormat
         {
             MetricKind.Money => Number(v, 2),
             MetricKind.Ratio => v != 0 && Math.Abs(v) < 0.01 ? v.ToString("G3", C) : v.ToString("#,0.000", C),
-            MetricKind.Fraction => (v * 100).ToString("0.00", C) + " %",
+            MetricKind.Fraction => v != 0 && Math.Abs(v) < 0.001 ? (v * 100).ToString("G3", C) + " %" : (v * 100).ToString("0.00", C) + " %",
             MetricKind.Count => v.ToString("#,0", C),
             MetricKind.Duration => FormatDuration(v),
             _ => Number(v, 4),
