@@ -15,7 +15,9 @@ namespace Hft.Engine.Cli;
 /// </summary>
 internal static class BacktestProgress
 {
-    private static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
+    // Short runs finish before a bar would be worth drawing. HFT_PROGRESS_DELAY_MS changes the wait (tests use 0).
+    private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(
+        int.TryParse(Environment.GetEnvironmentVariable("HFT_PROGRESS_DELAY_MS"), out int ms) && ms >= 0 ? ms : 1000);
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
 
     /// <summary>True when standard error is an interactive terminal.</summary>
