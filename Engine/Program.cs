@@ -3,7 +3,7 @@ using Hft.Engine.Cli;
 
 namespace Hft.Engine;
 
-/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>.</summary>
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -16,6 +16,7 @@ internal static class Program
             BenchCommand.Create(),
             CheckCommand.Create(),
             StrategiesCommand.Create(),
+            CompareCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }

@@ -1,3 +1,5 @@
+using Hft.Backtest.Recording;
+
 namespace Hft.Backtest.Runs;
 
 /// <summary>What a backtest did.</summary>
@@ -17,6 +19,9 @@ public sealed record BacktestResult(
     IReadOnlyList<InstrumentResult> Instruments,
     long DeadLetters)
 {
+    /// <summary>The recorder's statistics and charts; null when the run had no recorder.</summary>
+    public RecordingResult? Recording { get; init; }
+
     /// <summary>Rows per second of wall time.</summary>
     public double EventsPerSecond => WallSeconds > 0 ? Events / WallSeconds : 0;
 

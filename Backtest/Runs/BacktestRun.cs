@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Hft.Backtest.Feed;
+using Hft.Backtest.Recording;
 using Hft.Backtest.Venue;
 using Hft.Core.Actors;
 using Hft.Core.Actors.Supervision;
@@ -20,6 +21,7 @@ namespace Hft.Backtest.Runs;
 /// /user/risk                    pre-trade checks
 /// /user/strategies/&lt;name&gt;      strategies
 /// /user/books/&lt;symbol&gt;         local books (local-time feed)
+/// /user/recorder                samples and statistics (when <see cref="BacktestSetup.Recorder"/> is set)
 /// </code>
 /// </summary>
 public sealed class BacktestRun : IDisposable
@@ -30,6 +32,7 @@ public sealed class BacktestRun : IDisposable
     private readonly List<InstrumentFeed> _feeds = new();
     private readonly MarketDepth[] _books;
     private readonly SimulatedExchange[] _exchanges;
+    private readonly Recorder? _recorder;
 
     /// <summary>Builds the graph; nothing runs until <see cref="Execute"/>.</summary>
     public BacktestRun(BacktestSetup setup)
@@ -52,7 +55,13 @@ public sealed class BacktestRun : IDisposable
         var venues = _system.ActorOf(Props.Create(() => new GroupActor()), "venues");
         var latencies = instruments.Select(_ => setup.Latency).ToArray();
         Venue = _system.ActorOf(venues, Props.Create(() => new SimulatedVenueActor(_exchanges, latencies)), "sim");
-        Orders = _system.ActorOf(Props.Create(() => new OrderStateActor(Accounts, Venue, setup.Journal)), "orders");
+        var journal = setup.Journal;
+        if (setup.Recorder is { } recorderOptions)
+        {
+            var recorder = _recorder = new Recorder(recorderOptions, Accounts, _books);
+            journal = new RecordingJournal(journal, _system.ActorOf(Props.Create(() => new RecorderActor(recorder)), "recorder"));
+        }
+        Orders = _system.ActorOf(Props.Create(() => new OrderStateActor(Accounts, Venue, journal)), "orders");
         Risk = _system.ActorOf(Props.Create(() => new RiskActor(setup.Risk, Accounts, Orders)), "risk");
 
         // Each strategy follows its own directive (restart at most 10 times a minute, then stop).
@@ -102,6 +111,20 @@ public sealed class BacktestRun : IDisposable
     /// <summary>The local books, in instrument order.</summary>
     public IReadOnlyList<MarketDepth> Books => _books;
 
+    /// <summary>Rows taken from the data so far; may be read from another thread while the run goes (for progress).</summary>
+    public long RowsRead
+    {
+        get
+        {
+            long rows = 0;
+            foreach (var feed in _feeds) rows += feed.RowsRead;
+            return rows;
+        }
+    }
+
+    /// <summary>Event time reached so far; may be read from another thread while the run goes (for progress).</summary>
+    public long EventTime => _clock.Now;
+
     /// <summary>Replays everything, stops the strategies, and reports.</summary>
     public BacktestResult Execute()
     {
@@ -109,6 +132,7 @@ public sealed class BacktestRun : IDisposable
         _system.Run();
         long first = _system.CoreLoop.StartedAt;
         long end = _clock.Now;
+        var recording = _system.Failure is null ? _recorder?.Finish(end) : null;
         _system.Dispose();
         watch.Stop();
         if (_system.Failure is { } failure) throw new BacktestFailedException(failure);
@@ -123,7 +147,7 @@ public sealed class BacktestRun : IDisposable
                 state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity));
         }
         return new BacktestResult(_feeds.Sum(f => f.RowsRead), watch.Elapsed.TotalSeconds, _system.CoreLoop.Delivered,
-            first, end, results, _system.DeadLetters.Count);
+            first, end, results, _system.DeadLetters.Count) { Recording = recording };
     }
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Models.Queue;
+using Hft.Backtest.Recording;
 using Hft.Core.Actors;
 using Hft.Core.Actors.Supervision;
 using Hft.Core.Orders;
@@ -40,4 +41,7 @@ public sealed record BacktestSetup
 
     /// <summary>Receives every order change and fill.</summary>
     public ITradeJournal? Journal { get; init; }
+
+    /// <summary>Samples the run and computes its statistics (<c>/user/recorder</c>); none by default.</summary>
+    public RecorderOptions? Recorder { get; init; }
 }

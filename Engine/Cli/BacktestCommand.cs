@@ -5,14 +5,17 @@ using Hft.Backtest.Feed;
 using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Models.Queue;
+using Hft.Backtest.Recording;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Backtest.Venue;
+using Hft.Backtest.Statistics;
 using Directive = Hft.Core.Actors.Supervision.Directive;
 using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
+using Hft.Core.Toml;
 using Hft.Engine.Config;
 using Hft.Engine.Hosting;
 using Hft.Engine.Plugins;
@@ -34,7 +37,11 @@ internal static class BacktestCommand
         public readonly Option<string?> Config = new("--config") { Description = "TOML configuration with mode = \"backtest\" (see docs/configuration.md); options given on the command line override it" };
         public readonly Option<string> Strategy = new("--strategy") { Description = $"Strategy to run: {string.Join(", ", StrategyRegistry.BuiltIn.Names)} or a plugin's (see the strategies command)", DefaultValueFactory = _ => "grid" };
         public readonly Option<string[]> Param = new("--param") { Description = "Strategy parameter KEY=VALUE (repeatable)", AllowMultipleArgumentsPerToken = false };
-        public readonly Option<string?> Output = new("--out") { Description = "Directory for orders.csv and fills.csv" };
+        public readonly Option<string?> Output = new("--out") { Description = "Directory for summary.json, report.html, equity.csv, orders.csv and fills.csv" };
+        public readonly Option<double> RecordInterval = new("--record-interval-ms") { Description = "Recorder sampling interval in event time (ms); every fill is sampled too", DefaultValueFactory = _ => 100.0 };
+        public readonly Option<double> StatsInterval = new("--stats-interval-s") { Description = "Resampling interval of the Sharpe and Sortino ratios (s)", DefaultValueFactory = _ => 10.0 };
+        public readonly Option<double> DaysPerYear = new("--days-per-year") { Description = "Days per year for annualising (365 for crypto, 252 for trading days)", DefaultValueFactory = _ => 365.0 };
+        public readonly Option<double?> BookSize = new("--book-size") { Description = "Capital for the relative figures (return, relative drawdown, turnover)" };
         public readonly Option<bool> Json = new("--json") { Description = "Print one JSON object on standard output (logs go to standard error)" };
         public readonly Option<string> Symbol = new("--symbol") { Description = "Instrument symbol", DefaultValueFactory = _ => "SIMUSDT" };
         public readonly Option<double> Tick = new("--tick-size") { Description = "Price increment", DefaultValueFactory = _ => 0.01 };
@@ -63,7 +70,7 @@ internal static class BacktestCommand
         var o = new Options();
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
-            o.Files, o.Config, o.Strategy, o.Param, o.Output, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
+            o.Files, o.Config, o.Strategy, o.Param, o.Output, o.RecordInterval, o.StatsInterval, o.DaysPerYear, o.BookSize, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
             o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose, o.Plugins,
         };
         command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
@@ -169,7 +176,32 @@ internal static class BacktestCommand
         if (Use(o.MaxPosition)) risk = risk with { MaxPosition = r.GetValue(o.MaxPosition) };
         settings = settings with { Risk = risk };
 
-        if (Use(o.Output)) settings = settings with { Output = new OutputSettings(r.GetValue(o.Output)) };
+        var output = settings.Output;
+        if (Use(o.Output)) output = output with { Dir = r.GetValue(o.Output) };
+        if (Use(o.RecordInterval))
+        {
+            double ms = r.GetValue(o.RecordInterval);
+            if (!SettingsBinder.IsRecordInterval(ms)) throw new ArgumentException($"--record-interval-ms: must be between 0.0001 and 86400000, got {ms.ToString(CultureInfo.InvariantCulture)}");
+            output = output with { RecordIntervalMs = ms };
+        }
+        if (Use(o.StatsInterval))
+        {
+            double sec = r.GetValue(o.StatsInterval);
+            if (!SettingsBinder.IsStatsInterval(sec)) throw new ArgumentException($"--stats-interval-s: must be between 0.001 and 86400, got {sec.ToString(CultureInfo.InvariantCulture)}");
+            output = output with { StatsIntervalS = sec };
+        }
+        if (Use(o.DaysPerYear))
+        {
+            double days = r.GetValue(o.DaysPerYear);
+            if (!(days > 0 && days <= 366)) throw new ArgumentException($"--days-per-year: must be between 0 and 366, got {days.ToString(CultureInfo.InvariantCulture)}");
+            output = output with { DaysPerYear = days };
+        }
+        if (r.GetValue(o.BookSize) is { } book)
+        {
+            if (!(book > 0 && double.IsFinite(book))) throw new ArgumentException($"--book-size: must be a positive number, got {book.ToString(CultureInfo.InvariantCulture)}");
+            output = output with { BookSize = book };
+        }
+        settings = settings with { Output = output };
         if (Use(o.Verbose)) settings = settings with { Logging = settings.Logging with { Level = r.GetValue(o.Verbose) ? LogEventLevel.Debug : LogEventLevel.Information } };
         return settings;
     }
@@ -214,8 +246,11 @@ internal static class BacktestCommand
             rows += source.TotalRows;
             setups.Add(new InstrumentSetup(instruments[k], () => source, initial));
         }
-        // The journal formats every order change; only pay for it when the files are wanted.
-        var journal = settings.Output.Dir is null ? null : new TradeJournal(instruments);
+        // The journal and the recorder only run when their files are wanted; both stream to disk as the run goes.
+        string? outDir = settings.Output.Dir;
+        using var journal = outDir is null ? null : TradeJournal.Open(instruments, outDir);
+        using var equityCsv = outDir is null ? null : new EquityCsvWriter(Path.Combine(outDir, "equity.csv"), instruments);
+        var recorder = outDir is null ? null : RecorderOptions(settings.Output, equityCsv);
         var b = settings.Backtest;
         var setup = new BacktestSetup
         {
@@ -231,18 +266,66 @@ internal static class BacktestCommand
             OnStrategyError = Directive.Restart,
             Log = new SerilogKernelLog(log),
             Journal = journal,
+            Recorder = recorder,
         };
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
         log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
         BacktestResult result;
-        using (var run = new BacktestRun(setup)) result = run.Execute();
-        if (settings.Output.Dir is { } dir && journal is not null)
+        using (var run = new BacktestRun(setup)) result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
+        if (outDir is not null && journal is not null)
         {
-            journal.WriteTo(dir);
-            log.Information("Wrote {Orders} order rows and {Fills} fills to {Dir}", journal.OrderRows, journal.FillRows, dir);
+            journal.Complete();
+            var description = new RunDescription(Title(settings), ConfigurationPairs(settings));
+            BacktestReport.Write(outDir, result, description);
+            log.Information("Wrote summary.json, report.html, equity.csv ({Samples} rows), orders.csv ({Orders} rows) and fills.csv ({Fills} rows) to {Dir}",
+                equityCsv?.Rows ?? 0, journal.OrderRows, journal.FillRows, outDir);
         }
         Console.Out.WriteLine(json ? ToJson(result, strategyNames) : ToText(result));
         return 0;
+    }
+
+    /// <summary>The recorder's settings from <c>[output]</c>.</summary>
+    internal static RecorderOptions RecorderOptions(OutputSettings output, IRecordSink? sink) => new()
+    {
+        IntervalNanos = (long)Math.Round(output.RecordIntervalMs * 10_000) * 100,
+        Statistics = new StatisticsOptions
+        {
+            IntervalNanos = (long)Math.Round(output.StatsIntervalS * Nanos.PerSecond),
+            DaysPerYear = output.DaysPerYear,
+            BookSize = output.BookSize,
+        },
+        Sink = sink,
+    };
+
+    private static string Title(EngineSettings settings) =>
+        string.Join(", ", settings.Strategies.Select(s => s.Name == s.Kind ? s.Kind : $"{s.Name} ({s.Kind})")) + " on " +
+        string.Join(", ", settings.Instruments.Select(i => i.Symbol));
+
+    /// <summary>
+    /// The resolved settings as dotted key–value pairs (TOML values), for the reports. <c>output.dir</c> is left out:
+    /// it says where the report is, not how the run went, and two copies of a run must give the same files.
+    /// </summary>
+    internal static IReadOnlyList<KeyValuePair<string, string>> ConfigurationPairs(EngineSettings settings)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        Flatten(SettingsWriter.ToToml(settings), "", pairs);
+        return pairs.Where(p => p.Key != "output.dir").ToList();
+    }
+
+    private static void Flatten(TomlValue value, string prefix, List<KeyValuePair<string, string>> pairs)
+    {
+        switch (value)
+        {
+            case TomlTable table:
+                foreach (var entry in table.Entries) Flatten(entry.Value, prefix.Length == 0 ? entry.Key : prefix + "." + entry.Key, pairs);
+                break;
+            case TomlArray array when array.Count > 0 && array.All(v => v is TomlTable):
+                for (int i = 0; i < array.Count; i++) Flatten(array[i], $"{prefix}[{i}]", pairs);
+                break;
+            default:
+                pairs.Add(new(prefix, value.ToString()));
+                break;
+        }
     }
 
     private static long Ms(double ms) => (long)Math.Round(ms * Nanos.PerMillisecond);
@@ -296,6 +379,12 @@ internal static class BacktestCommand
         {
             lines.Add($"{i.Instrument.Symbol,-14} position {i.Position.ToString("G10", c)}  pnl {i.Equity.ToString("F4", c)}  fees {i.Fees.ToString("F4", c)}  volume {i.TradingVolume.ToString("G10", c)}  mid {i.LastMid.ToString("G10", c)}");
         }
+        if (r.Recording is { } rec)
+        {
+            var p = rec.Portfolio;
+            string F(string key) => MetricCatalog.Find(key)!.Format(MetricCatalog.Find(key)!.Read(p));
+            lines.Add($"statistics     pnl {F("pnl")}  sharpe {F("sharpe")}  sortino {F("sortino")}  max drawdown {F("max_drawdown")}  fill ratio {F("fill_ratio")}");
+        }
         if (r.DeadLetters > 0) lines.Add($"dead letters   {r.DeadLetters}");
         return string.Join(Environment.NewLine, lines);
     }
@@ -333,5 +422,11 @@ internal static class BacktestCommand
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (r.Recording is { } rec)
+        {
+            w.WriteStartObject("statistics");
+            SummaryJson.Metrics(w, rec.Portfolio);
+            w.WriteEndObject();
+        }
     });
 }

@@ -5,6 +5,8 @@ using Hft.Backtest.Data;
 using Hft.Backtest.Data.Synthetic;
 using Hft.Backtest.Feed;
 using Hft.Backtest.Models.Fees;
+using Hft.Backtest.Recording;
+using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Core.Actors;
 using Hft.Core.Books;
@@ -26,7 +28,7 @@ internal static class BenchCommand
         var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
-        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy or toml (others print as 0)" };
+        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record or toml (others print as 0)" };
         var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs, only };
         command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json), r.GetValue(only))));
         return command;
@@ -34,8 +36,8 @@ internal static class BenchCommand
 
     private static int Run(long n, int runs, bool json, string? only)
     {
-        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "toml"))
-            throw new ArgumentException($"--only: expected read, book, graph, strategy or toml, got '{only}'");
+        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml"))
+            throw new ArgumentException($"--only: expected read, book, graph, strategy, record or toml, got '{only}'");
         bool Want(string figure) => only is null || only == figure;
         if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
         runs = Math.Max(1, runs);
@@ -81,6 +83,31 @@ internal static class BenchCommand
                 strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
                 Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
             }
+            double record = 0;
+            if (Want("record"))
+            {
+                // The grid run again with everything --out adds (journal, recorder, equity.csv, summary.json,
+                // report.html), alternating with plain runs so both see the same machine load.
+                string outDir = Path.Combine(Path.GetTempPath(), $"hft-bench-out-{Environment.ProcessId}");
+                try
+                {
+                    RunGraph(warm, instrument, grid: true, outDir);
+                    double plainBest = double.MaxValue, recordBest = double.MaxValue;
+                    for (int i = 0; i < runs; i++)
+                    {
+                        plainBest = Math.Min(plainBest, Seconds(() => RunGraph(rows, instrument, grid: true)));
+                        recordBest = Math.Min(recordBest, Seconds(() => RunGraph(rows, instrument, grid: true, outDir)));
+                    }
+                    strategy = Math.Max(strategy, n / plainBest);
+                    record = n / recordBest;
+                    Console.Error.WriteLine($"bench: record_eps {record:N0} (grid without recording {n / plainBest:N0})");
+                }
+                finally
+                {
+                    if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+                }
+            }
+            double recordOverhead = record > 0 && strategy > 0 ? 1 - record / strategy : 0;
             double tomlMs = 0;
             if (Want("toml"))
             {
@@ -100,6 +127,8 @@ internal static class BenchCommand
                     w.Number("graph_eps", graph);
                     w.Number("strategy_eps", strategy);
                     w.Number("graph_over_book", ratio);
+                    w.Number("record_eps", record);
+                    w.Number("record_overhead", recordOverhead);
                     w.Number("toml_1mb_ms", tomlMs);
                     w.WriteNumber("runs", runs);
                     w.WriteNumber("processors", Environment.ProcessorCount);
@@ -113,6 +142,8 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"graph_eps       {graph.ToString("N0", c)}   full actor graph, idle strategy, from memory");
                 Console.Out.WriteLine($"strategy_eps    {strategy.ToString("N0", c)}   full actor graph, grid strategy, from memory");
                 Console.Out.WriteLine($"graph/book      {ratio.ToString("F3", c)}");
+                Console.Out.WriteLine($"record_eps      {record.ToString("N0", c)}   grid strategy with --out's recording, statistics and files");
+                Console.Out.WriteLine($"record_overhead {(recordOverhead * 100).ToString("F1", c)} %   1 - record_eps / strategy_eps");
                 Console.Out.WriteLine($"toml_1mb_ms     {tomlMs.ToString("F1", c)}   parse a 1 MB configuration (best run after one warm-up)");
             }
             return 0;
@@ -121,6 +152,14 @@ internal static class BenchCommand
         {
             if (File.Exists(file)) File.Delete(file);
         }
+    }
+
+    private static double Seconds(Action action)
+    {
+        GC.Collect();
+        var watch = Stopwatch.StartNew();
+        action();
+        return watch.Elapsed.TotalSeconds;
     }
 
     private static double Best(int runs, Action action, long n)
@@ -173,8 +212,10 @@ internal static class BenchCommand
         GC.KeepAlive(depth);
     }
 
-    private static void RunGraph(MarketEvent[] rows, Instrument instrument, bool grid)
+    private static void RunGraph(MarketEvent[] rows, Instrument instrument, bool grid, string? outDir = null)
     {
+        using var journal = outDir is null ? null : TradeJournal.Open([instrument], outDir);
+        using var equity = outDir is null ? null : new EquityCsvWriter(Path.Combine(outDir, "equity.csv"), [instrument]);
         var setup = new BacktestSetup
         {
             Instruments = [new InstrumentSetup(instrument, () => new MemoryBlockSource(rows))],
@@ -183,10 +224,17 @@ internal static class BenchCommand
                 : new StrategySetup("idle", () => new Idle())],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
             Log = new TextKernelLog(TextWriter.Null),
+            Journal = journal,
+            Recorder = outDir is null ? null : new RecorderOptions { Sink = equity },
         };
         using var run = new BacktestRun(setup);
         long before = GC.GetTotalAllocatedBytes(precise: true);
-        run.Execute();
+        var result = run.Execute();
+        if (outDir is not null)
+        {
+            journal?.Complete();
+            BacktestReport.Write(outDir, result, new RunDescription("bench", []));
+        }
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         if (Environment.GetEnvironmentVariable("HFT_BENCH_ALLOC") == "1")
             Console.Error.WriteLine($"bench: {(grid ? "grid" : "idle")} run allocated {allocated:N0} bytes for {rows.Length:N0} rows ({(double)allocated / rows.Length:F2} B/row)");

@@ -418,8 +418,16 @@ public static class SettingsBinder
     {
         if (r is null) return new OutputSettings();
         var dir = r.String("dir") is { } d ? r.Context.ResolvePath(d) : null;
+        var defaults = new OutputSettings();
+        var output = new OutputSettings(dir)
+        {
+            RecordIntervalMs = r.Number("record_interval_ms", IsRecordInterval, "must be between 0.0001 (100 ns) and 86400000 (a day) milliseconds") ?? defaults.RecordIntervalMs,
+            StatsIntervalS = r.Number("stats_interval_s", IsStatsInterval, "must be between 0.001 and 86400 seconds") ?? defaults.StatsIntervalS,
+            DaysPerYear = r.Number("days_per_year", v => IsPositive(v) && v <= 366, "must be a number of days between 0 and 366 (365 for crypto, 252 for exchanges with trading days)") ?? defaults.DaysPerYear,
+            BookSize = r.Number("book_size", IsPositive, "must be a positive amount of the quote currency"),
+        };
         r.Finish();
-        return new OutputSettings(dir);
+        return output;
     }
 
     private static string? ValidName(TableReader r, string key, string name)
@@ -533,6 +541,10 @@ public static class SettingsBinder
     }
 
     private static bool IsPositive(double v) => v > 0 && double.IsFinite(v);
+
+    internal static bool IsRecordInterval(double ms) => ms >= 0.0001 && ms <= 86_400_000;
+
+    internal static bool IsStatsInterval(double s) => s >= 0.001 && s <= 86_400;
 
     private static bool IsNonNegative(double v) => v >= 0 && double.IsFinite(v);
 

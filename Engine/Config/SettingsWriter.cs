@@ -42,6 +42,10 @@ public static class SettingsWriter
 
         var output = new TomlTable();
         if (settings.Output.Dir is { } dir) output.Add("dir", Str(dir));
+        output.Add("record_interval_ms", new TomlFloat(settings.Output.RecordIntervalMs));
+        output.Add("stats_interval_s", new TomlFloat(settings.Output.StatsIntervalS));
+        output.Add("days_per_year", new TomlFloat(settings.Output.DaysPerYear));
+        if (settings.Output.BookSize is { } book) output.Add("book_size", new TomlFloat(book));
         root.Add("output", output);
         return root;
     }

@@ -1,0 +1,199 @@
+using Hft.Backtest.Statistics;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Portfolio;
+
+namespace Hft.Backtest.Recording;
+
+/// <summary>
+/// Samples every instrument's state (book, position, balance, fees, equity, open orders, volumes) on the core
+/// loop, at each tick of <see cref="RecorderActor"/>'s timer and at every fill, and feeds each sample to the
+/// sink (<c>equity.csv</c>), the statistics and the charts. It reads only event time, so the same run always
+/// records the same samples; memory is constant (statistics are accumulated, charts are bounded, the sink
+/// streams).
+/// </summary>
+public sealed class Recorder
+{
+    private readonly RecorderOptions _options;
+    private readonly TradingAccounts _accounts;
+    private readonly IReadOnlyList<MarketDepth> _books;
+    private readonly Track[] _tracks;
+    private readonly StatisticsAccumulator _portfolio;
+    private readonly ChartSeries _portfolioChart;
+    private readonly IRecordSink? _sink;
+    private RecordingResult? _result;
+
+    /// <summary>Creates a recorder of <paramref name="accounts"/> and their local <paramref name="books"/> (same order).</summary>
+    public Recorder(RecorderOptions options, TradingAccounts accounts, IReadOnlyList<MarketDepth> books)
+    {
+        _options = options.Validate();
+        if (books.Count != accounts.Count) throw new ArgumentException("one book per instrument is needed", nameof(books));
+        _accounts = accounts;
+        _books = books;
+        _sink = options.Sink;
+        _tracks = new Track[accounts.Count];
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            _tracks[i] = new Track(accounts[i].Instrument, new StatisticsAccumulator(options.Statistics),
+                new ChartSeries(options.ChartPoints, options.IntervalNanos));
+        }
+        _portfolio = new StatisticsAccumulator(options.Statistics);
+        _portfolioChart = new ChartSeries(options.ChartPoints, options.IntervalNanos);
+    }
+
+    /// <summary>The sampling interval in nanoseconds.</summary>
+    public long IntervalNanos => _options.IntervalNanos;
+
+    /// <summary>Rows sampled so far (one per instrument per sample).</summary>
+    public long Samples { get; private set; }
+
+    /// <summary>Samples every instrument (the interval elapsed).</summary>
+    public void SampleAll(long time)
+    {
+        for (int i = 0; i < _tracks.Length; i++) SampleInstrument(i, time, SampleReason.Interval);
+        SamplePortfolio(time);
+    }
+
+    /// <summary>
+    /// Takes in a fill the local side just applied: adds its spread capture (marked at the current mid), counts its
+    /// order as filled if the fill completed it, marks it on the chart, and samples the instrument.
+    /// </summary>
+    public void OnFill(Fill fill, long time)
+    {
+        int i = fill.Instrument;
+        var t = _tracks[i];
+        var inst = t.Instrument;
+        double mark = _books[i].MidPrice;
+        if (double.IsNaN(mark)) mark = t.Mark;
+        if (double.IsNaN(mark)) mark = fill.Price;
+        double sign = fill.Side == Side.Buy ? 1.0 : -1.0;
+        t.SpreadCapture += inst.Kind == ContractKind.Linear
+            ? sign * inst.ContractSize * fill.Quantity * (mark - fill.Price)
+            : sign * inst.ContractSize * fill.Quantity * (1.0 / fill.Price - 1.0 / mark);
+        var order = _accounts[i].Orders.Find(fill.OrderId);
+        if (order is null || order.Status == OrderStatus.Filled) t.FilledOrders++;
+        t.Chart.AddFill(time, fill.Side, fill.Price, fill.Quantity);
+        if (!_options.SampleFills) return;
+        SampleInstrument(i, time, SampleReason.Fill);
+        SamplePortfolio(time);
+    }
+
+    /// <summary>Takes the last sample at <paramref name="time"/>, completes the sink and computes the statistics (once).</summary>
+    public RecordingResult Finish(long time)
+    {
+        if (_result is not null) return _result;
+        for (int i = 0; i < _tracks.Length; i++) SampleInstrument(i, time, SampleReason.End);
+        SamplePortfolio(time);
+        _sink?.Complete();
+
+        var stats = _options.Statistics;
+        var instruments = new List<InstrumentRecording>(_tracks.Length);
+        var sum = default(TradingTotals);
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            var t = _tracks[i];
+            var account = _accounts[i];
+            var s = account.State;
+            var totals = new TradingTotals(s.NumTrades, s.TradingVolume, s.TradingValue, s.Fee, t.SpreadCapture,
+                account.OrdersSent + account.OrdersRejectedByRisk, t.FilledOrders);
+            sum += totals;
+            instruments.Add(new InstrumentRecording(t.Instrument, PerformanceStatistics.Compute(t.Stats.Finish(), totals, stats), t.Chart.Snapshot()));
+        }
+        _result = new RecordingResult(_options.IntervalNanos, stats, instruments,
+            PerformanceStatistics.Compute(_portfolio.Finish(), sum, stats), _portfolioChart.Snapshot(), Samples);
+        return _result;
+    }
+
+    private void SampleInstrument(int i, long time, SampleReason reason)
+    {
+        var t = _tracks[i];
+        var account = _accounts[i];
+        var state = account.State;
+        var book = _books[i];
+        double bid = book.BestBid;
+        double ask = book.BestAsk;
+        double mid = (bid + ask) / 2.0;
+        Refresh(i);
+        double position = state.Position;
+        if (_sink is not null)
+        {
+            var sample = new RecordSample(time, i, reason, bid, ask, mid, t.Mark, position, state.Balance, state.Fee, t.Equity,
+                OpenOrders(account.Orders), state.NumTrades, state.TradingVolume, state.TradingValue, t.SpreadCapture);
+            _sink.Write(in sample);
+        }
+        Samples++;
+        if (double.IsNaN(t.Equity))
+        {
+            t.Chart.Add(time, t.Mark, double.NaN, double.NaN, position);
+            return;
+        }
+        t.Stats.Add(time, t.Equity, position, t.PositionValue);
+        t.Chart.Add(time, t.Mark, t.Equity, t.Stats.CurrentDrawdown, position);
+    }
+
+    private void SamplePortfolio(long time)
+    {
+        double equity = 0;
+        double positionValue = 0;
+        for (int i = 0; i < _tracks.Length; i++)
+        {
+            Refresh(i);
+            var t = _tracks[i];
+            if (double.IsNaN(t.Equity)) return;
+            equity += t.Equity;
+            positionValue += t.PositionValue;
+        }
+        _portfolio.Add(time, equity, double.NaN, positionValue);
+        _portfolioChart.Add(time, double.NaN, equity, _portfolio.CurrentDrawdown, double.NaN);
+    }
+
+    // Marks instrument i at the current mid (or the last one when a side is empty). A flat position needs no
+    // price: its equity is the balance less fees even before the book has both sides.
+    private void Refresh(int i)
+    {
+        var t = _tracks[i];
+        double mid = _books[i].MidPrice;
+        if (!double.IsNaN(mid)) t.Mark = mid;
+        var state = _accounts[i].State;
+        if (state.Position == 0)
+        {
+            t.Equity = state.Equity(t.Instrument, 1.0);
+            t.PositionValue = 0;
+        }
+        else if (!double.IsNaN(t.Mark))
+        {
+            t.Equity = state.Equity(t.Instrument, t.Mark);
+            t.PositionValue = t.Instrument.Value(t.Mark, Math.Abs(state.Position));
+        }
+        else
+        {
+            t.Equity = double.NaN;
+            t.PositionValue = double.NaN;
+        }
+    }
+
+    private static int OpenOrders(OrderTable orders)
+    {
+        var all = orders.All;
+        int open = 0;
+        for (int k = 0; k < all.Count; k++)
+        {
+            var o = all[k];
+            if (o.Status is OrderStatus.New or OrderStatus.PartiallyFilled || (o.Status == OrderStatus.None && o.Request == OrderRequest.New)) open++;
+        }
+        return open;
+    }
+
+    private sealed class Track(Instrument instrument, StatisticsAccumulator stats, ChartSeries chart)
+    {
+        public readonly Instrument Instrument = instrument;
+        public readonly StatisticsAccumulator Stats = stats;
+        public readonly ChartSeries Chart = chart;
+        public double Mark = double.NaN;
+        public double Equity = double.NaN;
+        public double PositionValue;
+        public double SpreadCapture;
+        public long FilledOrders;
+    }
+}

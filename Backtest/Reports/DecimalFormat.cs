@@ -1,0 +1,150 @@
+using System.Globalization;
+
+namespace Hft.Backtest.Reports;
+
+/// <summary>
+/// Fast UTF-8 formatting of the numbers trading files are made of, with exactly the bytes .NET's round-trip
+/// formatting (<c>"R"</c>, invariant culture) gives:
+/// <list type="bullet">
+/// <item>A double that is a short decimal (a price on a tick grid, a quantity on a lot grid, a fee) is written
+/// from its integer mantissa: the fewest decimals (at most 9) whose value parses back to the same double, which
+/// is the shortest round-trip string. It is used only where that string is unique (the decimal grid is coarser
+/// than the double's spacing) and where .NET would not switch to exponent notation; anything else falls back to
+/// the framework.</item>
+/// <item>A timestamp is written as ISO-8601 UTC with nanoseconds from its calendar fields.</item>
+/// </list>
+/// </summary>
+public static class DecimalFormat
+{
+    private static readonly double[] Pow10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+    private const double MaxMantissa = 1_125_899_906_842_624d; // 2^50
+
+    /// <summary>Writes <paramref name="value"/> as <c>value.ToString("R", InvariantCulture)</c> would; false if <paramref name="dest"/> is too small.</summary>
+    public static bool TryFormat(double value, Span<byte> dest, out int written)
+    {
+        double a = Math.Abs(value);
+        // .NET writes exponent notation below 1e-4 and from 1e15 on; zero may be negative zero.
+        if (a >= 1e-4 && a < 1e15)
+        {
+            // The spacing of doubles at a (exact: adjacent doubles differ by a power of two).
+            double ulp = Math.BitIncrement(a) - a;
+            for (int k = 0; k < Pow10.Length; k++)
+            {
+                // With the double's spacing at most a quarter of the decimal step, at most one k-decimal string
+                // maps to a, and a × 10^k lies within 1/8 of its mantissa; below 2^50 the product's own rounding
+                // adds less than 1/8, so Math.Round finds that mantissa. Otherwise the framework decides.
+                if (ulp * Pow10[k] > 0.25) break;
+                double scaled = Math.Round(a * Pow10[k]);
+                if (scaled >= MaxMantissa) break;
+                if (scaled / Pow10[k] == a) return WriteDecimal(value < 0, (ulong)scaled, k, dest, out written);
+            }
+        }
+        return value.TryFormat(dest, out written, "R", CultureInfo.InvariantCulture);
+    }
+
+    private static bool WriteDecimal(bool negative, ulong mantissa, int decimals, Span<byte> dest, out int written)
+    {
+        Span<byte> digits = stackalloc byte[24];
+        int n = 0;
+        do
+        {
+            digits[n++] = (byte)('0' + (int)(mantissa % 10));
+            mantissa /= 10;
+        }
+        while (mantissa != 0);
+        // At least one digit before the point.
+        while (n <= decimals) digits[n++] = (byte)'0';
+        int length = (negative ? 1 : 0) + n + (decimals > 0 ? 1 : 0);
+        written = 0;
+        if (dest.Length < length) return false;
+        int p = 0;
+        if (negative) dest[p++] = (byte)'-';
+        for (int i = n - 1; i >= 0; i--)
+        {
+            dest[p++] = digits[i];
+            if (i == decimals && decimals > 0) dest[p++] = (byte)'.';
+        }
+        written = p;
+        return true;
+    }
+
+    /// <summary>
+    /// Writes a timestamp (ns since the Unix epoch) as <c>2024-08-08T23:54:15.123456789Z</c>, the same bytes as
+    /// <see cref="Hft.Core.Time.Nanos.Format"/>; false if <paramref name="dest"/> is too small.
+    /// </summary>
+    public static bool TryFormatIso(long nanos, Span<byte> dest, out int written)
+    {
+        written = 0;
+        if (dest.Length < 30) return false;
+        if (nanos < 0)
+        {
+            // Rare: let the framework do the calendar (Nanos.Format's own rules for times before 1970).
+            var dt = Hft.Core.Time.Nanos.ToDateTime(nanos);
+            dt.TryFormat(dest, out int n, "yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+            long fraction = ((nanos % 1_000_000_000) + 1_000_000_000) % 1_000_000_000;
+            dest[n++] = (byte)'.';
+            Digits(dest.Slice(n, 9), fraction);
+            n += 9;
+            dest[n++] = (byte)'Z';
+            written = n;
+            return true;
+        }
+        long seconds = nanos / 1_000_000_000;
+        long frac = nanos % 1_000_000_000;
+        long days = seconds / 86_400;
+        long secondOfDay = seconds % 86_400;
+        CivilFromDays(days, out long year, out int month, out int day);
+        if (year > 9999) return FallbackIso(nanos, dest, out written);
+        Digits(dest[..4], year);
+        dest[4] = (byte)'-';
+        Digits(dest.Slice(5, 2), month);
+        dest[7] = (byte)'-';
+        Digits(dest.Slice(8, 2), day);
+        dest[10] = (byte)'T';
+        Digits(dest.Slice(11, 2), secondOfDay / 3600);
+        dest[13] = (byte)':';
+        Digits(dest.Slice(14, 2), secondOfDay / 60 % 60);
+        dest[16] = (byte)':';
+        Digits(dest.Slice(17, 2), secondOfDay % 60);
+        dest[19] = (byte)'.';
+        Digits(dest.Slice(20, 9), frac);
+        dest[29] = (byte)'Z';
+        written = 30;
+        return true;
+    }
+
+    private static bool FallbackIso(long nanos, Span<byte> dest, out int written)
+    {
+        var text = Hft.Core.Time.Nanos.Format(nanos);
+        written = 0;
+        if (dest.Length < text.Length) return false;
+        for (int i = 0; i < text.Length; i++) dest[i] = (byte)text[i];
+        written = text.Length;
+        return true;
+    }
+
+    // Zero-padded decimal digits filling the span.
+    private static void Digits(Span<byte> dest, long value)
+    {
+        for (int i = dest.Length - 1; i >= 0; i--)
+        {
+            dest[i] = (byte)('0' + (int)(value % 10));
+            value /= 10;
+        }
+    }
+
+    // Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+    private static void CivilFromDays(long z, out long year, out int month, out int day)
+    {
+        z += 719_468;
+        long era = (z >= 0 ? z : z - 146_096) / 146_097;
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long y = yoe + era * 400;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        day = (int)(doy - (153 * mp + 2) / 5 + 1);
+        month = (int)(mp < 10 ? mp + 3 : mp - 9);
+        year = month <= 2 ? y + 1 : y;
+    }
+}
