@@ -132,6 +132,37 @@ public sealed class RecorderTests
     }
 
     [Test]
+    public void An_inverse_instrument_marks_and_captures_in_the_base_currency()
+    {
+        var inverse = new Instrument("TI", "sim", 0.1, 1.0, ContractKind.Inverse, ContractSize: 10);
+        var rows = new[]
+        {
+            Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), SellTrade(T0 + 20 * Ms, 100.0, 5), SellTrade(T0 + 30 * Ms, 100.0, 1),
+            Ask(T0 + 250 * Ms, 100.1, 0), Ask(T0 + 250 * Ms, 100.3, 5),
+        };
+        var s = new ScriptedStrategy(new List<string>(), (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 100.0, 1)));
+        var sink = new ListSink();
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(inverse, () => new MemoryBlockSource(rows, blockRows: 3))],
+            Strategies = [new StrategySetup("s", () => s)],
+            Latency = new ConstantLatency(2 * Ms, 3 * Ms),
+            Fees = new TradingValueFeeModel(0, 0),
+            Log = new CapturingLog(),
+            Recorder = new RecorderOptions { Sink = sink },
+        });
+        var stats = run.Execute().Recording!.Instruments[0].Statistics;
+        // Bought 1 contract of 10 at 100.0, learned with the mid at 100.05; ends marked at 100.15.
+        double capture = 10 * (1 / 100.0 - 1 / 100.05);
+        Assert.That(sink.Rows.Single(r => r.Reason == SampleReason.Fill).Equity, Is.EqualTo(capture).Within(1e-12));
+        Assert.That(stats.SpreadCapture, Is.EqualTo(capture).Within(1e-12));
+        Assert.That(stats.Pnl, Is.EqualTo(10 * (1 / 100.0 - 1 / 100.15)).Within(1e-12));
+        Assert.That(stats.InventoryPnl, Is.EqualTo(10 * (1 / 100.05 - 1 / 100.15)).Within(1e-12));
+        Assert.That(stats.TradingValue, Is.EqualTo(0.1).Within(1e-15), "10 / 100 in the base currency");
+        Assert.That(stats.MaxPositionValue, Is.EqualTo(10 / 100.05).Within(1e-9), "the position valued at the mid when it was first held");
+    }
+
+    [Test]
     public void Fills_are_not_sampled_when_turned_off()
     {
         var rows = new[] { Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), SellTrade(T0 + 20 * Ms, 100.0, 5), SellTrade(T0 + 30 * Ms, 100.0, 1), Bid(T0 + 250 * Ms, 99.9, 1) };
