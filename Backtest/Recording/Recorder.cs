@@ -100,8 +100,11 @@ public sealed class Recorder
             sum += totals;
             instruments.Add(new InstrumentRecording(t.Instrument, PerformanceStatistics.Compute(t.Stats.Finish(), totals, stats), t.Chart.Snapshot()));
         }
-        _result = new RecordingResult(_options.IntervalNanos, stats, instruments,
-            PerformanceStatistics.Compute(_portfolio.Finish(), sum, stats), _portfolioChart.Snapshot(), Samples);
+        var portfolio = _tracks.Length == 1
+            ? instruments[0].Statistics with { MeanPosition = null, MeanAbsPosition = null, MaxAbsPosition = null }
+            : PerformanceStatistics.Compute(_portfolio.Finish(), sum, stats);
+        var portfolioChart = _tracks.Length == 1 ? instruments[0].Chart : _portfolioChart.Snapshot();
+        _result = new RecordingResult(_options.IntervalNanos, stats, instruments, portfolio, portfolioChart, Samples);
         return _result;
     }
 
@@ -134,6 +137,8 @@ public sealed class Recorder
 
     private void SamplePortfolio(long time)
     {
+        // One instrument: the portfolio is that instrument (Finish copies it), so nothing is computed twice.
+        if (_tracks.Length == 1) return;
         double equity = 0;
         double positionValue = 0;
         for (int i = 0; i < _tracks.Length; i++)

@@ -13,8 +13,8 @@ public sealed record InstrumentRecording(Instrument Instrument, PerformanceStati
 /// <param name="IntervalNanos">The sampling interval.</param>
 /// <param name="Options">How the statistics were computed.</param>
 /// <param name="Instruments">Per instrument, in configuration order.</param>
-/// <param name="Portfolio">Statistics of the sum over all instruments (equity is summed; money assumes one currency).</param>
-/// <param name="PortfolioChart">Chart buckets of the summed equity and its drawdown.</param>
+/// <param name="Portfolio">Statistics of the sum over all instruments (equity is summed; money assumes one currency); no position figures.</param>
+/// <param name="PortfolioChart">Chart buckets of the summed equity and its drawdown (with one instrument: its chart).</param>
 /// <param name="Samples">Rows sampled (one per instrument per sample).</param>
 public sealed record RecordingResult(
     long IntervalNanos,

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Hft.Backtest.Reports;
@@ -20,6 +21,7 @@ public static class DecimalFormat
     private const double MaxMantissa = 1_125_899_906_842_624d; // 2^50
 
     /// <summary>Writes <paramref name="value"/> as <c>value.ToString("R", InvariantCulture)</c> would; false if <paramref name="dest"/> is too small.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryFormat(double value, Span<byte> dest, out int written)
     {
         double a = Math.Abs(value);
@@ -42,6 +44,7 @@ public static class DecimalFormat
         return value.TryFormat(dest, out written, "R", CultureInfo.InvariantCulture);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool WriteDecimal(bool negative, ulong mantissa, int decimals, Span<byte> dest, out int written)
     {
         Span<byte> digits = stackalloc byte[24];
@@ -72,6 +75,7 @@ public static class DecimalFormat
     /// Writes a timestamp (ns since the Unix epoch) as <c>2024-08-08T23:54:15.123456789Z</c>, the same bytes as
     /// <see cref="Hft.Core.Time.Nanos.Format"/>; false if <paramref name="dest"/> is too small.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryFormatIso(long nanos, Span<byte> dest, out int written)
     {
         written = 0;
@@ -121,6 +125,22 @@ public static class DecimalFormat
         for (int i = 0; i < text.Length; i++) dest[i] = (byte)text[i];
         written = text.Length;
         return true;
+    }
+
+    /// <summary>Writes 0 ≤ <paramref name="value"/> &lt; 10⁹ as exactly nine digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Digits9(Span<byte> dest, int value)
+    {
+        ReadOnlySpan<byte> pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+        int low = value % 100_000_000;
+        dest[0] = (byte)('0' + value / 100_000_000);
+        for (int i = 7; i >= 1; i -= 2)
+        {
+            int pair = low % 100;
+            low /= 100;
+            dest[i] = pairs[pair * 2];
+            dest[i + 1] = pairs[pair * 2 + 1];
+        }
     }
 
     // Zero-padded decimal digits filling the span.

@@ -8,9 +8,9 @@ namespace Hft.Backtest.Reports;
 /// <summary>
 /// Keeps every order change and fill of a run, in the order the local side saw them, as <c>orders.csv</c> and
 /// <c>fills.csv</c>. Numbers are written in invariant round-trip form, so two runs of the same backtest give
-/// byte-identical files. Rows are formatted straight into UTF-8 buffers (no allocation per row); they either
-/// accumulate in memory until <see cref="WriteTo"/>, or, made with <see cref="Open"/>, stream to the files as the
-/// run goes so memory stays bounded.
+/// byte-identical files. Made with the constructor, the rows accumulate in memory until <see cref="WriteTo"/>;
+/// made with <see cref="Open"/>, each order change is copied (a small struct) and formatted and written on a
+/// writer thread as the run goes, so memory stays bounded and the core loop does not format numbers.
 /// </summary>
 public sealed class TradeJournal : ITradeJournal, IDisposable
 {
@@ -21,11 +21,15 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
     private static readonly byte[] True = "true"u8.ToArray();
     private static readonly byte[] False = "false"u8.ToArray();
 
+    /// <summary>An order as it was when it changed: the journal's copy, safe to format later on another thread.</summary>
+    private readonly record struct OrderRow(long LocalTime, int Instrument, ulong Id, Side Side, double Price, double Quantity,
+        double LeavesQuantity, OrderStatus Status, OrderRequest Request, TimeInForce TimeInForce, OrderType Type, long ExchangeTime, string? Reason);
+
     private readonly byte[][] _symbols;
     private readonly MemoryStream? _ordersMemory;
     private readonly MemoryStream? _fillsMemory;
-    private readonly Utf8RowWriter _orders;
-    private readonly Utf8RowWriter _fills;
+    private readonly IRowSink<OrderRow> _orders;
+    private readonly IRowSink<Fill> _fills;
     private bool _completed;
 
     /// <summary>Creates an empty journal for the run's instruments, kept in memory until <see cref="WriteTo"/>.</summary>
@@ -34,37 +38,41 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
         _symbols = Symbols(instruments);
         _ordersMemory = new MemoryStream();
         _fillsMemory = new MemoryStream();
-        _orders = new Utf8RowWriter(_ordersMemory, ownsStream: false);
-        _fills = new Utf8RowWriter(_fillsMemory, ownsStream: false);
-        _orders.Text(OrdersHeader);
-        _fills.Text(FillsHeader);
+        _orders = new InlineRowSink<OrderRow>(Header(new Utf8RowWriter(_ordersMemory, ownsStream: false), OrdersHeader), FormatOrder, "orders.csv");
+        _fills = new InlineRowSink<Fill>(Header(new Utf8RowWriter(_fillsMemory, ownsStream: false), FillsHeader), FormatFill, "fills.csv");
     }
 
     private TradeJournal(IReadOnlyList<Instrument> instruments, string directory)
     {
         _symbols = Symbols(instruments);
         Directory.CreateDirectory(directory);
-        _orders = new Utf8RowWriter(Create(Path.Combine(directory, "orders.csv")));
+        string orders = Path.Combine(directory, "orders.csv"), fills = Path.Combine(directory, "fills.csv");
+        _orders = new BackgroundRowSink<OrderRow>(Header(new Utf8RowWriter(Create(orders)), OrdersHeader), FormatOrder, orders);
         try
         {
-            _fills = new Utf8RowWriter(Create(Path.Combine(directory, "fills.csv")));
+            // Fills are few: formatted at once.
+            _fills = new InlineRowSink<Fill>(Header(new Utf8RowWriter(Create(fills)), FillsHeader), FormatFill, fills);
         }
         catch
         {
             _orders.Dispose();
             throw;
         }
-        _orders.Text(OrdersHeader);
-        _fills.Text(FillsHeader);
     }
 
     /// <summary>
     /// Creates a journal that streams to <c>orders.csv</c> and <c>fills.csv</c> in <paramref name="directory"/>
-    /// (created if needed) through buffers; <see cref="Complete"/> or <see cref="Dispose"/> finishes the files.
+    /// (created if needed); <see cref="Complete"/> finishes the files.
     /// </summary>
     public static TradeJournal Open(IReadOnlyList<Instrument> instruments, string directory) => new(instruments, directory);
 
     private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
+
+    private static Utf8RowWriter Header(Utf8RowWriter w, string header)
+    {
+        w.Text(header);
+        return w;
+    }
 
     private static byte[][] Symbols(IReadOnlyList<Instrument> instruments) =>
         instruments.Select(i => Encoding.UTF8.GetBytes(i.Symbol)).ToArray();
@@ -79,23 +87,51 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
     public void OnOrder(Order order, long localTime)
     {
         OrderRows++;
-        var w = _orders;
-        w.Long(localTime).Char(',').IsoTime(localTime).Char(',')
-            .Bytes(_symbols[order.Instrument]).Char(',').ULong(order.Id).Char(',')
-            .Bytes(order.Side == Side.Buy ? Buy : Sell).Char(',').Double(order.Price).Char(',')
-            .Double(order.Quantity).Char(',').Double(order.LeavesQuantity).Char(',')
-            .Bytes(LowerName<OrderStatus>.Of(order.Status)).Char(',').Bytes(LowerName<OrderRequest>.Of(order.Request)).Char(',')
-            .Bytes(LowerName<TimeInForce>.Of(order.TimeInForce)).Char(',').Bytes(LowerName<OrderType>.Of(order.Type)).Char(',')
-            .Long(order.ExchangeTime).Char(',');
-        if (!string.IsNullOrEmpty(order.RejectReason)) w.Text("\"" + order.RejectReason.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-        w.EndRow();
+        _orders.Add(new OrderRow(localTime, order.Instrument, order.Id, order.Side, order.Price, order.Quantity, order.LeavesQuantity,
+            order.Status, order.Request, order.TimeInForce, order.Type, order.ExchangeTime, order.RejectReason));
     }
 
     /// <inheritdoc />
     public void OnFill(Fill fill)
     {
         FillRows++;
-        _fills.Long(fill.LocalTime).Char(',').Long(fill.ExchangeTime).Char(',')
+        _fills.Add(fill);
+    }
+
+    // Order changes come in bursts at one time (a grid requoting): "local_time,local_time_iso," is formatted once per time.
+    private long _orderTime = long.MinValue;
+    private readonly byte[] _orderTimeBytes = new byte[64];
+    private int _orderTimeLength;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FormatOrder(Utf8RowWriter w, in OrderRow o)
+    {
+        if (o.LocalTime != _orderTime)
+        {
+            var span = _orderTimeBytes.AsSpan();
+            o.LocalTime.TryFormat(span, out int n, default, System.Globalization.CultureInfo.InvariantCulture);
+            span[n++] = (byte)',';
+            DecimalFormat.TryFormatIso(o.LocalTime, span[n..], out int m);
+            n += m;
+            span[n++] = (byte)',';
+            _orderTimeLength = n;
+            _orderTime = o.LocalTime;
+        }
+        w.Bytes(_orderTimeBytes.AsSpan(0, _orderTimeLength))
+            .Bytes(_symbols[o.Instrument]).Char(',').ULong(o.Id).Char(',')
+            .Bytes(o.Side == Side.Buy ? Buy : Sell).Char(',').Double(o.Price).Char(',')
+            .Double(o.Quantity).Char(',').Double(o.LeavesQuantity).Char(',')
+            .Bytes(LowerName<OrderStatus>.Of(o.Status)).Char(',').Bytes(LowerName<OrderRequest>.Of(o.Request)).Char(',')
+            .Bytes(LowerName<TimeInForce>.Of(o.TimeInForce)).Char(',').Bytes(LowerName<OrderType>.Of(o.Type)).Char(',')
+            .Long(o.ExchangeTime).Char(',');
+        if (!string.IsNullOrEmpty(o.Reason)) w.Text("\"" + o.Reason.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+        w.EndRow();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FormatFill(Utf8RowWriter w, in Fill fill)
+    {
+        w.Long(fill.LocalTime).Char(',').Long(fill.ExchangeTime).Char(',')
             .IsoTime(fill.LocalTime).Char(',').Bytes(_symbols[fill.Instrument]).Char(',')
             .ULong(fill.OrderId).Char(',').Bytes(fill.Side == Side.Buy ? Buy : Sell).Char(',')
             .Double(fill.Price).Char(',').Double(fill.Quantity).Char(',').Double(fill.Fee).Char(',')
@@ -106,30 +142,33 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
     public void WriteTo(string directory)
     {
         if (_ordersMemory is null || _fillsMemory is null) throw new InvalidOperationException("This journal streams to its files; use Complete.");
+        Complete();
         Directory.CreateDirectory(directory);
-        _orders.Flush();
-        _fills.Flush();
         File.WriteAllBytes(Path.Combine(directory, "orders.csv"), _ordersMemory.ToArray());
         File.WriteAllBytes(Path.Combine(directory, "fills.csv"), _fillsMemory.ToArray());
     }
 
-    /// <summary>Finishes a streaming journal's files (flushes and closes them); a journal in memory only flushes.</summary>
+    /// <summary>Writes everything out and closes the files; throws an <see cref="IOException"/> if a write failed.</summary>
     public void Complete()
     {
         if (_completed) return;
         _completed = true;
         try
         {
-            _orders.Dispose();
+            _orders.Complete();
         }
         finally
         {
-            _fills.Dispose();
+            _fills.Complete();
         }
     }
 
     /// <inheritdoc />
-    public void Dispose() => Complete();
+    public void Dispose()
+    {
+        _orders.Dispose();
+        _fills.Dispose();
+    }
 
     // Lower-case names of a one-byte enum, encoded once: what value.ToString().ToLowerInvariant() gives.
     private static class LowerName<T> where T : struct, Enum

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using Hft.Core.Time;
@@ -50,6 +51,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>Bytes already encoded as UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter Bytes(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > _buffer.Length - Reserve)
@@ -81,6 +83,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>An integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter Long(long value)
     {
         value.TryFormat(Free(24), out int n, default, C);
@@ -89,6 +92,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>An unsigned integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter ULong(ulong value)
     {
         value.TryFormat(Free(24), out int n, default, C);
@@ -97,6 +101,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>A number in shortest round-trip form (<c>NaN</c> and <c>Infinity</c> as .NET spells them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter Double(double value)
     {
         DecimalFormat.TryFormat(value, Free(40), out int n);
@@ -104,16 +109,52 @@ public sealed class Utf8RowWriter : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// A number in shortest round-trip form, taken from <paramref name="cache"/> when it holds the same value (for
+    /// columns that rarely change, such as a balance between fills).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public Utf8RowWriter Double(double value, ref FormattedNumber cache)
+    {
+        if (cache.Bytes is null || BitConverter.DoubleToInt64Bits(value) != cache.Bits)
+        {
+            cache.Bytes ??= new byte[40];
+            DecimalFormat.TryFormat(value, cache.Bytes, out cache.Length);
+            cache.Bits = BitConverter.DoubleToInt64Bits(value);
+        }
+        return Bytes(cache.Bytes.AsSpan(0, cache.Length));
+    }
+
     /// <summary>A number in shortest round-trip form, or nothing when it is NaN or infinite (an empty CSV field).</summary>
     public Utf8RowWriter DoubleOrEmpty(double value) => double.IsFinite(value) ? Double(value) : this;
 
     /// <summary>A timestamp as ISO-8601 UTC with nanoseconds, exactly as <see cref="Nanos.Format"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter IsoTime(long nanos)
     {
-        DecimalFormat.TryFormatIso(nanos, Free(48), out int n);
-        Advance(n);
+        var span = Free(48);
+        if (nanos < 0)
+        {
+            DecimalFormat.TryFormatIso(nanos, span, out int n);
+            Advance(n);
+            return this;
+        }
+        // Rows come in time order, so many share their second: its "yyyy-MM-ddTHH:mm:ss." is formatted once.
+        long second = nanos / Nanos.PerSecond;
+        if (second != _isoSecond)
+        {
+            DecimalFormat.TryFormatIso(second * Nanos.PerSecond, _isoPrefix, out _);
+            _isoSecond = second;
+        }
+        _isoPrefix.AsSpan(0, 20).CopyTo(span);
+        DecimalFormat.Digits9(span.Slice(20, 9), (int)(nanos - second * Nanos.PerSecond));
+        span[29] = (byte)'Z';
+        Advance(30);
         return this;
     }
+
+    private long _isoSecond = long.MinValue;
+    private readonly byte[] _isoPrefix = new byte[32];
 
     /// <summary>Ends a row with a line feed.</summary>
     public Utf8RowWriter EndRow() => Char('\n');
@@ -139,4 +180,12 @@ public sealed class Utf8RowWriter : IDisposable
             if (_ownsStream) _stream.Dispose();
         }
     }
+}
+
+/// <summary>The last number a column wrote and its bytes (see <see cref="Utf8RowWriter.Double(double, ref FormattedNumber)"/>).</summary>
+public struct FormattedNumber
+{
+    internal long Bits;
+    internal byte[]? Bytes;
+    internal int Length;
 }

@@ -132,6 +132,84 @@ public sealed class RecorderTests
     }
 
     [Test]
+    public void An_inverse_instrument_marks_and_captures_in_the_base_currency()
+    {
+        var inverse = new Instrument("TI", "sim", 0.1, 1.0, ContractKind.Inverse, ContractSize: 10);
+        var rows = new[]
+        {
+            Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), SellTrade(T0 + 20 * Ms, 100.0, 5), SellTrade(T0 + 30 * Ms, 100.0, 1),
+            Ask(T0 + 250 * Ms, 100.1, 0), Ask(T0 + 250 * Ms, 100.3, 5),
+        };
+        var s = new ScriptedStrategy(new List<string>(), (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 100.0, 1)));
+        var sink = new ListSink();
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(inverse, () => new MemoryBlockSource(rows, blockRows: 3))],
+            Strategies = [new StrategySetup("s", () => s)],
+            Latency = new ConstantLatency(2 * Ms, 3 * Ms),
+            Fees = new TradingValueFeeModel(0, 0),
+            Log = new CapturingLog(),
+            Recorder = new RecorderOptions { Sink = sink },
+        });
+        var stats = run.Execute().Recording!.Instruments[0].Statistics;
+        // Bought 1 contract of 10 at 100.0, learned with the mid at 100.05; ends marked at 100.15.
+        double capture = 10 * (1 / 100.0 - 1 / 100.05);
+        Assert.That(sink.Rows.Single(r => r.Reason == SampleReason.Fill).Equity, Is.EqualTo(capture).Within(1e-12));
+        Assert.That(stats.SpreadCapture, Is.EqualTo(capture).Within(1e-12));
+        Assert.That(stats.Pnl, Is.EqualTo(10 * (1 / 100.0 - 1 / 100.15)).Within(1e-12));
+        Assert.That(stats.InventoryPnl, Is.EqualTo(10 * (1 / 100.05 - 1 / 100.15)).Within(1e-12));
+        Assert.That(stats.TradingValue, Is.EqualTo(0.1).Within(1e-15), "10 / 100 in the base currency");
+        Assert.That(stats.MaxPositionValue, Is.EqualTo(10 / 100.05).Within(1e-9), "the position valued at the mid when it was first held");
+    }
+
+    [Test]
+    public void The_portfolio_sums_its_instruments()
+    {
+        var a = new Instrument("A", "sim", 0.1, 1.0);
+        var b = new Instrument("B", "sim", 0.1, 1.0);
+        var rows = new[]
+        {
+            Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), SellTrade(T0 + 20 * Ms, 100.0, 5), SellTrade(T0 + 30 * Ms, 100.0, 1),
+            Ask(T0 + 250 * Ms, 100.1, 0), Ask(T0 + 250 * Ms, 100.3, 5),
+        };
+        // Buys 1 of each; B's ask falls instead of rising, so B loses what A gains.
+        var rowsB = rows.Take(4).Concat([Bid(T0 + 250 * Ms, 100.0, 0), Bid(T0 + 250 * Ms, 99.8, 5)]).ToArray();
+        var s = new ScriptedStrategy(new List<string>(), (T0 + 10 * Ms, c =>
+        {
+            c.SubmitBuy(0, 1, 100.0, 1);
+            c.SubmitBuy(1, 1, 100.0, 1);
+        }));
+        using var run = new BacktestRun(new BacktestSetup
+        {
+            Instruments = [new InstrumentSetup(a, () => new MemoryBlockSource(rows)), new InstrumentSetup(b, () => new MemoryBlockSource(rowsB))],
+            Strategies = [new StrategySetup("s", () => s)],
+            Latency = new ConstantLatency(2 * Ms, 3 * Ms),
+            Log = new CapturingLog(),
+            Recorder = new RecorderOptions(),
+        });
+        var rec = run.Execute().Recording!;
+        var (sa, sb, p) = (rec.Instruments[0].Statistics, rec.Instruments[1].Statistics, rec.Portfolio);
+        Assert.That(sa.Pnl, Is.EqualTo(0.15).Within(1e-9));
+        Assert.That(sb.Pnl, Is.EqualTo(-0.05).Within(1e-9), "the bid at 100.0 goes: marked at (99.8 + 100.1) / 2");
+        Assert.That(p.Pnl, Is.EqualTo(sa.Pnl + sb.Pnl).Within(1e-9));
+        Assert.That(p.Trades, Is.EqualTo(2));
+        Assert.That(p.OrdersSubmitted, Is.EqualTo(2));
+        Assert.That(p.SpreadCapture, Is.EqualTo(sa.SpreadCapture + sb.SpreadCapture).Within(1e-12));
+        Assert.That(p.MaxPositionValue, Is.EqualTo(100.05 + 100.05).Within(1e-9));
+        Assert.That(p.MeanPosition, Is.Null, "positions of different instruments do not add up");
+        Assert.That(rec.PortfolioChart.Count, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void With_one_instrument_the_portfolio_is_that_instrument()
+    {
+        var (result, _) = OneFill();
+        var rec = result.Recording!;
+        var i = rec.Instruments[0].Statistics;
+        Assert.That(rec.Portfolio, Is.EqualTo(i with { MeanPosition = null, MeanAbsPosition = null, MaxAbsPosition = null }));
+    }
+
+    [Test]
     public void Fills_are_not_sampled_when_turned_off()
     {
         var rows = new[] { Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), SellTrade(T0 + 20 * Ms, 100.0, 5), SellTrade(T0 + 30 * Ms, 100.0, 1), Bid(T0 + 250 * Ms, 99.9, 1) };

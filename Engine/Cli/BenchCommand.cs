@@ -83,31 +83,35 @@ internal static class BenchCommand
                 strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
                 Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
             }
-            double record = 0;
+            double record = 0, recordBase = 0;
             if (Want("record"))
             {
-                // The grid run again with everything --out adds (journal, recorder, equity.csv, summary.json,
-                // report.html), alternating with plain runs so both see the same machine load.
+                // A backtest as the command runs it (the grid strategy, rows read from a deflate .npz), with and
+                // without everything --out adds (journal, recorder, equity.csv, statistics, summary.json,
+                // report.html), alternating so both see the same machine load; the best run of each counts.
                 string outDir = Path.Combine(Path.GetTempPath(), $"hft-bench-out-{Environment.ProcessId}");
                 try
                 {
-                    RunGraph(warm, instrument, grid: true, outDir);
+                    if (!File.Exists(file)) EventFileWriter.WriteAll(file, rows, compress: true);
+                    Func<IEventBlockSource> fromFile = () => new FileBlockSource([file]);
+                    RunGraph(() => new MemoryBlockSource(warm), instrument, grid: true, outDir);
+                    RunGraph(fromFile, instrument, grid: true);
                     double plainBest = double.MaxValue, recordBest = double.MaxValue;
                     for (int i = 0; i < runs; i++)
                     {
-                        plainBest = Math.Min(plainBest, Seconds(() => RunGraph(rows, instrument, grid: true)));
-                        recordBest = Math.Min(recordBest, Seconds(() => RunGraph(rows, instrument, grid: true, outDir)));
+                        plainBest = Math.Min(plainBest, Seconds(() => RunGraph(fromFile, instrument, grid: true)));
+                        recordBest = Math.Min(recordBest, Seconds(() => RunGraph(fromFile, instrument, grid: true, outDir)));
                     }
-                    strategy = Math.Max(strategy, n / plainBest);
+                    recordBase = n / plainBest;
                     record = n / recordBest;
-                    Console.Error.WriteLine($"bench: record_eps {record:N0} (grid without recording {n / plainBest:N0})");
+                    Console.Error.WriteLine($"bench: record_eps {record:N0} (the same without --out: {recordBase:N0})");
                 }
                 finally
                 {
                     if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
                 }
             }
-            double recordOverhead = record > 0 && strategy > 0 ? 1 - record / strategy : 0;
+            double recordOverhead = record > 0 && recordBase > 0 ? 1 - record / recordBase : 0;
             double tomlMs = 0;
             if (Want("toml"))
             {
@@ -127,6 +131,7 @@ internal static class BenchCommand
                     w.Number("graph_eps", graph);
                     w.Number("strategy_eps", strategy);
                     w.Number("graph_over_book", ratio);
+                    w.Number("record_base_eps", recordBase);
                     w.Number("record_eps", record);
                     w.Number("record_overhead", recordOverhead);
                     w.Number("toml_1mb_ms", tomlMs);
@@ -142,8 +147,9 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"graph_eps       {graph.ToString("N0", c)}   full actor graph, idle strategy, from memory");
                 Console.Out.WriteLine($"strategy_eps    {strategy.ToString("N0", c)}   full actor graph, grid strategy, from memory");
                 Console.Out.WriteLine($"graph/book      {ratio.ToString("F3", c)}");
-                Console.Out.WriteLine($"record_eps      {record.ToString("N0", c)}   grid strategy with --out's recording, statistics and files");
-                Console.Out.WriteLine($"record_overhead {(recordOverhead * 100).ToString("F1", c)} %   1 - record_eps / strategy_eps");
+                Console.Out.WriteLine($"record_base_eps {recordBase.ToString("N0", c)}   grid strategy from a deflate .npz, as backtest runs it");
+                Console.Out.WriteLine($"record_eps      {record.ToString("N0", c)}   the same with everything --out adds (recorder, statistics, five files)");
+                Console.Out.WriteLine($"record_overhead {(recordOverhead * 100).ToString("F1", c)} %   1 - record_eps / record_base_eps");
                 Console.Out.WriteLine($"toml_1mb_ms     {tomlMs.ToString("F1", c)}   parse a 1 MB configuration (best run after one warm-up)");
             }
             return 0;
@@ -212,13 +218,16 @@ internal static class BenchCommand
         GC.KeepAlive(depth);
     }
 
-    private static void RunGraph(MarketEvent[] rows, Instrument instrument, bool grid, string? outDir = null)
+    private static void RunGraph(MarketEvent[] rows, Instrument instrument, bool grid) =>
+        RunGraph(() => new MemoryBlockSource(rows), instrument, grid);
+
+    private static void RunGraph(Func<IEventBlockSource> source, Instrument instrument, bool grid, string? outDir = null)
     {
         using var journal = outDir is null ? null : TradeJournal.Open([instrument], outDir);
         using var equity = outDir is null ? null : new EquityCsvWriter(Path.Combine(outDir, "equity.csv"), [instrument]);
         var setup = new BacktestSetup
         {
-            Instruments = [new InstrumentSetup(instrument, () => new MemoryBlockSource(rows))],
+            Instruments = [new InstrumentSetup(instrument, source)],
             Strategies = [grid
                 ? new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))
                 : new StrategySetup("idle", () => new Idle())],
@@ -237,6 +246,6 @@ internal static class BenchCommand
         }
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         if (Environment.GetEnvironmentVariable("HFT_BENCH_ALLOC") == "1")
-            Console.Error.WriteLine($"bench: {(grid ? "grid" : "idle")} run allocated {allocated:N0} bytes for {rows.Length:N0} rows ({(double)allocated / rows.Length:F2} B/row)");
+            Console.Error.WriteLine($"bench: {(grid ? "grid" : "idle")} run allocated {allocated:N0} bytes");
     }
 }

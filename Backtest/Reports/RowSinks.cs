@@ -1,0 +1,207 @@
+using System.Runtime.CompilerServices;
+
+namespace Hft.Backtest.Reports;
+
+/// <summary>Formats one row into a writer.</summary>
+public delegate void RowFormatter<T>(Utf8RowWriter writer, in T row);
+
+/// <summary>Takes rows in order and writes them as text, now or later; <see cref="Complete"/> finishes the file.</summary>
+public interface IRowSink<T> : IDisposable
+{
+    /// <summary>Adds a row (never throws for a write error: <see cref="Complete"/> reports it).</summary>
+    void Add(in T row);
+
+    /// <summary>Writes every row added, flushes and closes; throws an <see cref="IOException"/> if any write failed.</summary>
+    void Complete();
+}
+
+/// <summary>Formats each row at once, on the caller's thread, into a buffered writer.</summary>
+public sealed class InlineRowSink<T>(Utf8RowWriter writer, RowFormatter<T> format, string name) : IRowSink<T>
+{
+    private Exception? _error;
+    private bool _completed;
+
+    /// <inheritdoc />
+    public void Add(in T row)
+    {
+        if (_error is not null || _completed) return;
+        try
+        {
+            format(writer, in row);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _error = e;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Complete()
+    {
+        if (_completed) return;
+        _completed = true;
+        try
+        {
+            writer.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _error ??= e;
+        }
+        if (_error is not null) throw new IOException($"{name}: {_error.Message}", _error);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            Complete();
+        }
+        catch (IOException)
+        {
+            // Dispose after a failure: Complete already reported it, or the run is failing anyway.
+        }
+    }
+}
+
+/// <summary>
+/// Copies rows into fixed chunks on the caller's thread (the core loop: a struct copy per row) and formats and
+/// writes them on a thread of its own, so a backtest's throughput does not pay for number formatting. Chunks
+/// are recycled and at most a few are in flight: memory is bounded, and a disk slower than the run holds the
+/// run back rather than filling memory. Rows are written in the order they were added, so the file is the same
+/// as if they had been written at once.
+/// </summary>
+public sealed class BackgroundRowSink<T> : IRowSink<T>
+{
+    private sealed class Chunk(int rows)
+    {
+        public readonly T[] Rows = new T[rows];
+        public int Count;
+    }
+
+    private readonly Utf8RowWriter _writer;
+    private readonly RowFormatter<T> _format;
+    private readonly string _name;
+    private readonly int _chunkRows;
+    private readonly int _chunksInFlight;
+    private readonly object _gate = new();
+    private readonly Queue<Chunk> _full = new();
+    private readonly Stack<Chunk> _free = new();
+    private readonly Thread _thread;
+    private Chunk _current;
+    private bool _adding = true;
+    private volatile Exception? _error;
+    private bool _completed;
+
+    /// <summary>Starts the writing thread.</summary>
+    /// <param name="writer">Where the rows go; owned (disposed) by the sink's thread.</param>
+    /// <param name="format">Formats one row.</param>
+    /// <param name="name">The file's name, for error messages and the thread's name.</param>
+    /// <param name="chunkRows">Rows per chunk.</param>
+    /// <param name="chunksInFlight">Full chunks that may wait for the writer before <see cref="Add"/> waits.</param>
+    public BackgroundRowSink(Utf8RowWriter writer, RowFormatter<T> format, string name, int chunkRows = 4096, int chunksInFlight = 4)
+    {
+        _writer = writer;
+        _format = format;
+        _name = name;
+        _chunkRows = chunkRows;
+        _chunksInFlight = chunksInFlight;
+        _current = new Chunk(chunkRows);
+        _thread = new Thread(Drain) { IsBackground = true, Name = "rows " + Path.GetFileName(name) };
+        _thread.Start();
+    }
+
+    /// <inheritdoc />
+    public void Add(in T row)
+    {
+        var c = _current;
+        c.Rows[c.Count++] = row;
+        if (c.Count == _chunkRows) Hand();
+    }
+
+    private void Hand()
+    {
+        if (_current.Count == 0) return;
+        lock (_gate)
+        {
+            while (_full.Count >= _chunksInFlight) Monitor.Wait(_gate);
+            _full.Enqueue(_current);
+            Monitor.PulseAll(_gate);
+            _current = _free.Count > 0 ? _free.Pop() : new Chunk(_chunkRows);
+        }
+    }
+
+    private void Drain()
+    {
+        try
+        {
+            while (true)
+            {
+                Chunk chunk;
+                lock (_gate)
+                {
+                    while (_full.Count == 0 && _adding) Monitor.Wait(_gate);
+                    if (_full.Count == 0) break;
+                    chunk = _full.Dequeue();
+                    Monitor.PulseAll(_gate);
+                }
+                if (_error is null)
+                {
+                    try
+                    {
+                        var rows = chunk.Rows;
+                        for (int i = 0; i < chunk.Count; i++) _format(_writer, in rows[i]);
+                    }
+                    catch (Exception e)
+                    {
+                        _error = e;
+                    }
+                }
+                // Clear references (a row may hold strings or objects) before the chunk is reused.
+                if (System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()) Array.Clear(chunk.Rows, 0, chunk.Count);
+                chunk.Count = 0;
+                lock (_gate) _free.Push(chunk);
+            }
+        }
+        finally
+        {
+            try
+            {
+                _writer.Dispose();
+            }
+            catch (Exception e)
+            {
+                _error ??= e;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Complete()
+    {
+        if (_completed) return;
+        _completed = true;
+        Hand();
+        lock (_gate)
+        {
+            _adding = false;
+            Monitor.PulseAll(_gate);
+        }
+        _thread.Join();
+        if (_error is { } e) throw new IOException($"{_name}: {e.Message}", e);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        try
+        {
+            Complete();
+        }
+        catch (IOException)
+        {
+            // Dispose after a failure: Complete already reported it, or the run is failing anyway.
+        }
+    }
+}
