@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hft.Core.Markets;
 
 namespace Hft.Backtest.Recording;
@@ -67,6 +68,7 @@ public struct ChartBucket
         PositionMin = double.NaN, PositionMax = double.NaN, PositionLast = double.NaN,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Merge(in ChartBucket later)
     {
         LastTime = later.LastTime;
@@ -83,6 +85,7 @@ public struct ChartBucket
         Sells += later.Sells;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Observe(ref double min, ref double max, ref double last, double value)
     {
         if (double.IsNaN(value)) return;
@@ -129,6 +132,7 @@ public sealed class ChartSeries
     public long Width => _width;
 
     /// <summary>Adds a sample; NaN values are left out of their series.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long time, double price, double equity, double drawdown, double position)
     {
         ref var b = ref BucketFor(time);
@@ -141,6 +145,7 @@ public sealed class ChartSeries
     }
 
     /// <summary>Adds a fill marker.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddFill(long time, Side side, double price, double quantity)
     {
         ref var b = ref BucketFor(time);
@@ -159,6 +164,7 @@ public sealed class ChartSeries
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ref ChartBucket BucketFor(long time)
     {
         if (!_started)
@@ -177,6 +183,7 @@ public sealed class ChartSeries
         return ref _buckets[_count++];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Compact()
     {
         _width *= 2;

@@ -19,7 +19,7 @@ public sealed class EquityCsvWriter : IRecordSink, IDisposable
 
     private static readonly byte[][] Reasons = ["interval"u8.ToArray(), "fill"u8.ToArray(), "end"u8.ToArray()];
     private readonly byte[][] _symbols;
-    private readonly IRowSink<RecordSample> _rows;
+    private readonly RowSink<RecordSample> _rows;
 
     /// <summary>Creates (or replaces) the file at <paramref name="path"/> and writes the header.</summary>
     /// <param name="path">The file.</param>
@@ -28,17 +28,34 @@ public sealed class EquityCsvWriter : IRecordSink, IDisposable
     public EquityCsvWriter(string path, IReadOnlyList<Instrument> instruments, bool background = true)
     {
         _symbols = instruments.Select(i => Encoding.UTF8.GetBytes(i.Symbol)).ToArray();
+        _unchanged = new Unchanged?[instruments.Count];
         if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } dir) Directory.CreateDirectory(dir);
         var writer = new Utf8RowWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1));
-        writer.Text(Header).EndRow();
-        _rows = background ? new BackgroundRowSink<RecordSample>(writer, Format, path) : new InlineRowSink<RecordSample>(writer, Format, path);
+        // Written out at once: the file's write path then runs before the replay starts, not first mid-run.
+        writer.Text(Header).EndRow().Flush();
+        _rows = new RowSink<RecordSample>(writer, Format, path, background);
+        Prime();
+    }
+
+    // Formats two made-up rows into nothing before the run, so their code is compiled at start-up (see DecimalFormat.Prime).
+    private void Prime()
+    {
+        DecimalFormat.Prime();
+        using (var w = new Utf8RowWriter(Stream.Null))
+        {
+            Format(w, new RecordSample(1_723_075_200_100_000_000, 0, SampleReason.Interval, double.NaN, double.NaN, double.NaN, double.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+            Format(w, new RecordSample(1_723_075_200_200_000_000, 0, SampleReason.Fill, 300.16, 300.17, 300.165, 300.165, 1, -351.88000000000034,
+                -8.784028000000001, -33.97097199999988, 20, 631, 631, 175680.5599999999, 6.8700000000007435));
+        }
+        Array.Clear(_unchanged);
     }
 
     /// <summary>Rows added, the header excluded.</summary>
     public long Rows { get; private set; }
 
     /// <inheritdoc />
-    public void Write(in RecordSample sample)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Write(RecordSample sample)
     {
         Rows++;
         _rows.Add(in sample);
@@ -50,12 +67,12 @@ public sealed class EquityCsvWriter : IRecordSink, IDisposable
         public FormattedNumber Position, Balance, Fee, Volume, Value, SpreadCapture;
     }
 
-    private readonly Dictionary<int, Unchanged> _unchanged = new();
+    private readonly Unchanged?[] _unchanged;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Format(Utf8RowWriter w, in RecordSample s)
     {
-        if (!_unchanged.TryGetValue(s.Instrument, out var u)) _unchanged[s.Instrument] = u = new Unchanged();
+        var u = _unchanged[s.Instrument] ??= new Unchanged();
         w.Long(s.Time).Char(',').IsoTime(s.Time).Char(',').Bytes(_symbols[s.Instrument]).Char(',')
             .Bytes(Reasons[(int)s.Reason]).Char(',')
             .DoubleOrEmpty(s.BestBid).Char(',').DoubleOrEmpty(s.BestAsk).Char(',').DoubleOrEmpty(s.Mid).Char(',')

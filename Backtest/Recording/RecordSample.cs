@@ -50,7 +50,7 @@ public readonly record struct RecordSample(
 public interface IRecordSink
 {
     /// <summary>One sample.</summary>
-    void Write(in RecordSample sample);
+    void Write(RecordSample sample);
 
     /// <summary>The run ended: flush everything. Throws if writing failed at any point.</summary>
     void Complete();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Hft.Core.Actors;
 using Hft.Core.Orders;
 
@@ -11,9 +12,11 @@ namespace Hft.Backtest.Recording;
 public sealed class RecordingJournal(ITradeJournal? inner, IActorRef recorder) : ITradeJournal
 {
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnOrder(Order order, long localTime) => inner?.OnOrder(order, localTime);
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnFill(Fill fill)
     {
         inner?.OnFill(fill);

@@ -28,8 +28,8 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
     private readonly byte[][] _symbols;
     private readonly MemoryStream? _ordersMemory;
     private readonly MemoryStream? _fillsMemory;
-    private readonly IRowSink<OrderRow> _orders;
-    private readonly IRowSink<Fill> _fills;
+    private readonly RowSink<OrderRow> _orders;
+    private readonly RowSink<Fill> _fills;
     private bool _completed;
 
     /// <summary>Creates an empty journal for the run's instruments, kept in memory until <see cref="WriteTo"/>.</summary>
@@ -38,8 +38,8 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
         _symbols = Symbols(instruments);
         _ordersMemory = new MemoryStream();
         _fillsMemory = new MemoryStream();
-        _orders = new InlineRowSink<OrderRow>(Header(new Utf8RowWriter(_ordersMemory, ownsStream: false), OrdersHeader), FormatOrder, "orders.csv");
-        _fills = new InlineRowSink<Fill>(Header(new Utf8RowWriter(_fillsMemory, ownsStream: false), FillsHeader), FormatFill, "fills.csv");
+        _orders = new RowSink<OrderRow>(Header(new Utf8RowWriter(_ordersMemory, ownsStream: false), OrdersHeader), FormatOrder, "orders.csv", background: false);
+        _fills = new RowSink<Fill>(Header(new Utf8RowWriter(_fillsMemory, ownsStream: false), FillsHeader), FormatFill, "fills.csv", background: false);
     }
 
     private TradeJournal(IReadOnlyList<Instrument> instruments, string directory)
@@ -47,17 +47,31 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
         _symbols = Symbols(instruments);
         Directory.CreateDirectory(directory);
         string orders = Path.Combine(directory, "orders.csv"), fills = Path.Combine(directory, "fills.csv");
-        _orders = new BackgroundRowSink<OrderRow>(Header(new Utf8RowWriter(Create(orders)), OrdersHeader), FormatOrder, orders);
+        _orders = new RowSink<OrderRow>(Header(new Utf8RowWriter(Create(orders)), OrdersHeader), FormatOrder, orders);
         try
         {
             // Fills are few: formatted at once.
-            _fills = new InlineRowSink<Fill>(Header(new Utf8RowWriter(Create(fills)), FillsHeader), FormatFill, fills);
+            _fills = new RowSink<Fill>(Header(new Utf8RowWriter(Create(fills)), FillsHeader), FormatFill, fills, background: false);
         }
         catch
         {
             _orders.Dispose();
             throw;
         }
+        Prime();
+    }
+
+    // Formats made-up rows into nothing before the run, so their code is compiled at start-up (see DecimalFormat.Prime).
+    private void Prime()
+    {
+        DecimalFormat.Prime();
+        using (var w = new Utf8RowWriter(Stream.Null))
+        {
+            FormatOrder(w, new OrderRow(1_723_075_200_100_000_000, 0, 29790, Side.Sell, 297.90000000000003, 1, 1, OrderStatus.New, OrderRequest.Canceled,
+                TimeInForce.Gtx, OrderType.Limit, 1_723_075_200_099_000_000, "a \"reason\""));
+            FormatFill(w, new Fill(0, 29790, Side.Buy, 297.9, 1, -0.014895, true, 1_723_075_200_099_000_000, 1_723_075_200_100_000_000, 1));
+        }
+        _orderTime = long.MinValue;
     }
 
     /// <summary>
@@ -68,9 +82,10 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
 
     private static FileStream Create(string path) => new(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 1);
 
+    // The header is written out at once: the file's write path then runs before the replay starts, not first mid-run.
     private static Utf8RowWriter Header(Utf8RowWriter w, string header)
     {
-        w.Text(header);
+        w.Text(header).Flush();
         return w;
     }
 
@@ -84,6 +99,7 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
     public long FillRows { get; private set; }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnOrder(Order order, long localTime)
     {
         OrderRows++;
@@ -92,6 +108,7 @@ public sealed class TradeJournal : ITradeJournal, IDisposable
     }
 
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnFill(Fill fill)
     {
         FillRows++;

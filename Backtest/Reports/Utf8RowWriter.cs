@@ -30,12 +30,14 @@ public sealed class Utf8RowWriter : IDisposable
     /// <summary>Bytes written so far (flushed or not).</summary>
     public long BytesWritten { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> Free(int atLeast)
     {
         if (_buffer.Length - _used < atLeast) Flush();
         return _buffer.AsSpan(_used);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Advance(int n)
     {
         _used += n;
@@ -43,6 +45,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>An ASCII character.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter Char(char c)
     {
         Free(1)[0] = (byte)c;
@@ -67,6 +70,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>Text, encoded as UTF-8.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter Text(ReadOnlySpan<char> text)
     {
         int max = Encoding.UTF8.GetMaxByteCount(text.Length);
@@ -126,6 +130,7 @@ public sealed class Utf8RowWriter : IDisposable
     }
 
     /// <summary>A number in shortest round-trip form, or nothing when it is NaN or infinite (an empty CSV field).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter DoubleOrEmpty(double value) => double.IsFinite(value) ? Double(value) : this;
 
     /// <summary>A timestamp as ISO-8601 UTC with nanoseconds, exactly as <see cref="Nanos.Format"/>.</summary>
@@ -157,9 +162,11 @@ public sealed class Utf8RowWriter : IDisposable
     private readonly byte[] _isoPrefix = new byte[32];
 
     /// <summary>Ends a row with a line feed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Utf8RowWriter EndRow() => Char('\n');
 
     /// <summary>Writes the buffered bytes to the stream.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Flush()
     {
         if (_used == 0) return;

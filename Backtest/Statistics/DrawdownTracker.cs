@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hft.Backtest.Statistics;
 
 /// <summary>
@@ -41,6 +42,7 @@ public struct DrawdownTracker
     public double Current { get; private set; }
 
     /// <summary>Adds the next sample (times must not decrease).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long time, double equity)
     {
         _lastTime = time;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hft.Backtest.Statistics;
 
 /// <summary>
@@ -24,6 +25,7 @@ public struct ReturnMoments
     public readonly double DownsideDeviation => Count < 1 ? double.NaN : Math.Sqrt(_downsideSquares / Count);
 
     /// <summary>Adds one change.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(double change)
     {
         Count++;

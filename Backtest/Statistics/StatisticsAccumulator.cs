@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Hft.Backtest.Statistics;
 
 /// <summary>
@@ -57,6 +58,7 @@ public sealed class StatisticsAccumulator
     /// Adds a sample. Times must not decrease; equity must be a number. Pass NaN as
     /// <paramref name="position"/> for a series without one (the portfolio).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(long time, double equity, double position, double positionValue)
     {
         if (_finished is not null) throw new InvalidOperationException("The statistics are already finished.");
@@ -88,6 +90,7 @@ public sealed class StatisticsAccumulator
         if (Math.Abs(positionValue) > _maxPositionValue) _maxPositionValue = Math.Abs(positionValue);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitGridPoint(long time)
     {
         if (_hasGridPoint) _returns.Add(_heldEquity - _previousGridEquity);

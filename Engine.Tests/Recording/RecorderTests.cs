@@ -26,7 +26,7 @@ public sealed class RecorderTests
         public readonly List<RecordSample> Rows = new();
         public bool Completed;
 
-        public void Write(in RecordSample sample) => Rows.Add(sample);
+        public void Write(RecordSample sample) => Rows.Add(sample);
 
         public void Complete() => Completed = true;
     }
@@ -336,7 +336,7 @@ public sealed class RecorderTests
     {
         public long Rows;
 
-        public void Write(in RecordSample sample) => Rows++;
+        public void Write(RecordSample sample) => Rows++;
 
         public void Complete()
         {

@@ -73,6 +73,54 @@ public sealed class DecimalFormatTests
     }
 
     [Test]
+    public void Running_sums_and_boundaries_in_the_exact_range_match_the_framework()
+    {
+        // What trading files are full of: balances and values summed fill by fill, products of prices and fees.
+        var rng = new Random(15);
+        double balance = 0, value = 0;
+        for (int i = 0; i < 300_000; i++)
+        {
+            double price = Math.Round(250 + rng.NextDouble() * 100, 2);
+            balance += (rng.Next(2) == 0 ? 1 : -1) * price * rng.Next(1, 5);
+            value += price;
+            Same(balance);
+            Same(value);
+            Same(price * -0.00005);
+            Same(price * 0.0007 * rng.Next(1, 9));
+            Same(balance / 3);
+        }
+        // Powers of two and ten, their neighbours (the gap below a power of two is half the gap above).
+        for (int e = -13; e < 50; e++)
+        {
+            double p = Math.Pow(2, e);
+            Same(p);
+            Same(Math.BitDecrement(p));
+            Same(Math.BitIncrement(p));
+        }
+        for (int e = -4; e < 16; e++)
+        {
+            double down = Math.Pow(10, e), up = down;
+            Same(down);
+            for (int step = 0; step < 8; step++)
+            {
+                down = Math.BitDecrement(down);
+                up = Math.BitIncrement(up);
+                Same(down);
+                Same(up);
+            }
+        }
+        // Every mantissa pattern at every binary exponent of the exact range (about 2^-14 to 2^50).
+        Span<byte> bits = stackalloc byte[8];
+        for (int i = 0; i < 500_000; i++)
+        {
+            rng.NextBytes(bits);
+            long mantissa = BitConverter.ToInt64(bits) & 0xF_FFFF_FFFF_FFFF;
+            long exponent = 1023 + rng.Next(-14, 50);
+            Same(BitConverter.Int64BitsToDouble((exponent << 52) | mantissa) * (rng.Next(2) == 0 ? 1 : -1));
+        }
+    }
+
+    [Test]
     public void Timestamps_match_nanos_format()
     {
         var rng = new Random(14);

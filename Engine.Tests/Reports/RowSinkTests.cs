@@ -29,7 +29,7 @@ public sealed class RowSinkTests
     public void A_background_sink_writes_every_row_in_order_across_many_chunks()
     {
         using var memory = new MemoryStream();
-        var sink = new BackgroundRowSink<(int, double)>(new Utf8RowWriter(memory, ownsStream: false, bufferSize: 1024), Format, "rows.csv", chunkRows: 7, chunksInFlight: 2);
+        var sink = new RowSink<(int, double)>(new Utf8RowWriter(memory, ownsStream: false, bufferSize: 1024), Format, "rows.csv", chunkRows: 7, chunksInFlight: 2);
         for (int i = 0; i < 10_000; i++) sink.Add((i, i * 0.5));
         sink.Complete();
         sink.Complete();
@@ -41,12 +41,12 @@ public sealed class RowSinkTests
     [Test]
     public void A_write_error_is_reported_when_the_sink_completes_with_the_file_name()
     {
-        var background = new BackgroundRowSink<(int, double)>(new Utf8RowWriter(new FailingStream(), bufferSize: 512), Format, "/out/equity.csv", chunkRows: 16);
+        var background = new RowSink<(int, double)>(new Utf8RowWriter(new FailingStream(), bufferSize: 512), Format, "/out/equity.csv", chunkRows: 16);
         for (int i = 0; i < 5_000; i++) background.Add((i, i));
         var e = Assert.Throws<IOException>(() => background.Complete())!;
         Assert.That(e.Message, Does.Contain("/out/equity.csv").And.Contain("No space left on device"));
 
-        var inline = new InlineRowSink<(int, double)>(new Utf8RowWriter(new FailingStream(), bufferSize: 512), Format, "/out/orders.csv");
+        var inline = new RowSink<(int, double)>(new Utf8RowWriter(new FailingStream(), bufferSize: 512), Format, "/out/orders.csv", background: false);
         for (int i = 0; i < 5_000; i++) inline.Add((i, i));
         Assert.That(() => inline.Complete(), Throws.TypeOf<IOException>().With.Message.Contains("/out/orders.csv"));
         Assert.DoesNotThrow(() => inline.Dispose(), "dispose after a reported failure stays quiet");
