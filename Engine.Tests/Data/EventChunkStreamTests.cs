@@ -75,24 +75,30 @@ public sealed class EventChunkStreamTests : TempDirectoryTest
     public void Steady_state_allocates_nothing_per_chunk()
     {
         EventFileWriter.WriteAll(PathOf("x.npz"), DataFiles.Rows(100_000));
-        using var stream = new EventChunkStream([PathOf("x.npz")], chunkRows: 256, chunksAhead: 2);
-        // Let the pool fill (buffers are created lazily) and the inflater set up.
-        for (int i = 0; i < 10; i++)
+        // Whole-process count, so the background thread is included; 380 chunks of 16 KiB would show up clearly.
+        // Other runtime activity can land in a whole-process count too (a method compiled to a higher tier, the
+        // thread pool), so the least of three passes is what the stream itself allocates.
+        long least = long.MaxValue;
+        for (int pass = 0; pass < 3; pass++)
         {
-            Assert.That(stream.TryTakeNext(out var warm), Is.True);
-            stream.Return(warm);
+            using var stream = new EventChunkStream([PathOf("x.npz")], chunkRows: 256, chunksAhead: 2);
+            // Let the pool fill (buffers are created lazily) and the inflater set up.
+            for (int i = 0; i < 10; i++)
+            {
+                Assert.That(stream.TryTakeNext(out var warm), Is.True);
+                stream.Return(warm);
+            }
+            long before = GC.GetTotalAllocatedBytes(precise: true);
+            int chunks = 0;
+            while (stream.TryTakeNext(out var chunk))
+            {
+                chunks++;
+                stream.Return(chunk);
+            }
+            least = Math.Min(least, GC.GetTotalAllocatedBytes(precise: true) - before);
+            Assert.That(chunks, Is.EqualTo(100_000 / 256 + 1 - 10));
         }
-        // Whole-process count, so the background thread is included; 300 chunks of 16 KiB would show up clearly.
-        long before = GC.GetTotalAllocatedBytes(precise: true);
-        int chunks = 0;
-        while (stream.TryTakeNext(out var chunk))
-        {
-            chunks++;
-            stream.Return(chunk);
-        }
-        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        Assert.That(chunks, Is.EqualTo(100_000 / 256 + 1 - 10));
-        Assert.That(allocated, Is.LessThan(16 * 1024), "nothing per chunk (a little slack for the runtime itself)");
+        Assert.That(least, Is.LessThan(16 * 1024), "nothing per chunk (a little slack for the runtime itself)");
     }
 
     [Test]
