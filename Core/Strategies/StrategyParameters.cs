@@ -1,3 +1,4 @@
+using Hft.Core.Text;
 using System.Globalization;
 
 namespace Hft.Core.Strategies;
@@ -110,21 +111,8 @@ public sealed class StrategyParameters
         foreach (var kv in _values)
         {
             if (_used.Contains(kv.Key)) continue;
-            var suggestion = _known.OrderBy(k => Distance(k, kv.Key)).ThenBy(k => k, StringComparer.Ordinal).FirstOrDefault();
-            string hint = suggestion is not null && Distance(suggestion, kv.Key) <= Math.Max(2, kv.Key.Length / 3)
-                ? $" (did you mean '{suggestion}'?)" : "";
+            string hint = KeySuggestions.Hint(kv.Key, _known);
             throw new StrategyParameterException(kv.Key, $"strategy '{strategyName}' has no parameter '{kv.Key}'{hint}; it knows: {string.Join(", ", _known.Distinct())}");
         }
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        for (int j = 1; j <= b.Length; j++)
-            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
     }
 }

@@ -1,3 +1,4 @@
+using Hft.Core.Text;
 using Hft.Engine.Config;
 
 namespace Hft.Engine.Tests.Config;

@@ -1,3 +1,4 @@
+using Hft.Core.Text;
 using System.Globalization;
 using Hft.Core.Toml;
 

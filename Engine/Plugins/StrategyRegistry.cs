@@ -1,3 +1,4 @@
+using Hft.Core.Text;
 using System.Collections.Concurrent;
 using System.Reflection;
 using Hft.Core.Strategies;

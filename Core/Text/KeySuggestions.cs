@@ -1,7 +1,10 @@
-namespace Hft.Engine.Config;
+namespace Hft.Core.Text;
 
-/// <summary>"Did you mean" for misspelt keys and names: the closest candidate by edit distance, if close enough.</summary>
-internal static class KeySuggestions
+/// <summary>
+/// "Did you mean" for misspelt keys and names (configuration keys, strategy parameters, strategy names): the
+/// closest candidate by edit distance, if close enough.
+/// </summary>
+public static class KeySuggestions
 {
     /// <summary>
     /// The candidate nearest to <paramref name="given"/>, or null when none is plausibly a typo of it. A third of
