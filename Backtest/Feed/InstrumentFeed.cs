@@ -45,12 +45,6 @@ public sealed class InstrumentFeed : TimedSource, IDisposable
     /// <summary>Rows read from the data so far.</summary>
     public long RowsRead => _blocks.RowsRead;
 
-    /// <summary>Rows delivered to the venue (exchange timeline).</summary>
-    public long ExchangeDelivered { get; private set; }
-
-    /// <summary>Rows delivered to the book (local timeline).</summary>
-    public long LocalDelivered { get; private set; }
-
     /// <summary>Adds the feed to the loop's merge.</summary>
     public void AttachTo(CoreLoop loop) => loop.AddSource(this);
 
@@ -102,14 +96,12 @@ public sealed class InstrumentFeed : TimedSource, IDisposable
         if (_localNext)
         {
             _book.Deliver(in _local.Row, _venueRef);
-            LocalDelivered++;
             _local.Advance();
         }
         else
         {
             var message = new InstrumentEvent(_instrument, in _exchange.Row);
             _venue.Deliver(in message, null);
-            ExchangeDelivered++;
             _exchange.Advance();
         }
     }

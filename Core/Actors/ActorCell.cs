@@ -42,7 +42,6 @@ internal sealed class ActorCell : IActorContext
     public RestartStatistics RestartStats { get; } = new();
     public IActorRef? Sender { get; private set; }
 
-    internal void ClearSender() => Sender = null;
 
     // The core loop's one-entry cache of the struct-message lane this actor last received from.
     public Type? LaneType;
@@ -218,8 +217,6 @@ internal sealed class ActorCell : IActorContext
                 System.Log.Error(ex, $"{Path} threw in PreRestart");
             }
         }
-        // Children stopped by PreRestart must be gone before the new instance creates its own.
-        TerminateChildrenNow();
         if (!TryCreateInstance(out var error))
         {
             System.Log.Error(error, $"{Path} could not be re-created after a failure; it is stopped.");
@@ -236,13 +233,6 @@ internal sealed class ActorCell : IActorContext
         {
             Fail(ex, null);
         }
-    }
-
-    private void TerminateChildrenNow()
-    {
-        ActorCell[] children;
-        lock (_children) children = _children.Where(c => c.Dispatcher is not ThreadPoolDispatcher && c._state == CellState.Stopping).ToArray();
-        foreach (var child in children) child.Terminate();
     }
 
     /// <summary>Stops the actor: children first, then PostStop, then watchers are told.</summary>

@@ -25,7 +25,7 @@ public sealed class ActorSystem : IDisposable
         Name = name;
         Log = log ?? new TextKernelLog();
         DeadLetters = new DeadLetterOffice(Log);
-        CoreLoop = new CoreLoop(clock, Log);
+        CoreLoop = new CoreLoop(clock);
         _pool = new ThreadPoolDispatcher(() => clock.Now);
         var guardianProps = Props.Create(() => new UserGuardian());
         if (guardianStrategy is not null) guardianProps = guardianProps.WithSupervisorStrategy(guardianStrategy);

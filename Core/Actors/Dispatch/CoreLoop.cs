@@ -17,7 +17,6 @@ public sealed class CoreLoop : IScheduler
 {
     private readonly IClock _clock;
     private readonly VirtualClock? _virtualClock;
-    private readonly IKernelLog _log;
     private readonly TimerQueue _timers = new();
     private readonly Dictionary<Type, MessageLane> _lanes = new();
     private readonly ConcurrentQueue<Envelope> _inbox = new();
@@ -34,11 +33,10 @@ public sealed class CoreLoop : IScheduler
     private volatile bool _stopRequested;
     private volatile bool _running;
 
-    internal CoreLoop(IClock clock, IKernelLog log)
+    internal CoreLoop(IClock clock)
     {
         _clock = clock;
         _virtualClock = clock as VirtualClock;
-        _log = log;
         Dispatcher = new CoreLoopDispatcher(this);
     }
 

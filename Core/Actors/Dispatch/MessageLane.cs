@@ -9,7 +9,6 @@ namespace Hft.Core.Actors.Dispatch;
 internal abstract class MessageLane
 {
     public abstract void DeliverNext(ActorCell target, IActorRef? sender);
-    public abstract object DequeueBoxed();
 }
 
 internal sealed class MessageLane<T> : MessageLane
@@ -43,8 +42,6 @@ internal sealed class MessageLane<T> : MessageLane
         T item = Dequeue();
         target.Invoke(in item, sender);
     }
-
-    public override object DequeueBoxed() => Dequeue()!;
 
     private void Grow()
     {
