@@ -10,7 +10,7 @@ using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Backtest.Venue;
 using Hft.Backtest.Statistics;
-using Directive = Hft.Core.Actors.Supervision.Directive;
+using Directive = Akka.Actor.Directive;
 using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Strategies;
@@ -221,6 +221,7 @@ internal static class BacktestCommand
     private static int Run(EngineSettings settings, bool json)
     {
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
+        using var host = EngineHost.Start(log, settings.Logging.Level);
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
         var strategies = settings.Strategies
@@ -264,14 +265,19 @@ internal static class BacktestCommand
                 : new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
             OnStrategyError = Directive.Restart,
-            Log = new SerilogKernelLog(log),
+            System = host.System,
             Journal = journal,
             Recorder = recorder,
         };
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
         log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
         BacktestResult result;
-        using (var run = new BacktestRun(setup)) result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
+        using (var run = new BacktestRun(setup))
+        {
+            // Ctrl-C ends the replay where it is; what was replayed so far is still reported and written.
+            host.OnShutdown("stop-backtest", run.Loop.RequestStop);
+            result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
+        }
         if (outDir is not null && journal is not null)
         {
             journal.Complete();

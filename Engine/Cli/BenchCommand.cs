@@ -8,7 +8,7 @@ using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Recording;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
-using Hft.Core.Actors;
+
 using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Strategies;
@@ -232,7 +232,6 @@ internal static class BenchCommand
                 ? new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))
                 : new StrategySetup("idle", () => new Idle())],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
-            Log = new TextKernelLog(TextWriter.Null),
             Journal = journal,
             Recorder = outDir is null ? null : new RecorderOptions { Sink = equity },
         };

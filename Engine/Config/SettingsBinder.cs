@@ -1,7 +1,7 @@
 using Hft.Core.Text;
 using System.Globalization;
-using Hft.Core.Actors;
-using Hft.Core.Actors.Supervision;
+
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
 using Hft.Core.Toml;
@@ -433,17 +433,10 @@ public static class SettingsBinder
 
     private static string? ValidName(TableReader r, string key, string name)
     {
-        try
-        {
-            // Venue and strategy names become actor names, so they follow the actor naming rules.
-            ActorPath.ValidateName(name);
-            return name;
-        }
-        catch (ArgumentException)
-        {
-            r.Report(key, $"'{name}' is not a valid name: it must be non-empty, without '/', spaces or control characters");
-            return null;
-        }
+        // Venue and strategy names become actor names, so they follow Akka's naming rules.
+        if (name.Length > 0 && ActorPath.IsValidPathElement(name)) return name;
+        r.Report(key, $"'{name}' is not a valid name: it must be non-empty, of letters, digits and -_.:@&=+,!~*'; only, not starting with '$'");
+        return null;
     }
 
     private static void CheckVenueNames(List<BoundVenue> venues)

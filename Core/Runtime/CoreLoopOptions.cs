@@ -1,0 +1,12 @@
+namespace Hft.Core.Runtime;
+
+/// <summary>How a <see cref="CoreLoop"/> runs its mailboxes and waits for work.</summary>
+/// <param name="Throughput">
+/// Messages an actor handles per mailbox run before the next actor's turn. One keeps the order of messages across
+/// actors closest to one global FIFO (what the engine's results are checked against).
+/// </param>
+/// <param name="SpinBeforeWait">
+/// On a real clock, how long the loop spins for new work before it blocks (zero: block at once). Spinning trades
+/// a core for sub-microsecond hand-over from socket threads.
+/// </param>
+public sealed record CoreLoopOptions(int Throughput = 1, TimeSpan SpinBeforeWait = default);
