@@ -34,6 +34,7 @@ public sealed class BacktestRun : IDisposable
     private readonly bool _ownsSystem;
     private readonly VirtualClock _clock = new();
     private readonly CoreLoop _loop;
+    private readonly ActorFactory _props = new();
     private readonly List<InstrumentFeed> _feeds = new();
     private readonly MarketDepth[] _books;
     private readonly SimulatedExchange[] _exchanges;
@@ -88,7 +89,7 @@ public sealed class BacktestRun : IDisposable
             _loop.AttachTo(_system);
             // The clock moves to the first event before any actor starts, so timers set in PreStart count from there.
             _loop.Open();
-            var rootProps = _loop.On(ActorFactory.Props(() => new ActorGroup(BuildGraph, RootStrategy(), () => _stopped = true)));
+            var rootProps = _loop.On(_props.Props(() => new ActorGroup(BuildGraph, RootStrategy(), () => _stopped = true)));
             _root = CreateRoot(rootProps);
             _loop.RunUntil(() => _built, StartStopTimeout);
         }
@@ -166,16 +167,16 @@ public sealed class BacktestRun : IDisposable
 
     private void BuildGraph(IUntypedActorContext root)
     {
-        root.ActorOf(_loop.On(ActorFactory.Props(() => new DeadLetterCounter(root.Self.Path, n => _akkaDeadLetters = n))), "dead-letters");
+        root.ActorOf(_loop.On(_props.Props(() => new DeadLetterCounter(root.Self.Path, n => _akkaDeadLetters = n))), "dead-letters");
         var latencies = _exchanges.Select(_ => _setup.Latency).ToArray();
         root.ActorOf(Group(venues => _venue = venues.ActorOf(
-            _loop.On(ActorFactory.Props(() => new SimulatedVenueActor(_exchanges, latencies, _loop, _venueEntry))), "sim")), "venues");
+            _loop.On(_props.Props(() => new SimulatedVenueActor(_exchanges, latencies, _loop, _venueEntry))), "sim")), "venues");
         if (_recorder is { } recorder)
-            _recorderRef = root.ActorOf(_loop.On(ActorFactory.Props(() => new RecorderActor(recorder, _clock))), "recorder");
+            _recorderRef = root.ActorOf(_loop.On(_props.Props(() => new RecorderActor(recorder, _clock))), "recorder");
         ITradeJournal? inner = _recorder is null ? _setup.Journal : new RecordingJournal(_setup.Journal, _recorderRef);
         var journal = _journal = inner is null ? null : new ClosableJournal(inner);
-        _orders = root.ActorOf(_loop.On(ActorFactory.Props(() => new OrderStateActor(Accounts, _venue, journal, _clock))), "orders");
-        _risk = root.ActorOf(_loop.On(ActorFactory.Props(() => new RiskActor(_setup.Risk, Accounts, _orders))), "risk");
+        _orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, _venue, journal, _clock))), "orders");
+        _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, _orders))), "risk");
 
         // Each strategy follows its own directive (restarted at most 10 times in a run, then stopped).
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
@@ -188,7 +189,7 @@ public sealed class BacktestRun : IDisposable
                 var entry = _strategyEntries[i];
                 var factory = s.Factory;
                 _strategyRefs.Add(strategies.ActorOf(
-                    _loop.On(ActorFactory.Props(() => new StrategyActor(factory, Accounts, _books, _risk, _clock, entry))), s.Name));
+                    _loop.On(_props.Props(() => new StrategyActor(factory, Accounts, _books, _risk, _clock, entry))), s.Name));
             }
         }, perStrategy), "strategies");
 
@@ -197,7 +198,7 @@ public sealed class BacktestRun : IDisposable
             for (int i = 0; i < _books.Length; i++)
             {
                 int index = i;
-                books.ActorOf(_loop.On(ActorFactory.Props(() => new BookActor(index, _books[index], _bookEntries[index], _strategyEntries))),
+                books.ActorOf(_loop.On(_props.Props(() => new BookActor(index, _books[index], _bookEntries[index], _strategyEntries))),
                     Accounts[i].Instrument.Symbol);
             }
             _built = true;
@@ -205,7 +206,7 @@ public sealed class BacktestRun : IDisposable
     }
 
     private Props Group(Action<IUntypedActorContext> children, SupervisorStrategy? strategy = null) =>
-        _loop.On(ActorFactory.Props(() => new ActorGroup(children, strategy)));
+        _loop.On(_props.Props(() => new ActorGroup(children, strategy)));
 
     /// <summary>Replays everything, stops the graph, and reports.</summary>
     public BacktestResult Execute()
@@ -259,6 +260,8 @@ public sealed class BacktestRun : IDisposable
         finally
         {
             foreach (var feed in _feeds) feed.Dispose();
+            if (!_loop.IsRunning) _loop.Close();
+            _props.Forget();
             if (_ownsSystem) _system?.Terminate().Wait(StartStopTimeout);
         }
     }

@@ -129,6 +129,23 @@ public sealed class CoreLoop
     }
 
     /// <summary>
+    /// Forgets everything still queued (timers of stopped actors, sources, pending work), once the loop's graph has
+    /// stopped. The actor system keeps its dispatchers for its lifetime, so a loop that held on to its queues would
+    /// keep every finished run's actors (and the plugins that made them) alive.
+    /// </summary>
+    public void Close()
+    {
+        if (IsRunning) throw new InvalidOperationException("The core loop cannot close while it runs.");
+        _timers.Clear();
+        _sourceList.Clear();
+        _sources = [];
+        _fifo = new IRunnable?[16];
+        _fifoHead = 0;
+        _fifoCount = 0;
+        while (_inbox.TryDequeue(out _)) Interlocked.Decrement(ref _inboxCount);
+    }
+
+    /// <summary>
     /// Runs the loop on the calling thread. With a virtual clock it returns when nothing that keeps the run
     /// alive is left (feeds exhausted, no pending one-off timers; repeating timers alone do not count), or at
     /// <paramref name="until"/>; with a real clock it runs until <see cref="RequestStop"/>.

@@ -35,6 +35,14 @@ internal sealed class TimerQueue
         return false;
     }
 
+    /// <summary>Drops every entry.</summary>
+    public void Clear()
+    {
+        _heap = new Entry[4];
+        Count = 0;
+        KeepAliveCount = 0;
+    }
+
     public void Push(long due, int lane, long sequence, LoopTimer item)
     {
         if (Count == _heap.Length) Array.Resize(ref _heap, _heap.Length * 2);

@@ -5,7 +5,7 @@ using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Core.Markets;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Strategies;
 
 namespace Hft.Engine.Tests.Backtests;
@@ -31,7 +31,7 @@ public sealed class DeterminismTests
             Strategies = [new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
             Journal = journal,
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         };
         using var run = new BacktestRun(setup);
         var result = run.Execute();
@@ -84,7 +84,7 @@ public sealed class DeterminismTests
         {
             Instruments = [new InstrumentSetup(new Instrument("SIMUSDT", "sim", options.TickSize, options.LotSize), () => new FileBlockSource(files, chunkRows: 1000))],
             Strategies = [new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         };
         using var run = new BacktestRun(setup);
         return run.Execute();
