@@ -32,8 +32,14 @@ public sealed class LoopScheduler : SchedulerBase, IDateTimeOffsetNowTimeProvide
     public override TimeSpan HighResMonotonicClock => _wallClock.HighResMonotonicClock;
 
     /// <summary>The loop that runs <paramref name="receiver"/>, or null for an actor elsewhere.</summary>
-    public static CoreLoop? LoopOf(ICanTell receiver) =>
-        receiver is ActorRefWithCell { Underlying: ActorCell { Dispatcher: LoopDispatcher dispatcher } } ? dispatcher.Loop : null;
+    public static CoreLoop? LoopOf(ICanTell receiver)
+    {
+        if (receiver is not ActorRefWithCell { Underlying: var cell }) return null;
+        if (cell is ActorCell { Dispatcher: LoopDispatcher dispatcher }) return dispatcher.Loop;
+        // A top-level actor is not started yet until the guardian has made it; its props already name its dispatcher.
+        if (cell is ActorCell || cell?.Props?.Dispatcher is not { } id || !cell.System.Dispatchers.HasDispatcher(id)) return null;
+        return (cell.System.Dispatchers.Lookup(id) as LoopDispatcher)?.Loop;
+    }
 
     /// <inheritdoc />
     protected override void InternalScheduleTellOnce(TimeSpan delay, ICanTell receiver, object message, IActorRef sender, ICancelable cancelable)
