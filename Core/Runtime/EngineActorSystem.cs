@@ -15,6 +15,8 @@ akka {
   stdout-loglevel = OFF
   loglevel = WARNING
   log-config-on-start = off
+  # The loggers start in the background instead of the system waiting for each one's handshake.
+  logger-async-start = on
   log-dead-letters = 0
   log-dead-letters-during-shutdown = off
   actor.creation-timeout = 20s
