@@ -59,7 +59,7 @@ public sealed class BookActor : ReceiveActor, IMarketEventSink
                 continue;
             }
             // Strategies that do not override the callback are not called at all.
-            if (!(trade ? host.WantsTrades : host.WantsDepth)) continue;
+            if ((entry.Interest & (trade ? MarketInterest.Trades : MarketInterest.Depth)) == 0) continue;
             try
             {
                 if (trade) host.OnTrade(_instrument, in ev);

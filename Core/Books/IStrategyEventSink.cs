@@ -2,15 +2,12 @@ using Hft.Core.Markets;
 
 namespace Hft.Core.Books;
 
-/// <summary>What a book calls on a strategy host, per event, on the same thread.</summary>
+/// <summary>
+/// What a book calls on a strategy host, per event, on the same thread. The host attaches with the
+/// <see cref="MarketInterest"/> flags of the callbacks its strategy overrides; the book calls no other.
+/// </summary>
 public interface IStrategyEventSink
 {
-    /// <summary>True if the strategy overrides <c>OnDepth</c>; otherwise the book does not call it for depth events.</summary>
-    bool WantsDepth { get; }
-
-    /// <summary>True if the strategy overrides <c>OnTrade</c>.</summary>
-    bool WantsTrades { get; }
-
     /// <summary>A depth event (update, snapshot row, clear) was applied to the book of <paramref name="instrument"/>.</summary>
     void OnDepth(int instrument, in MarketEvent update);
 

@@ -25,13 +25,20 @@ public sealed class DirectEntry<THandler> where THandler : class
     /// <summary>The current instance's handler; null while the actor is not running.</summary>
     public THandler? Handler { get; private set; }
 
+    /// <summary>
+    /// What the attached handler wants, as flags the caller defines (a book: depth and/or trades), read per event
+    /// as a field rather than asked of the handler.
+    /// </summary>
+    public int Interest { get; private set; }
+
     /// <summary>Events that found no handler.</summary>
     public long DeadLetters { get; private set; }
 
     /// <summary>Attaches the running instance (from the actor's <c>PreStart</c>, or when it resumes).</summary>
-    public void Attach(IActorRef owner, THandler handler)
+    public void Attach(IActorRef owner, THandler handler, int interest = -1)
     {
         _owner = owner;
+        Interest = interest;
         Handler = handler;
     }
 

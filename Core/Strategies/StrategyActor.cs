@@ -29,6 +29,7 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
     private IActorRef _self = ActorRefs.Nobody;
     private IScheduler _scheduler = null!;
     private IStrategyLog _log = null!;
+    private int _interest;
 
     /// <summary>Creates the host; <paramref name="factory"/> makes a fresh strategy at start and on every restart.</summary>
     /// <param name="factory">Makes the strategy.</param>
@@ -51,19 +52,13 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
         Receive<DirectDeliveryFailed>(failed =>
         {
             // Attached again first: if the supervisor resumes this instance, the books reach it again.
-            _entry.Attach(_self, this);
+            _entry.Attach(_self, this, _interest);
             failed.Rethrow();
         });
     }
 
     /// <summary>The hosted strategy.</summary>
     public Strategy Strategy => _strategy;
-
-    /// <inheritdoc />
-    public bool WantsDepth { get; private set; }
-
-    /// <inheritdoc />
-    public bool WantsTrades { get; private set; }
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -73,11 +68,11 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
         _log = new StrategyLog(Context.GetLogger());
         _strategy = _factory();
         var type = _strategy.GetType();
-        WantsDepth = Overrides(type, nameof(Strategy.OnDepth));
-        WantsTrades = Overrides(type, nameof(Strategy.OnTrade));
+        _interest = (Overrides(type, nameof(Strategy.OnDepth)) ? MarketInterest.Depth : 0)
+            | (Overrides(type, nameof(Strategy.OnTrade)) ? MarketInterest.Trades : 0);
         _strategy.Attach(this);
         _strategy.OnStart();
-        _entry.Attach(_self, this);
+        _entry.Attach(_self, this, _interest);
     }
 
     /// <inheritdoc />

@@ -271,12 +271,13 @@ internal static class BacktestCommand
             Recorder = recorder,
         };
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
-        log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
         BacktestResult result;
-        using (var run = new BacktestRun(setup))
+        if (host.Host.IsShuttingDown) throw new OperationCanceledException("the backtest was stopped before its replay started");
+        using (var run = StartRun(setup, host.Host))
         {
             // Ctrl-C ends the replay where it is; what was replayed so far is still reported and written.
             host.Host.OnShutdown("stop-backtest", run.Loop.RequestStop);
+            log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
             result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
         }
         if (outDir is not null && journal is not null)
@@ -289,6 +290,18 @@ internal static class BacktestCommand
         }
         Console.Out.WriteLine(json ? ToJson(result, strategyNames) : ToText(result));
         return 0;
+    }
+
+    private static BacktestRun StartRun(BacktestSetup setup, EngineHost host)
+    {
+        try
+        {
+            return new BacktestRun(setup);
+        }
+        catch (Exception) when (host.IsShuttingDown)
+        {
+            throw new OperationCanceledException("the backtest was stopped before its replay started");
+        }
     }
 
     /// <summary>The recorder's settings from <c>[output]</c>.</summary>

@@ -53,13 +53,20 @@ internal sealed class EngineHost : IDisposable
         return new EngineHost(host, system);
     }
 
+    /// <summary>True once Ctrl-C (or anything else) has started the shutdown.</summary>
+    public bool IsShuttingDown => CoordinatedShutdown.Get(System).ShutdownReason is not null;
+
     /// <summary>Runs <paramref name="stop"/> when the engine shuts down (Ctrl-C), before the actor system terminates.</summary>
-    public void OnShutdown(string name, Action stop) =>
+    public void OnShutdown(string name, Action stop)
+    {
         CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, name, () =>
         {
             stop();
             return Task.FromResult(Akka.Done.Instance);
         });
+        // A shutdown that began before the task was added would not run it.
+        if (IsShuttingDown) stop();
+    }
 
     private static AkkaLogLevel ToAkka(LogEventLevel level) => level switch
     {
