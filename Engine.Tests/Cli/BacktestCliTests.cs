@@ -44,6 +44,20 @@ public sealed class BacktestCliTests
     }
 
     [Test]
+    public void Quantity_fees_are_the_rate_times_the_traded_volume()
+    {
+        // Maker and taker at one rate, so the total is known from the volume whatever the mix of fills.
+        var r = EngineProcess.Run("backtest", P("good.npz"), "--json", "--fee-model", "trading-qty", "--maker-fee", "0.25", "--taker-fee", "0.25");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var instrument = doc.RootElement.GetProperty("instruments")[0];
+        double volume = instrument.GetProperty("trading_volume").GetDouble();
+        Assert.That(volume, Is.GreaterThan(0), "the grid trades on this data");
+        Assert.That(instrument.GetProperty("fees").GetDouble(), Is.EqualTo(0.25 * volume).Within(1e-9 * volume));
+        Assert.That(instrument.GetProperty("trading_value").GetDouble(), Is.Not.EqualTo(volume).Within(1e-6 * volume), "value and quantity differ here, so the test tells the models apart");
+    }
+
+    [Test]
     public void Out_writes_orders_and_fills_identically_on_a_second_run()
     {
         var a = EngineProcess.Run("backtest", P("good.npz"), "--out", P("run-a"));

@@ -53,8 +53,9 @@ internal static class BacktestCommand
         public readonly Option<string[]> LatencyFile = new("--latency-file") { Description = "Recorded order latencies (req_ts, exch_ts, resp_ts rows) to interpolate, instead of constant latencies (repeatable)", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string> Exchange = new("--exchange") { Description = "Fill rules: " + string.Join(", ", ExchangeModels.Names), DefaultValueFactory = _ => "no-partial-fill" };
         public readonly Option<string> Queue = new("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
-        public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
-        public readonly Option<double> Taker = new("--taker-fee") { Description = "Taker fee as a fraction of traded value", DefaultValueFactory = _ => 0.0007 };
+        public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee (negative = rebate): a fraction of traded value, or with --fee-model an amount per unit of quantity or per execution", DefaultValueFactory = _ => -0.00005 };
+        public readonly Option<double> Taker = new("--taker-fee") { Description = "Taker fee: a fraction of traded value, or with --fee-model an amount per unit of quantity or per execution", DefaultValueFactory = _ => 0.0007 };
+        public readonly Option<string> FeeModel = new("--fee-model") { Description = "How fees are charged: " + string.Join(", ", FeeModels.Names) + " (fee = rate x value, rate x quantity, or an amount per execution)", DefaultValueFactory = _ => FeeModels.TradingValue };
         public readonly Option<string?> Snapshot = new("--initial-snapshot") { Description = "Event file whose rows set the starting book" };
         public readonly Option<double> MaxPosition = new("--max-position") { Description = "Risk: largest absolute position", DefaultValueFactory = _ => double.PositiveInfinity };
         public readonly Option<double> MaxOrder = new("--max-order-qty") { Description = "Risk: largest order quantity", DefaultValueFactory = _ => double.PositiveInfinity };
@@ -71,7 +72,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.RecordInterval, o.StatsInterval, o.DaysPerYear, o.BookSize, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
-            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose, o.Plugins,
+            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.FeeModel, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose, o.Plugins,
         };
         command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
         return (command, o);
@@ -167,8 +168,21 @@ internal static class BacktestCommand
         string exchange = b.Exchange;
         if (Use(o.Exchange)) exchange = ExchangeModels.NameOf(ExchangeModels.Parse(r.GetValue(o.Exchange)!));
         var fees = b.Fees;
-        if (Use(o.Maker)) fees = fees with { Maker = r.GetValue(o.Maker) };
-        if (Use(o.Taker)) fees = fees with { Taker = r.GetValue(o.Taker) };
+        if (Use(o.FeeModel))
+        {
+            string model;
+            try { model = FeeModels.Parse(r.GetValue(o.FeeModel)!); }
+            catch (ArgumentException e) { throw new ArgumentException("--fee-model: " + e.Message); }
+            if (model != fees.Model)
+            {
+                // The default rates are fractions of value; another model's amounts start at 0, as in a config file.
+                fees = model == FeeModels.TradingValue ? new FeeSettings(Model: model) : new FeeSettings(0, 0, model);
+            }
+        }
+        // Typed only: the options' defaults are rates of value, which would be wrong amounts for the other models.
+        bool Typed(Option option) => r.GetResult(option) is { Implicit: false };
+        if (fees.Model == FeeModels.TradingValue ? Use(o.Maker) : Typed(o.Maker)) fees = fees with { Maker = r.GetValue(o.Maker) };
+        if (fees.Model == FeeModels.TradingValue ? Use(o.Taker) : Typed(o.Taker)) fees = fees with { Taker = r.GetValue(o.Taker) };
         settings = settings with { Backtest = new BacktestSettings(latency, queue, fees, exchange) };
 
         var risk = settings.Risk;
@@ -259,9 +273,7 @@ internal static class BacktestCommand
             Latency = CreateLatency(b.Latency),
             QueueModel = QueueModelFactory(b.Queue.Model),
             Exchange = ExchangeModels.Parse(b.Exchange),
-            Fees = b.Fees.Model == "flat-per-trade"
-                ? new FlatPerTradeFeeModel(b.Fees.Maker, b.Fees.Taker)
-                : new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
+            Fees = FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
             OnStrategyError = Directive.Restart,
             Log = new SerilogKernelLog(log),
