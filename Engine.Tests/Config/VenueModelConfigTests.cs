@@ -74,6 +74,22 @@ public sealed class VenueModelConfigTests : TempDirectoryTest
     }
 
     [Test]
+    public void On_data_error_binds_is_printed_only_when_not_the_default_and_the_option_overrides_it()
+    {
+        var s = Load("[backtest]\non_data_error = \"skip\"\n");
+        Assert.That(s.Backtest.OnDataError, Is.EqualTo(Hft.Backtest.Data.Validation.DataErrorPolicy.Skip));
+        Assert.That(SettingsWriter.Write(s), Does.Contain("on_data_error = \"skip\""));
+        Assert.That(BacktestCommand.Resolve("--config", PathOf("c.toml"), "--on-data-error", "stop").Backtest.OnDataError,
+            Is.EqualTo(Hft.Backtest.Data.Validation.DataErrorPolicy.Stop));
+        Assert.That(SettingsWriter.Write(Load("")), Does.Not.Contain("on_data_error"), "the default adds nothing to existing runs' configuration");
+        string path = PathOf("c.toml");
+        File.WriteAllText(path, Base + "[backtest]\non_data_error = \"skp\"\n");
+        var e = Assert.Throws<ConfigException>(() => SettingsLoader.Load(path))!;
+        Assert.That(e.Message, Does.Contain("backtest.on_data_error: expected").And.Contain("did you mean 'skip'"));
+        Assert.That(() => BacktestCommand.Resolve("x.npz", "--on-data-error", "ignore"), Throws.ArgumentException.With.Message.EqualTo("--on-data-error: expected stop or skip, got 'ignore'"));
+    }
+
+    [Test]
     public void An_unknown_exchange_model_suggests_the_closest()
     {
         string path = PathOf("c.toml");

@@ -44,6 +44,16 @@ public static class SettingsBinder
     private static readonly KeyValuePair<string, int>[] FeeModels =
         Hft.Backtest.Models.Fees.FeeModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
 
+    private static readonly KeyValuePair<string, Hft.Backtest.Data.Validation.DataErrorPolicy>[] DataErrorPolicies =
+        [new("stop", Hft.Backtest.Data.Validation.DataErrorPolicy.Stop), new("skip", Hft.Backtest.Data.Validation.DataErrorPolicy.Skip)];
+
+    /// <summary>The name a data-error policy is written as in a file and on the command line.</summary>
+    public static string NameOf(Hft.Backtest.Data.Validation.DataErrorPolicy policy) => DataErrorPolicies.First(p => p.Value == policy).Key;
+
+    /// <summary>The policy of a name (<c>stop</c> or <c>skip</c>), or null.</summary>
+    public static Hft.Backtest.Data.Validation.DataErrorPolicy? ParseDataErrorPolicy(string text) =>
+        DataErrorPolicies.FirstOrDefault(p => p.Key == text.Trim().ToLowerInvariant()) is { Key: not null } found ? found.Value : null;
+
     private static readonly KeyValuePair<string, int>[] ExchangeModels =
         Hft.Backtest.Venue.ExchangeModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
 
@@ -417,8 +427,9 @@ public static class SettingsBinder
             if (x.Choice("model", ExchangeModels) is { } model) exchange = ExchangeModels[model].Key;
             x.Finish();
         }
+        var onDataError = r.Choice("on_data_error", DataErrorPolicies) ?? Hft.Backtest.Data.Validation.DataErrorPolicy.Stop;
         r.Finish();
-        return new BacktestSettings(latency, queue, fees, exchange);
+        return new BacktestSettings(latency, queue, fees, exchange, onDataError);
     }
 
     private static OutputSettings BindOutput(TableReader? r)
