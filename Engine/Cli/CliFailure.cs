@@ -39,6 +39,7 @@ internal static class CliFailure
     }
 
     private static bool IsUserError(Exception ex) => ex is EventFileException or InvalidDataException or FormatException
+        or Hft.Backtest.Data.Validation.MarketByOrderDataException
         or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
         or Hft.Backtest.Runs.BacktestFailedException;
 }
