@@ -7,7 +7,7 @@ using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Venues;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Backtests;
 
 namespace Hft.Engine.Tests.Validation;
@@ -166,7 +166,7 @@ public sealed class MarketByOrderValidatorTests
             Instruments = [new InstrumentSetup(new Instrument("T", "sim", 0.1, 1.0), () => new ValidatedBlockSource(new MemoryBlockSource(rows), validator))],
             Strategies = [new StrategySetup("s", () => s)],
             Exchange = ExchangeModel.L3,
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         run.Execute();
         Assert.That(localQty, Is.EqualTo(5), "local book");
