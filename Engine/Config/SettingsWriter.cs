@@ -1,4 +1,4 @@
-using Tomlyn;
+using Hft.Engine.Config.Toml;
 using Tomlyn.Model;
 
 namespace Hft.Engine.Config;
@@ -11,10 +11,7 @@ namespace Hft.Engine.Config;
 public static class SettingsWriter
 {
     /// <summary>The settings as a TOML document.</summary>
-    public static string Write(EngineSettings settings) => TomlSerializer.Serialize(ToToml(settings), Options);
-
-    // LF line ends on every platform, like every other file the engine writes.
-    private static readonly TomlSerializerOptions Options = new() { NewLine = TomlNewLineKind.Lf };
+    public static string Write(EngineSettings settings) => TomlDocumentText.Write(ToToml(settings));
 
     /// <summary>The settings as Tomlyn's TOML model, keys in the order they are written, secrets redacted.</summary>
     public static TomlTable ToToml(EngineSettings settings)
