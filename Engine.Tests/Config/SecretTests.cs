@@ -1,6 +1,6 @@
-using Hft.Core.Toml;
 using Hft.Engine.Cli;
 using Hft.Engine.Config;
+using Hft.Engine.Config.Toml;
 using Hft.Engine.Tests.Data;
 
 namespace Hft.Engine.Tests.Config;
@@ -91,7 +91,7 @@ public sealed class SecretTests : TempDirectoryTest
     [Test]
     public void A_secret_given_as_a_number_is_not_echoed()
     {
-        var root = TomlParser.Parse(LiveFile("918273645546372819", "\"s\""), "n.toml");
+        var root = ConfigDocument.Parse(LiveFile("918273645546372819", "\"s\""), "n.toml");
         var error = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(root, "n.toml", Dir))!;
         Assert.That(error.Message, Is.EqualTo("n.toml:7:11: venues[0].api_key: expected a string such as \"${ENV_VAR}\", found integer"));
     }
@@ -99,7 +99,7 @@ public sealed class SecretTests : TempDirectoryTest
     [Test]
     public void An_empty_environment_variable_is_an_empty_secret_and_a_problem()
     {
-        var root = TomlParser.Parse(LiveFile("\"${K}\"", "\"${S}\""), "e.toml");
+        var root = ConfigDocument.Parse(LiveFile("\"${K}\"", "\"${S}\""), "e.toml");
         var error = Assert.Throws<ConfigException>(() => SettingsBinder.Bind(root, "e.toml", Dir, name => name == "K" ? "" : "value"))!;
         Assert.That(error.Message, Is.EqualTo("e.toml:7:11: venues[0].api_key: is empty"));
     }

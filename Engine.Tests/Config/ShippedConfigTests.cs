@@ -1,8 +1,9 @@
 using Akka.Actor;
 using Hft.Core.Markets;
-using Hft.Core.Toml;
 using Hft.Engine.Cli;
 using Hft.Engine.Config;
+using Hft.Engine.Config.Toml;
+using Tomlyn.Model;
 
 namespace Hft.Engine.Tests.Config;
 
@@ -53,7 +54,7 @@ public sealed class ShippedConfigTests
         string path = Path.Combine(ConfigTestKit.AppSettings, name);
         var settings = SettingsLoader.Load(path);
         string printed = SettingsWriter.Write(settings);
-        var reread = SettingsBinder.Bind(TomlParser.Parse(printed, "printed.toml"), "printed.toml", ConfigTestKit.AppSettings);
+        var reread = SettingsBinder.Bind(ConfigDocument.Parse(printed, "printed.toml"), "printed.toml", ConfigTestKit.AppSettings);
         Assert.That(SettingsWriter.Write(reread), Is.EqualTo(printed));
     }
 
@@ -74,18 +75,18 @@ public sealed class ShippedConfigTests
         Assert.That(keys, Has.Count.GreaterThan(30), "the walk found the keys");
     }
 
-    private static void CollectKeys(TomlValue value, ISet<string> keys)
+    private static void CollectKeys(object? value, ISet<string> keys)
     {
         switch (value)
         {
             case TomlTable t:
-                foreach (var entry in t.Entries)
+                foreach (var (key, item) in t)
                 {
-                    keys.Add(entry.Key);
-                    CollectKeys(entry.Value, keys);
+                    keys.Add(key);
+                    CollectKeys(item, keys);
                 }
                 break;
-            case TomlArray a:
+            case TomlTableArray a:
                 foreach (var item in a) CollectKeys(item, keys);
                 break;
         }

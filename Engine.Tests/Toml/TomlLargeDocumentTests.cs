@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
 
 namespace Hft.Engine.Tests.Toml;
 
@@ -15,11 +15,11 @@ public sealed class TomlLargeDocumentTests
         var bytes = Encoding.UTF8.GetBytes(text);
 
         var stopwatch = Stopwatch.StartNew();
-        var doc = TomlParser.Parse(bytes, "large.toml");
+        var doc = ConfigDocument.Parse(bytes, "large.toml");
         stopwatch.Stop();
         var firstMs = stopwatch.Elapsed.TotalMilliseconds;
         stopwatch.Restart();
-        TomlParser.Parse(bytes, "large.toml");
+        ConfigDocument.Parse(bytes, "large.toml");
         stopwatch.Stop();
 
         TestContext.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -28,15 +28,15 @@ public sealed class TomlLargeDocumentTests
         {
             Assert.That(bytes.Length, Is.GreaterThanOrEqualTo(1_000_000));
             Assert.That(CountKeys(doc), Is.EqualTo(expectedKeys));
-            var last = (TomlTable)doc[$"instrument_{expectedKeys / Hft.Engine.Cli.SyntheticTomlDocument.KeysPerInstrument - 1}"];
-            Assert.That(((TomlArray)last["venues"]).Count, Is.EqualTo(2));
+            var last = (ConfigTable)doc[$"instrument_{expectedKeys / Hft.Engine.Cli.SyntheticTomlDocument.KeysPerInstrument - 1}"];
+            Assert.That(((ConfigArray)last["venues"]).Count, Is.EqualTo(2));
         });
     }
 
-    private static int CountKeys(TomlValue value) => value switch
+    private static int CountKeys(ConfigValue value) => value switch
     {
-        TomlTable table => table.Count + table.Values.Sum(CountKeys),
-        TomlArray array => array.Sum(CountKeys),
+        ConfigTable table => table.Count + table.Entries.Sum(e => CountKeys(e.Value)),
+        ConfigArray array => array.Sum(CountKeys),
         _ => 0,
     };
 }

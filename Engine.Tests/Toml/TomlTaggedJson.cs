@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
+using Tomlyn;
+using Tomlyn.Helpers;
 
 namespace Hft.Engine.Tests.Toml;
 
@@ -11,26 +13,29 @@ namespace Hft.Engine.Tests.Toml;
 /// </summary>
 internal static class TomlTaggedJson
 {
-    public static JsonNode From(TomlValue value) => value switch
+    public static JsonNode From(ConfigValue value) => value switch
     {
-        TomlTable table => FromTable(table),
-        TomlArray array => new JsonArray(array.Select(From).ToArray()),
-        TomlString s => Leaf("string", s.Value),
-        TomlInteger i => Leaf("integer", i.Value.ToString(CultureInfo.InvariantCulture)),
-        TomlFloat f => Leaf("float", FloatText(f.Value)),
-        TomlBoolean b => Leaf("bool", b.Value ? "true" : "false"),
-        TomlOffsetDateTimeValue v => Leaf("datetime", v.Value.ToString()),
-        TomlLocalDateTimeValue v => Leaf("datetime-local", v.Value.ToString()),
-        TomlLocalDateValue v => Leaf("date-local", v.Value.ToString()),
-        TomlLocalTimeValue v => Leaf("time-local", v.Value.ToString()),
+        ConfigTable table => FromTable(table),
+        ConfigArray array => new JsonArray(array.Select(From).ToArray()),
+        ConfigScalar { Value: string s } => Leaf("string", s),
+        ConfigScalar { Value: long i } => Leaf("integer", i.ToString(CultureInfo.InvariantCulture)),
+        ConfigScalar { Value: double f } => Leaf("float", FloatText(f)),
+        ConfigScalar { Value: bool b } => Leaf("bool", b ? "true" : "false"),
+        ConfigScalar { Value: TomlDateTime t, Kind: var kind } => Leaf(kind switch
+        {
+            ConfigValueKind.LocalDateTime => "datetime-local",
+            ConfigValueKind.LocalDate => "date-local",
+            ConfigValueKind.LocalTime => "time-local",
+            _ => "datetime",
+        }, TomlFormatHelper.ToString(t)),
         _ => throw new ArgumentException($"unknown value type {value.GetType().Name}"),
     };
 
-    private static JsonObject FromTable(TomlTable table)
+    private static JsonObject FromTable(ConfigTable table)
     {
         var obj = new JsonObject();
-        foreach (var (key, value) in table)
-            obj[key] = From(value);
+        foreach (var entry in table.Entries)
+            obj[entry.Key] = From(entry.Value);
         return obj;
     }
 

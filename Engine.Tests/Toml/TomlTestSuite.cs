@@ -7,7 +7,11 @@ namespace Hft.Engine.Tests.Toml;
 /// </summary>
 internal sealed class TomlTestSuite
 {
+    /// <summary>The list of the TOML 1.0.0 cases; its presence marks the folder.</summary>
     public const string ListName = "files-toml-1.0.0";
+
+    /// <summary>The list of the TOML 1.1.0 cases.</summary>
+    public const string List11Name = "files-toml-1.1.0";
     private const string RelativeTests = "shared/toml-test/tests";
 
     private TomlTestSuite(string? testsDirectory, string lookedFor)
@@ -22,7 +26,6 @@ internal sealed class TomlTestSuite
     /// <summary>What was searched, for the message when nothing was found.</summary>
     public string LookedFor { get; }
 
-    public string ListPath => Path.Combine(TestsDirectory ?? throw new InvalidOperationException(MissingMessage), ListName);
 
     public string MissingMessage =>
         $"toml-test data not found: looked for {LookedFor}. Set TOML_TEST_DIR to the toml-test folder (the one holding tests/{ListName}).";
@@ -61,7 +64,7 @@ internal sealed class TomlTestSuite
         Assert.Ignore(MissingMessage);
     }
 
-    /// <summary>The list file's lines (paths relative to the tests folder).</summary>
-    public IReadOnlyList<string> ReadList() =>
-        File.ReadAllLines(ListPath).Where(l => l.Length > 0).ToList();
+    /// <summary>The lines of list file <paramref name="listName"/> (paths relative to the tests folder).</summary>
+    public IReadOnlyList<string> ReadList(string listName) =>
+        File.ReadAllLines(Path.Combine(TestsDirectory ?? throw new InvalidOperationException(MissingMessage), listName)).Where(l => l.Length > 0).ToList();
 }

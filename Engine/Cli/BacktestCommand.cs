@@ -16,7 +16,6 @@ using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
-using Hft.Core.Toml;
 using Hft.Engine.Config;
 using Hft.Engine.Hosting;
 using Hft.Engine.Plugins;
@@ -360,18 +359,18 @@ internal static class BacktestCommand
         return pairs.Where(p => p.Key != "output.dir").ToList();
     }
 
-    private static void Flatten(TomlValue value, string prefix, List<KeyValuePair<string, string>> pairs)
+    private static void Flatten(object value, string prefix, List<KeyValuePair<string, string>> pairs)
     {
         switch (value)
         {
-            case TomlTable table:
-                foreach (var entry in table.Entries) Flatten(entry.Value, prefix.Length == 0 ? entry.Key : prefix + "." + entry.Key, pairs);
+            case Tomlyn.Model.TomlTable table:
+                foreach (var (key, item) in table) Flatten(item!, prefix.Length == 0 ? key : prefix + "." + key, pairs);
                 break;
-            case TomlArray array when array.Count > 0 && array.All(v => v is TomlTable):
-                for (int i = 0; i < array.Count; i++) Flatten(array[i], $"{prefix}[{i}]", pairs);
+            case Tomlyn.Model.TomlTableArray array:
+                for (int i = 0; i < array.Count; i++) Flatten(array[i]!, $"{prefix}[{i}]", pairs);
                 break;
             default:
-                pairs.Add(new(prefix, value.ToString()));
+                pairs.Add(new(prefix, Hft.Engine.Config.Toml.TomlValueText.Format(value)));
                 break;
         }
     }

@@ -200,12 +200,12 @@ internal static class BenchCommand
     {
         var (text, _) = SyntheticTomlDocument.Generate(1_000_000);
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        Hft.Core.Toml.TomlParser.Parse(bytes, "bench.toml");
+        Hft.Engine.Config.Toml.ConfigDocument.Parse(bytes, "bench.toml");
         double best = double.MaxValue;
         for (int i = 0; i < Math.Max(runs, 3); i++)
         {
             var watch = Stopwatch.StartNew();
-            Hft.Core.Toml.TomlParser.Parse(bytes, "bench.toml");
+            Hft.Engine.Config.Toml.ConfigDocument.Parse(bytes, "bench.toml");
             best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
         }
         return best;

@@ -1,4 +1,4 @@
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
 
 namespace Hft.Engine.Config;
 
@@ -30,7 +30,7 @@ internal sealed class BindingContext
     public IReadOnlyList<ConfigProblem> Problems => _problems;
 
     /// <summary>Records a problem at <paramref name="at"/>.</summary>
-    public void Report(TomlPosition at, string message) => _problems.Add(new ConfigProblem(FileName, at.Line, at.Column, message));
+    public void Report(SourcePosition at, string message) => _problems.Add(new ConfigProblem(FileName, at.Line, at.Column, message));
 
     /// <summary>A full path: absolute paths are kept, relative ones start at <see cref="BaseDirectory"/>.</summary>
     public string ResolvePath(string path) => Path.GetFullPath(path, BaseDirectory);
@@ -39,9 +39,9 @@ internal sealed class BindingContext
     /// Expands <c>${NAME}</c> in <paramref name="value"/>; reports a problem at the string (and returns null)
     /// when a variable is unset or the reference is malformed.
     /// </summary>
-    public string? Expand(TomlString value, string keyPath)
+    public string? Expand(ConfigScalar value, string keyPath)
     {
-        if (EnvironmentExpander.TryExpand(value.Value, Environment, out var result, out var error)) return result;
+        if (EnvironmentExpander.TryExpand((string)value.Value, Environment, out var result, out var error)) return result;
         Report(value.Position, $"{keyPath}: {error}");
         return null;
     }

@@ -4,7 +4,7 @@ using System.Globalization;
 using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
 using Hft.Engine.Plugins;
 using Serilog.Events;
 
@@ -90,7 +90,7 @@ public static class SettingsBinder
     /// The strategies available with a plugins folder (null: none), used to check <c>kind</c> and parameters; default:
     /// <see cref="StrategyRegistry.Shared"/>.
     /// </param>
-    public static EngineSettings Bind(TomlTable root, string fileName, string? baseDirectory = null, Func<string, string?>? environment = null,
+    public static EngineSettings Bind(ConfigTable root, string fileName, string? baseDirectory = null, Func<string, string?>? environment = null,
         string? pluginsDirectory = null, Func<string?, StrategyRegistry>? registries = null)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -303,7 +303,7 @@ public static class SettingsBinder
         }
         catch (StrategyParameterException e)
         {
-            var where = r.Table.TryGetValue("params", out var p) && p is TomlTable table && table.TryGetEntry(e.Key, out var entry)
+            var where = r.Table.TryGetValue("params", out var p) && p is ConfigTable table && table.TryGetEntry(e.Key, out var entry)
                 ? entry.KeyPosition : r.PositionOf("params");
             r.Context.Report(where, $"{r.KeyPath("params")}.{e.Key}: {e.Message}");
             return new BoundStrategy(r, null);
@@ -328,16 +328,16 @@ public static class SettingsBinder
             string path = r.KeyPath(entry.Key);
             string? text = entry.Value switch
             {
-                TomlString s => r.Context.Expand(s, path),
-                TomlInteger i => i.Value.ToString(CultureInfo.InvariantCulture),
-                TomlFloat f => TableReader.Format(f.Value),
-                TomlBoolean b => b.Value ? "true" : "false",
+                ConfigScalar { Kind: ConfigValueKind.String } s => r.Context.Expand(s, path),
+                ConfigScalar { Value: long i } => i.ToString(CultureInfo.InvariantCulture),
+                ConfigScalar { Value: double f } => TableReader.Format(f),
+                ConfigScalar { Value: bool b } => b ? "true" : "false",
                 _ => null,
             };
             if (text is null)
             {
-                if (entry.Value is not TomlString)
-                    r.Context.Report(entry.Value.Position, $"{path}: expected a string, number or boolean, found {TomlValue.Describe(entry.Value.Kind)}");
+                if (entry.Value is not ConfigScalar { Kind: ConfigValueKind.String })
+                    r.Context.Report(entry.Value.Position, $"{path}: expected a string, number or boolean, found {ConfigValue.Describe(entry.Value.Kind)}");
                 ok = false;
                 continue;
             }
@@ -548,7 +548,7 @@ public static class SettingsBinder
     private static void RequireSome(TableReader root, string key, int count, string header)
     {
         if (!root.Table.ContainsKey(key)) root.Missing(key, $" (at least one {header} table)");
-        else if (count == 0 && root.Table[key] is TomlArray { Count: 0 }) root.Report(key, $"needs at least one {header} table");
+        else if (count == 0 && root.Table[key] is ConfigArray { Count: 0 }) root.Report(key, $"needs at least one {header} table");
     }
 
     private static bool IsPositive(double v) => v > 0 && double.IsFinite(v);

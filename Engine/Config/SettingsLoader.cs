@@ -1,4 +1,4 @@
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
 
 namespace Hft.Engine.Config;
 
@@ -6,9 +6,9 @@ namespace Hft.Engine.Config;
 public static class SettingsLoader
 {
     /// <summary>
-    /// Loads <paramref name="path"/>. A TOML syntax error becomes a <see cref="ConfigException"/> with one
-    /// problem at the parser's line and column (the parser stops at the first), binding problems become one
-    /// with all of them. A missing file is a <see cref="FileNotFoundException"/>.
+    /// Loads <paramref name="path"/>. A document TOML rejects (invalid UTF-8, bad syntax, a key or table given
+    /// twice) becomes a <see cref="ConfigException"/> with its problems at their lines and columns; a valid one
+    /// is bound, and binding problems become one with all of them. A missing file is a <see cref="FileNotFoundException"/>.
     /// </summary>
     /// <param name="path">The file; problems name it as given here.</param>
     /// <param name="environment">Environment lookup for <c>${NAME}</c>; default: the process environment.</param>
@@ -18,15 +18,7 @@ public static class SettingsLoader
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such file", path);
         var bytes = File.ReadAllBytes(path);
-        TomlTable root;
-        try
-        {
-            root = TomlParser.Parse(bytes, path);
-        }
-        catch (TomlException e)
-        {
-            throw new ConfigException([new ConfigProblem(e.FileName, e.Line, e.Column, e.Reason)]);
-        }
+        var root = ConfigDocument.Parse(bytes, path);
         string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? Directory.GetCurrentDirectory();
         return SettingsBinder.Bind(root, path, directory, environment, pluginsDirectory);
     }

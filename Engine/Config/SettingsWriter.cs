@@ -1,4 +1,5 @@
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
+using Tomlyn.Model;
 
 namespace Hft.Engine.Config;
 
@@ -10,42 +11,42 @@ namespace Hft.Engine.Config;
 public static class SettingsWriter
 {
     /// <summary>The settings as a TOML document.</summary>
-    public static string Write(EngineSettings settings) => TomlWriter.Write(ToToml(settings));
+    public static string Write(EngineSettings settings) => TomlDocumentText.Write(ToToml(settings));
 
-    /// <summary>The settings as a TOML table, secrets redacted.</summary>
+    /// <summary>The settings as Tomlyn's TOML model, keys in the order they are written, secrets redacted.</summary>
     public static TomlTable ToToml(EngineSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var root = new TomlTable();
-        root.Add("mode", Str(SettingsBinder.NameOf(settings.Mode)));
-        if (settings.PluginsDir is { } plugins) root.Add("plugins_dir", Str(plugins));
+        root.Add("mode", SettingsBinder.NameOf(settings.Mode));
+        if (settings.PluginsDir is { } plugins) root.Add("plugins_dir", plugins);
 
         var logging = new TomlTable();
-        logging.Add("level", Str(SettingsBinder.NameOf(settings.Logging.Level)));
-        if (settings.Logging.File is { } file) logging.Add("file", Str(file));
+        logging.Add("level", SettingsBinder.NameOf(settings.Logging.Level));
+        if (settings.Logging.File is { } file) logging.Add("file", file);
         root.Add("logging", logging);
 
-        if (settings.Venues.Count > 0) root.Add("venues", new TomlArray(settings.Venues.Select(Venue)));
+        if (settings.Venues.Count > 0) root.Add("venues", TableArray(settings.Venues.Select(Venue)));
 
         bool backtest = settings.Mode == EngineMode.Backtest;
-        root.Add("instruments", new TomlArray(settings.Instruments.Select(i => Instrument(i, backtest))));
+        root.Add("instruments", TableArray(settings.Instruments.Select(i => Instrument(i, backtest))));
 
         var risk = new TomlTable();
-        risk.Add("max_order_qty", new TomlFloat(settings.Risk.MaxOrderQuantity));
-        risk.Add("max_position", new TomlFloat(settings.Risk.MaxPosition));
+        risk.Add("max_order_qty", settings.Risk.MaxOrderQuantity);
+        risk.Add("max_position", settings.Risk.MaxPosition);
         root.Add("risk", risk);
 
-        root.Add("strategies", new TomlArray(settings.Strategies.Select(Strategy)));
+        root.Add("strategies", TableArray(settings.Strategies.Select(Strategy)));
 
         // The binder rejects [backtest] in a live file, so the output leaves it out to stay a valid file.
         if (settings.Mode != EngineMode.Live) root.Add("backtest", Backtest(settings.Backtest));
 
         var output = new TomlTable();
-        if (settings.Output.Dir is { } dir) output.Add("dir", Str(dir));
-        output.Add("record_interval_ms", new TomlFloat(settings.Output.RecordIntervalMs));
-        output.Add("stats_interval_s", new TomlFloat(settings.Output.StatsIntervalS));
-        output.Add("days_per_year", new TomlFloat(settings.Output.DaysPerYear));
-        if (settings.Output.BookSize is { } book) output.Add("book_size", new TomlFloat(book));
+        if (settings.Output.Dir is { } dir) output.Add("dir", dir);
+        output.Add("record_interval_ms", settings.Output.RecordIntervalMs);
+        output.Add("stats_interval_s", settings.Output.StatsIntervalS);
+        output.Add("days_per_year", settings.Output.DaysPerYear);
+        if (settings.Output.BookSize is { } book) output.Add("book_size", book);
         root.Add("output", output);
         return root;
     }
@@ -53,31 +54,31 @@ public static class SettingsWriter
     private static TomlTable Venue(VenueSettings venue)
     {
         var t = new TomlTable();
-        t.Add("name", Str(venue.Name));
-        t.Add("kind", Str(SettingsBinder.NameOf(venue.Kind)));
+        t.Add("name", venue.Name);
+        t.Add("kind", SettingsBinder.NameOf(venue.Kind));
         VenueCredentials? credentials = null;
         switch (venue)
         {
             case BinanceVenueSettings b:
-                t.Add("rest_url", Str(b.RestUrl.OriginalString));
-                t.Add("ws_url", Str(b.WsUrl.OriginalString));
-                if (b.WsApiUrl is { } api) t.Add("ws_api_url", Str(api.OriginalString));
+                t.Add("rest_url", b.RestUrl.OriginalString);
+                t.Add("ws_url", b.WsUrl.OriginalString);
+                if (b.WsApiUrl is { } api) t.Add("ws_api_url", api.OriginalString);
                 credentials = b.Credentials;
                 break;
             case BybitVenueSettings y:
-                t.Add("rest_url", Str(y.RestUrl.OriginalString));
-                t.Add("public_ws_url", Str(y.PublicWsUrl.OriginalString));
-                t.Add("private_ws_url", Str(y.PrivateWsUrl.OriginalString));
-                t.Add("trade_ws_url", Str(y.TradeWsUrl.OriginalString));
-                t.Add("category", Str(y.Category));
+                t.Add("rest_url", y.RestUrl.OriginalString);
+                t.Add("public_ws_url", y.PublicWsUrl.OriginalString);
+                t.Add("private_ws_url", y.PrivateWsUrl.OriginalString);
+                t.Add("trade_ws_url", y.TradeWsUrl.OriginalString);
+                t.Add("category", y.Category);
                 credentials = y.Credentials;
                 break;
         }
         if (credentials is not null)
         {
             // Secret.ToString() is the redaction; the value itself is never touched here.
-            t.Add("api_key", Str(credentials.ApiKey.ToString()));
-            t.Add("api_secret", Str(credentials.ApiSecret.ToString()));
+            t.Add("api_key", credentials.ApiKey.ToString());
+            t.Add("api_secret", credentials.ApiSecret.ToString());
         }
         return t;
     }
@@ -85,16 +86,16 @@ public static class SettingsWriter
     private static TomlTable Instrument(InstrumentSettings i, bool backtest)
     {
         var t = new TomlTable();
-        t.Add("symbol", Str(i.Symbol));
-        t.Add("venue", Str(i.Venue));
-        t.Add("tick_size", new TomlFloat(i.TickSize));
-        t.Add("lot_size", new TomlFloat(i.LotSize));
-        t.Add("contract", Str(SettingsBinder.NameOf(i.Contract)));
-        t.Add("contract_size", new TomlFloat(i.ContractSize));
+        t.Add("symbol", i.Symbol);
+        t.Add("venue", i.Venue);
+        t.Add("tick_size", i.TickSize);
+        t.Add("lot_size", i.LotSize);
+        t.Add("contract", SettingsBinder.NameOf(i.Contract));
+        t.Add("contract_size", i.ContractSize);
         if (backtest)
         {
-            t.Add("data", new TomlArray(i.Data.Select(Str)));
-            if (i.InitialSnapshot is { } snapshot) t.Add("initial_snapshot", Str(snapshot));
+            t.Add("data", Array(i.Data));
+            if (i.InitialSnapshot is { } snapshot) t.Add("initial_snapshot", snapshot);
         }
         return t;
     }
@@ -102,14 +103,14 @@ public static class SettingsWriter
     private static TomlTable Strategy(StrategySettings s)
     {
         var t = new TomlTable();
-        t.Add("name", Str(s.Name));
-        t.Add("kind", Str(s.Kind));
-        t.Add("on_error", Str(SettingsBinder.NameOf(s.OnError)));
+        t.Add("name", s.Name);
+        t.Add("kind", s.Kind);
+        t.Add("on_error", SettingsBinder.NameOf(s.OnError));
         var parameters = new TomlTable();
         foreach (var (key, value) in s.Parameters)
         {
             // A key given twice (only possible from code) keeps its last value, as StrategyParameters does.
-            parameters[key] = Str(value);
+            parameters[key] = value;
         }
         t.Add("params", parameters);
         return t;
@@ -118,43 +119,53 @@ public static class SettingsWriter
     private static TomlTable Backtest(BacktestSettings b)
     {
         var latency = new TomlTable();
-        latency.Add("model", Str(SettingsBinder.NameOf(b.Latency.Model)));
-        latency.Add("entry_ms", new TomlFloat(b.Latency.EntryMs));
-        latency.Add("response_ms", new TomlFloat(b.Latency.ResponseMs));
+        latency.Add("model", SettingsBinder.NameOf(b.Latency.Model));
+        latency.Add("entry_ms", b.Latency.EntryMs);
+        latency.Add("response_ms", b.Latency.ResponseMs);
         if (b.Latency.Files is { } files)
         {
-            var array = new TomlArray();
-            foreach (var f in files) array.Add(Str(f));
-            latency.Add("files", array);
-            latency.Add("offset_ns", new TomlInteger(b.Latency.OffsetNs));
+            latency.Add("files", Array(files));
+            latency.Add("offset_ns", b.Latency.OffsetNs);
         }
         if (b.Latency.PerOperation is { } p)
         {
-            latency.Add("submit_ms", new TomlFloat(p.SubmitMs));
-            latency.Add("modify_ms", new TomlFloat(p.ModifyMs));
-            latency.Add("cancel_ms", new TomlFloat(p.CancelMs));
-            latency.Add("submit_response_ms", new TomlFloat(p.SubmitResponseMs));
-            latency.Add("modify_response_ms", new TomlFloat(p.ModifyResponseMs));
-            latency.Add("cancel_response_ms", new TomlFloat(p.CancelResponseMs));
-            latency.Add("fill_response_ms", new TomlFloat(p.FillResponseMs));
+            latency.Add("submit_ms", p.SubmitMs);
+            latency.Add("modify_ms", p.ModifyMs);
+            latency.Add("cancel_ms", p.CancelMs);
+            latency.Add("submit_response_ms", p.SubmitResponseMs);
+            latency.Add("modify_response_ms", p.ModifyResponseMs);
+            latency.Add("cancel_response_ms", p.CancelResponseMs);
+            latency.Add("fill_response_ms", p.FillResponseMs);
         }
         var queue = new TomlTable();
-        queue.Add("model", Str(b.Queue.Model));
+        queue.Add("model", b.Queue.Model);
         var fees = new TomlTable();
-        fees.Add("model", Str(b.Fees.Model));
-        fees.Add("maker", new TomlFloat(b.Fees.Maker));
-        fees.Add("taker", new TomlFloat(b.Fees.Taker));
+        fees.Add("model", b.Fees.Model);
+        fees.Add("maker", b.Fees.Maker);
+        fees.Add("taker", b.Fees.Taker);
         var t = new TomlTable();
         t.Add("latency", latency);
         t.Add("queue", queue);
         t.Add("fees", fees);
         var exchange = new TomlTable();
-        exchange.Add("model", Str(b.Exchange));
+        exchange.Add("model", b.Exchange);
         t.Add("exchange", exchange);
         // Only when not the default, so that runs with the default settings report the same configuration as before the key existed.
-        if (b.OnDataError != Hft.Backtest.Data.Validation.DataErrorPolicy.Stop) t.Add("on_data_error", Str(SettingsBinder.NameOf(b.OnDataError)));
+        if (b.OnDataError != Hft.Backtest.Data.Validation.DataErrorPolicy.Stop) t.Add("on_data_error", SettingsBinder.NameOf(b.OnDataError));
         return t;
     }
 
-    private static TomlString Str(string value) => new(value);
+    private static TomlArray Array(IEnumerable<string> values)
+    {
+        var array = new TomlArray();
+        foreach (var value in values) array.Add(value);
+        return array;
+    }
+
+    private static TomlTableArray TableArray(IEnumerable<TomlTable> tables)
+    {
+        var array = new TomlTableArray();
+        foreach (var table in tables) array.Add(table);
+        return array;
+    }
 }

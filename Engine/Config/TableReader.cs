@@ -1,6 +1,6 @@
 using Hft.Core.Text;
 using System.Globalization;
-using Hft.Core.Toml;
+using Hft.Engine.Config.Toml;
 
 namespace Hft.Engine.Config;
 
@@ -16,7 +16,7 @@ internal sealed class TableReader
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
     private bool _acceptAll;
 
-    public TableReader(BindingContext context, TomlTable table, string path)
+    public TableReader(BindingContext context, ConfigTable table, string path)
     {
         _context = context;
         Table = table;
@@ -24,7 +24,7 @@ internal sealed class TableReader
     }
 
     /// <summary>The table.</summary>
-    public TomlTable Table { get; }
+    public ConfigTable Table { get; }
 
     /// <summary>Its key path in messages, e.g. <c>instruments[0]</c> or <c>backtest.fees</c>; empty for the root.</summary>
     public string Path { get; }
@@ -43,7 +43,7 @@ internal sealed class TableReader
     }
 
     /// <summary>Where the key's value is, or the table itself when the key is absent.</summary>
-    public TomlPosition PositionOf(string key) => Table.TryGetValue(key, out var value) ? value.Position : Table.Position;
+    public SourcePosition PositionOf(string key) => Table.TryGetValue(key, out var value) ? value.Position : Table.Position;
 
     /// <summary>Reports a problem about <paramref name="key"/> at its value (or at the table when absent).</summary>
     public void Report(string key, string message) => _context.Report(PositionOf(key), $"{KeyPath(key)}: {message}");
@@ -59,7 +59,7 @@ internal sealed class TableReader
     public string? String(string key, bool required = false)
     {
         if (!Find(key, required, out var value)) return null;
-        if (value is TomlString s) return _context.Expand(s, KeyPath(key));
+        if (value is ConfigScalar { Kind: ConfigValueKind.String } s) return _context.Expand(s, KeyPath(key));
         WrongType(key, value, "a string");
         return null;
     }
@@ -71,9 +71,9 @@ internal sealed class TableReader
     public Secret? Secret(string key, bool required = false)
     {
         if (!Find(key, required, out var value)) return null;
-        if (value is not TomlString s)
+        if (value is not ConfigScalar { Kind: ConfigValueKind.String } s)
         {
-            _context.Report(value.Position, $"{KeyPath(key)}: expected a string such as \"${{ENV_VAR}}\", found {TomlValue.Describe(value.Kind)}");
+            _context.Report(value.Position, $"{KeyPath(key)}: expected a string such as \"${{ENV_VAR}}\", found {ConfigValue.Describe(value.Kind)}");
             return null;
         }
         return _context.Expand(s, KeyPath(key)) is { } text ? new Secret(text) : null;
@@ -85,8 +85,8 @@ internal sealed class TableReader
         if (!Find(key, required, out var value)) return null;
         switch (value)
         {
-            case TomlFloat f: return f.Value;
-            case TomlInteger i: return i.Value;
+            case ConfigScalar { Value: double d }: return d;
+            case ConfigScalar { Value: long l }: return l;
             default:
                 WrongType(key, value, "a number");
                 return null;
@@ -106,17 +106,17 @@ internal sealed class TableReader
     public T? Choice<T>(string key, IReadOnlyList<KeyValuePair<string, T>> choices, bool required = false) where T : struct
     {
         if (!Find(key, required, out var value)) return null;
-        if (value is not TomlString s)
+        if (value is not ConfigScalar { Value: string s })
         {
             WrongType(key, value, "a string");
             return null;
         }
         foreach (var choice in choices)
         {
-            if (string.Equals(choice.Key, s.Value, StringComparison.Ordinal)) return choice.Value;
+            if (string.Equals(choice.Key, s, StringComparison.Ordinal)) return choice.Value;
         }
         var names = choices.Select(c => c.Key).ToList();
-        Report(key, $"expected {Alternatives(names)}, got '{s.Value}'{KeySuggestions.Hint(s.Value, names)}");
+        Report(key, $"expected {Alternatives(names)}, got '{s}'{KeySuggestions.Hint(s, names)}");
         return null;
     }
 
@@ -124,7 +124,7 @@ internal sealed class TableReader
     public TableReader? SubTable(string key, bool required = false)
     {
         if (!Find(key, required, out var value)) return null;
-        if (value is TomlTable t) return new TableReader(_context, t, KeyPath(key));
+        if (value is ConfigTable t) return new TableReader(_context, t, KeyPath(key));
         WrongType(key, value, $"a table ([{KeyPath(key)}])");
         return null;
     }
@@ -133,7 +133,7 @@ internal sealed class TableReader
     public IReadOnlyList<TableReader> TableArray(string key)
     {
         if (!Find(key, false, out var value)) return [];
-        if (value is not TomlArray array)
+        if (value is not ConfigArray array)
         {
             WrongType(key, value, $"an array of tables ([[{KeyPath(key)}]])");
             return [];
@@ -142,7 +142,7 @@ internal sealed class TableReader
         for (int i = 0; i < array.Count; i++)
         {
             string path = $"{KeyPath(key)}[{i}]";
-            if (array[i] is TomlTable t)
+            if (array[i] is ConfigTable t)
                 readers.Add(new TableReader(_context, t, path));
             else
                 _context.Report(array[i].Position, $"{path}: expected a table, found {Found(array[i])}");
@@ -154,7 +154,7 @@ internal sealed class TableReader
     public IReadOnlyList<string>? StringArray(string key)
     {
         if (!Find(key, false, out var value)) return null;
-        if (value is not TomlArray array)
+        if (value is not ConfigArray array)
         {
             WrongType(key, value, "an array of strings");
             return null;
@@ -164,7 +164,7 @@ internal sealed class TableReader
         for (int i = 0; i < array.Count; i++)
         {
             string path = $"{KeyPath(key)}[{i}]";
-            if (array[i] is not TomlString s)
+            if (array[i] is not ConfigScalar { Kind: ConfigValueKind.String } s)
             {
                 _context.Report(array[i].Position, $"{path}: expected a string, found {Found(array[i])}");
                 ok = false;
@@ -211,7 +211,7 @@ internal sealed class TableReader
         _ => string.Join(", ", names.Take(names.Count - 1).Select(n => $"'{n}'")) + $" or '{names[^1]}'",
     };
 
-    private bool Find(string key, bool required, out TomlValue value)
+    private bool Find(string key, bool required, out ConfigValue value)
     {
         _known.Add(key);
         if (Table.TryGetValue(key, out var found))
@@ -224,11 +224,11 @@ internal sealed class TableReader
         return false;
     }
 
-    private void WrongType(string key, TomlValue value, string expected) =>
+    private void WrongType(string key, ConfigValue value, string expected) =>
         _context.Report(value.Position, $"{KeyPath(key)}: expected {expected}, found {Found(value)}");
 
     // Scalars are quoted so the user sees what was read (e.g. the string "0.01"); arrays and tables could be long.
-    private static string Found(TomlValue value) => value is TomlArray or TomlTable
-        ? TomlValue.Describe(value.Kind)
-        : $"{TomlValue.Describe(value.Kind)} {value}";
+    private static string Found(ConfigValue value) => value is ConfigArray or ConfigTable
+        ? ConfigValue.Describe(value.Kind)
+        : $"{ConfigValue.Describe(value.Kind)} {value}";
 }
