@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Hft.Engine.Cli;
+using Hft.Engine.Hosting;
 
 namespace Hft.Engine;
 
@@ -12,9 +13,12 @@ internal static class Program
         // slow thread injection would make the first backtest wait for it.
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
+        using var host = new StartingHost();
+        // The commands that run an actor graph begin the actor system's cold start before anything else.
+        if (args.Length > 0 && args[0] == "backtest") host.Begin();
         var root = new RootCommand("HFT engine: one actor graph for backtests (virtual clock) and live trading (real clock)")
         {
-            BacktestCommand.Create(),
+            BacktestCommand.Create(host),
             GenerateCommand.Create(),
             ConvertCommand.Create(),
             BenchCommand.Create(),

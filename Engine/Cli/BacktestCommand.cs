@@ -65,9 +65,10 @@ internal static class BacktestCommand
         public readonly Option<string?> Plugins = new("--plugins") { Description = "Plugins folder (default: plugins/ beside the config file or in the working directory)" };
     }
 
-    public static Command Create() => Build().Command;
+    /// <summary>The command; it takes its host from <paramref name="host"/>, which the caller may have begun starting already.</summary>
+    public static Command Create(StartingHost host) => Build(host).Command;
 
-    private static (Command Command, Options Options) Build()
+    private static (Command Command, Options Options) Build(StartingHost host)
     {
         var o = new Options();
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
@@ -75,14 +76,15 @@ internal static class BacktestCommand
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.RecordInterval, o.StatsInterval, o.DaysPerYear, o.BookSize, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
             o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.FeeModel, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.OnDataError, o.Verbose, o.Plugins,
         };
-        command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
+        command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json), host)));
         return (command, o);
     }
 
     /// <summary>The settings a <c>backtest</c> command line would run with (for tests): the config merged with the options.</summary>
     internal static EngineSettings Resolve(params string[] args)
     {
-        var (command, o) = Build();
+        using var unused = new StartingHost();
+        var (command, o) = Build(unused);
         var r = command.Parse(args);
         if (r.Errors.Count > 0) throw new ArgumentException(string.Join("; ", r.Errors.Select(e => e.Message)));
         return Resolve(r, o);
@@ -239,7 +241,7 @@ internal static class BacktestCommand
         return list;
     }
 
-    private static int Run(EngineSettings settings, bool json)
+    private static int Run(EngineSettings settings, bool json, StartingHost starting)
     {
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
         foreach (var i in settings.Instruments)
@@ -251,8 +253,9 @@ internal static class BacktestCommand
                 if (!File.Exists(p)) throw new FileNotFoundException($"{p}: no such file");
             }
         }
-        // The actor system's cold start (~0.1-0.2 s) overlaps with loading plugins and opening the data.
-        using var host = new StartingHost(() => EngineHost.Start(log, settings.Logging.Level));
+        // The actor system's cold start overlaps with loading plugins and opening the data (and, from the command
+        // line, with parsing and configuration too: Program begins it).
+        starting.Begin();
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
         var strategies = settings.Strategies
@@ -291,17 +294,19 @@ internal static class BacktestCommand
             Fees = FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
             OnStrategyError = Directive.Restart,
-            System = host.Host.System,
             Journal = journal,
             Recorder = recorder,
         };
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
         BacktestResult result;
-        if (host.Host.IsShuttingDown) throw new OperationCanceledException("the backtest was stopped before its replay started");
-        using (var run = StartRun(setup, host.Host))
+        using var host = starting.Take();
+        host.UseLogger(log, settings.Logging.Level);
+        setup = setup with { System = host.System };
+        if (host.IsShuttingDown) throw new OperationCanceledException("the backtest was stopped before its replay started");
+        using (var run = StartRun(setup, host))
         {
             // Ctrl-C ends the replay where it is; what was replayed so far is still reported and written.
-            host.Host.OnShutdown("stop-backtest", run.Loop.RequestStop);
+            host.OnShutdown("stop-backtest", run.Loop.RequestStop);
             log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
             result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
         }

@@ -28,10 +28,12 @@ internal sealed class EngineHost : IDisposable
     /// <summary>The engine's actor system.</summary>
     public ActorSystem System { get; }
 
-    /// <summary>Builds and starts the host; <paramref name="logger"/> becomes the process's Serilog logger (Akka's logger reads it).</summary>
-    public static EngineHost Start(Serilog.ILogger logger, LogEventLevel level)
+    /// <summary>
+    /// Builds and starts the host. Akka logs through Serilog's process-wide logger, which <see cref="UseLogger"/> sets
+    /// once the engine's logging is configured; until then its start-up messages are not shown.
+    /// </summary>
+    public static EngineHost Start()
     {
-        Serilog.Log.Logger = logger;
         // No default configuration sources (appsettings.json, environment): the engine's settings come from TOML.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -40,7 +42,7 @@ internal sealed class EngineHost : IDisposable
             akka.AddHocon(EngineActorSystem.Config, HoconAddMode.Append);
             akka.ConfigureLoggers(loggers =>
             {
-                loggers.LogLevel = ToAkka(level);
+                loggers.LogLevel = AkkaLogLevel.InfoLevel;
                 loggers.ClearLoggers();
                 loggers.AddLogger<SerilogLogger>();
             });
@@ -51,6 +53,13 @@ internal sealed class EngineHost : IDisposable
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStopping.Register(() => CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance));
         return new EngineHost(host, system);
+    }
+
+    /// <summary>Sends Akka's log (actors, supervision, strategies) to <paramref name="logger"/>, at <paramref name="level"/> and above.</summary>
+    public void UseLogger(Serilog.ILogger logger, LogEventLevel level)
+    {
+        Serilog.Log.Logger = logger;
+        System.EventStream.SetLogLevel(ToAkka(level));
     }
 
     /// <summary>True once Ctrl-C (or anything else) has started the shutdown.</summary>
