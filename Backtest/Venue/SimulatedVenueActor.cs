@@ -26,6 +26,7 @@ public sealed class SimulatedVenueActor : ReceiveActor, IMarketEventSink
     private readonly DirectEntry<IMarketEventSink> _entry;
     private IActorRef? _reportTo;
     private IActorRef _self = ActorRefs.Nobody;
+    private ILoggingAdapter? _log;
 
     /// <summary>Creates the venue for the exchanges (one per instrument, in configuration order).</summary>
     /// <param name="exchanges">The simulated exchanges, one per instrument.</param>
@@ -54,6 +55,8 @@ public sealed class SimulatedVenueActor : ReceiveActor, IMarketEventSink
     protected override void PreStart()
     {
         _self = Self;
+        // Captured here: reports can be sent from the same-thread path, where there is no actor context.
+        _log = Context.GetLogger();
         _entry.Attach(_self, this);
     }
 
@@ -111,7 +114,7 @@ public sealed class SimulatedVenueActor : ReceiveActor, IMarketEventSink
         _lastReceipt[instrument] = due;
         if (_reportTo is null)
         {
-            Context.GetLogger().Warning("Order report for #{0} has no recipient; no order-state actor has sent a request yet.", report.OrderId);
+            _log?.Warning("Order report for #{0} has no recipient; no order-state actor has sent a request yet.", report.OrderId);
             return;
         }
         _loop.ScheduleTellAt(due, DeliveryLane.LocalOrder(instrument), _reportTo, report, _self);
