@@ -8,6 +8,10 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        // Akka's start asks its loggers and guardians to answer on the thread pool; on two busy cores the pool's
+        // slow thread injection would make the first backtest wait for it.
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         var root = new RootCommand("HFT engine: one actor graph for backtests (virtual clock) and live trading (real clock)")
         {
             BacktestCommand.Create(),

@@ -1,25 +1,23 @@
 using System.Runtime.CompilerServices;
-using Hft.Core.Actors;
-using Hft.Core.Actors.Dispatch;
 using Hft.Core.Markets;
+using Hft.Core.Runtime;
 
 namespace Hft.Backtest.Feed;
 
 /// <summary>
 /// One instrument's recorded data replayed on both timelines as one pre-sorted source for the core loop:
 /// rows flagged EXCH go to the simulated venue at exchange time, rows flagged LOCAL go to the book at local
-/// time (sent by the venue). The two cursors share the blocks read from the data; merging them here keeps
-/// the switch between timelines inside one tight loop. At equal times local data comes first, as the
-/// delivery lanes require.
+/// time. Both are called on the same-thread path (<see cref="DirectEntry{THandler}"/>), not through a mailbox.
+/// The two cursors share the blocks read from the data; merging them here keeps the switch between timelines
+/// inside one tight loop. At equal times local data comes first, as the delivery lanes require.
 /// </summary>
 public sealed class InstrumentFeed : TimedSource, IDisposable
 {
     private readonly IEventBlockSource _source;
     private readonly FeedBlocks _blocks;
     private readonly int _instrument;
-    private readonly DirectRecipient _venue;
-    private readonly DirectRecipient _book;
-    private readonly IActorRef _venueRef;
+    private readonly DirectEntry<IMarketEventSink> _venue;
+    private readonly DirectEntry<IMarketEventSink> _book;
     private readonly int _localLane;
     private readonly int _exchangeLane;
     private TimelineCursor _exchange;
@@ -27,7 +25,7 @@ public sealed class InstrumentFeed : TimedSource, IDisposable
     private bool _localNext;
 
     /// <summary>Creates the feed; add it to the core loop with <see cref="AttachTo"/>.</summary>
-    public InstrumentFeed(IEventBlockSource source, int instrument, DirectRecipient venue, DirectRecipient book)
+    public InstrumentFeed(IEventBlockSource source, int instrument, DirectEntry<IMarketEventSink> venue, DirectEntry<IMarketEventSink> book)
         : base(DeliveryLane.LocalData(instrument))
     {
         _source = source;
@@ -35,7 +33,6 @@ public sealed class InstrumentFeed : TimedSource, IDisposable
         _instrument = instrument;
         _venue = venue;
         _book = book;
-        _venueRef = venue.Ref;
         _localLane = DeliveryLane.LocalData(instrument);
         _exchangeLane = DeliveryLane.ExchangeData(instrument);
         _exchange = new TimelineCursor(_blocks, EventFlags.Exchange);
@@ -95,14 +92,32 @@ public sealed class InstrumentFeed : TimedSource, IDisposable
     {
         if (_localNext)
         {
-            _book.Deliver(in _local.Row, _venueRef);
+            Deliver(_book, in _local.Row);
             _local.Advance();
         }
         else
         {
-            var message = new InstrumentEvent(_instrument, in _exchange.Row);
-            _venue.Deliver(in message, null);
+            Deliver(_venue, in _exchange.Row);
             _exchange.Advance();
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Deliver(DirectEntry<IMarketEventSink> entry, in MarketEvent row)
+    {
+        var handler = entry.Handler;
+        if (handler is null)
+        {
+            entry.CountDeadLetter();
+            return;
+        }
+        try
+        {
+            handler.OnMarketEvent(_instrument, in row);
+        }
+        catch (Exception e)
+        {
+            entry.Fail(e);
         }
     }
 

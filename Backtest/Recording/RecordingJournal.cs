@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Hft.Core.Actors;
+using Akka.Actor;
 using Hft.Core.Orders;
 
 namespace Hft.Backtest.Recording;
@@ -20,6 +20,6 @@ public sealed class RecordingJournal(ITradeJournal? inner, IActorRef recorder) :
     public void OnFill(Fill fill)
     {
         inner?.OnFill(fill);
-        recorder.Tell(fill);
+        recorder.Tell(fill, ActorRefs.NoSender);
     }
 }

@@ -2,8 +2,7 @@ using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Models.Queue;
 using Hft.Backtest.Recording;
-using Hft.Core.Actors;
-using Hft.Core.Actors.Supervision;
+using Akka.Actor;
 using Hft.Core.Orders;
 using Hft.Core.Risk;
 
@@ -33,15 +32,18 @@ public sealed record BacktestSetup
     /// <summary>Pre-trade limits; default none.</summary>
     public RiskLimits Risk { get; init; } = RiskLimits.None;
 
-    /// <summary>What happens to a strategy that throws, unless its setup says otherwise; default restart (at most 10 times a minute, then stop).</summary>
+    /// <summary>What happens to a strategy that throws, unless its setup says otherwise; default restart (at most 10 times in a run, then stop).</summary>
     public Directive OnStrategyError { get; init; } = Directive.Restart;
 
-    /// <summary>Kernel log; default standard error.</summary>
-    public IKernelLog? Log { get; init; }
+    /// <summary>
+    /// The actor system the run's graph is created in. A long-lived system can run many backtests one after another
+    /// (each with a fresh graph on its own core loop); null for a system of the run's own, terminated at the end.
+    /// </summary>
+    public ActorSystem? System { get; init; }
 
     /// <summary>Receives every order change and fill.</summary>
     public ITradeJournal? Journal { get; init; }
 
-    /// <summary>Samples the run and computes its statistics (<c>/user/recorder</c>); none by default.</summary>
+    /// <summary>Samples the run and computes its statistics (<c>/recorder</c>); none by default.</summary>
     public RecorderOptions? Recorder { get; init; }
 }

@@ -18,7 +18,9 @@ namespace Hft.Backtest.Venue;
 /// <item>fill (feed): a feed order executed at its price. Every backtest order at a better price fills, and so
 /// does every backtest order ahead of that feed order in its queue;</item>
 /// <item>clear: the side's orders leave the book; this account's orders on that side expire;</item>
-/// <item>trades: ignored (market-by-order fills carry the executions).</item>
+/// <item>trades: ignored (market-by-order fills carry the executions);</item>
+/// <item>an add of an id already resting, or a modify, cancel or fill of an unknown id, changes nothing (the
+/// reference refuses them; <see cref="Hft.Backtest.Data.Validation.MarketByOrderValidator"/> reports them).</item>
 /// </list>
 /// Every fill is complete and at the order's own price (maker). New orders follow the no-partial-fill rules
 /// (crossing orders take the opposite best; post-only ones that would cross expire). Unlike the reference, a
@@ -64,8 +66,8 @@ public sealed class L3Exchange : SimulatedExchange
     private void OnAdd(in MarketEvent ev, List<OrderReport> reports)
     {
         var side = SideOf(ev.Flags);
-        if (side == Side.None) return;
-        if (_feed.ContainsKey(ev.OrderId)) RemoveFeed(ev.OrderId);
+        // An id already resting is refused, as in the reference (OrderIdExist): book and queues stay as they are.
+        if (side == Side.None || _feed.ContainsKey(ev.OrderId)) return;
         long bestBid = Depth.BestBidTick, bestAsk = Depth.BestAskTick;
         Depth.AddOrder(ev.OrderId, side, ev.Price, ev.Quantity);
         long tick = Depth.ToTick(ev.Price);
@@ -100,19 +102,9 @@ public sealed class L3Exchange : SimulatedExchange
 
     private void OnFill(in MarketEvent ev, List<OrderReport> reports)
     {
-        Side side;
-        long tick;
-        QueueEntry? entry = null;
-        if (_feed.TryGetValue(ev.OrderId, out var known))
-        {
-            (side, tick, entry) = known;
-        }
-        else
-        {
-            side = SideOf(ev.Flags);
-            if (side == Side.None) return;
-            tick = Depth.ToTick(ev.Price);
-        }
+        // An execution of an order the feed never added is refused, as in the reference: nothing fills.
+        if (!_feed.TryGetValue(ev.OrderId, out var known)) return;
+        var (side, tick, entry) = known;
         _toFill.Clear();
         bool buy = side == Side.Buy;
         // Our orders at a better price than the executed feed order would have traded first.
@@ -128,7 +120,6 @@ public sealed class L3Exchange : SimulatedExchange
             {
                 if (e == entry) break;
                 if (e.Order is { } mine && !_toFill.Contains(mine)) _toFill.Add(mine);
-                if (entry is null) break; // unknown feed order: only the front can be said to be ahead
             }
         }
         FillListed(ev.ExchangeTime, reports);

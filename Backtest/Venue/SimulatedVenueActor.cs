@@ -1,46 +1,71 @@
 using System.Runtime.CompilerServices;
 using Hft.Backtest.Models.Latency;
-using Hft.Core.Actors;
-using Hft.Core.Actors.Dispatch;
+using Akka.Actor;
+using Akka.Event;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
+using Hft.Core.Runtime;
 using Hft.Core.Venues;
 
 namespace Hft.Backtest.Venue;
 
 /// <summary>
-/// The backtest's venue gateway (<c>/user/venues/sim</c>): sees every market event at exchange time and
-/// matches orders against it; puts each request on the timeline at its arrival (send time + entry latency)
+/// The backtest's venue gateway (<c>/venues/sim</c>): sees every market event at exchange time (on the
+/// same-thread path from the feeds) and matches orders against it; puts each request on the timeline at its arrival (send time + entry latency)
 /// and each report at its receipt (exchange time + response latency), in order per direction, as
 /// hftbacktest's order bus does: a message never overtakes an earlier one.
 /// </summary>
-public sealed class SimulatedVenueActor : ActorBase
+public sealed class SimulatedVenueActor : ReceiveActor, IMarketEventSink
 {
     private readonly SimulatedExchange[] _exchanges;
     private readonly IOrderLatency[] _latencies;
     private readonly long[] _lastArrival;
     private readonly long[] _lastReceipt;
     private readonly List<OrderReport> _reports = new();
+    private readonly CoreLoop _loop;
+    private readonly DirectEntry<IMarketEventSink> _entry;
     private IActorRef? _reportTo;
+    private IActorRef _self = ActorRefs.Nobody;
 
     /// <summary>Creates the venue for the exchanges (one per instrument, in configuration order).</summary>
-    public SimulatedVenueActor(IReadOnlyList<SimulatedExchange> exchanges, IReadOnlyList<IOrderLatency> latencies)
+    /// <param name="exchanges">The simulated exchanges, one per instrument.</param>
+    /// <param name="latencies">Their order latency models.</param>
+    /// <param name="loop">The core loop whose timeline requests and reports are put on.</param>
+    /// <param name="entry">Where the feeds call it with exchange-time events.</param>
+    public SimulatedVenueActor(IReadOnlyList<SimulatedExchange> exchanges, IReadOnlyList<IOrderLatency> latencies, CoreLoop loop,
+        DirectEntry<IMarketEventSink> entry)
     {
+        _loop = loop;
+        _entry = entry;
         _exchanges = exchanges.ToArray();
         _latencies = latencies.ToArray();
         _lastArrival = new long[_exchanges.Length];
         _lastReceipt = new long[_exchanges.Length];
-        Receive<InstrumentEvent>(OnMarketEvent);
         Receive<VenueCommand>(OnCommand);
         Receive<ExchangeArrival>(OnArrival);
+        Receive<DirectDeliveryFailed>(failed =>
+        {
+            _entry.Attach(_self, this);
+            failed.Rethrow();
+        });
     }
 
-    private CoreLoop Loop => Context.System.CoreLoop;
-
-    private void OnMarketEvent(in InstrumentEvent message)
+    /// <inheritdoc />
+    protected override void PreStart()
     {
-        _exchanges[message.Instrument].OnMarketEvent(in message.Event, _reports);
-        if (_reports.Count > 0) SendReports(message.Instrument);
+        _self = Self;
+        _entry.Attach(_self, this);
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop() => _entry.Detach(this);
+
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void OnMarketEvent(int instrument, in MarketEvent ev)
+    {
+        _exchanges[instrument].OnMarketEvent(in ev, _reports);
+        if (_reports.Count > 0) SendReports(instrument);
     }
 
     private void OnCommand(VenueCommand command)
@@ -63,13 +88,13 @@ public sealed class SimulatedVenueActor : ActorBase
         }
         long arrival = Math.Max(command.LocalTime + latency, _lastArrival[i]);
         _lastArrival[i] = arrival;
-        Loop.ScheduleTellAt(arrival, DeliveryLane.ExchangeOrder(i), Self, new ExchangeArrival(command), Self);
+        _loop.ScheduleTellAt(arrival, DeliveryLane.ExchangeOrder(i), _self, new ExchangeArrival(command), _self);
     }
 
     private void OnArrival(ExchangeArrival arrival)
     {
         int i = arrival.Command.Instrument;
-        _exchanges[i].OnRequest(arrival.Command, Context.Now, _reports);
+        _exchanges[i].OnRequest(arrival.Command, _loop.Now, _reports);
         SendReports(i);
     }
 
@@ -86,9 +111,9 @@ public sealed class SimulatedVenueActor : ActorBase
         _lastReceipt[instrument] = due;
         if (_reportTo is null)
         {
-            Context.System.Log.Warning($"Order report for #{report.OrderId} has no recipient; no order-state actor has sent a request yet.");
+            Context.GetLogger().Warning("Order report for #{0} has no recipient; no order-state actor has sent a request yet.", report.OrderId);
             return;
         }
-        Loop.ScheduleTellAt(due, DeliveryLane.LocalOrder(instrument), _reportTo, report, Self);
+        _loop.ScheduleTellAt(due, DeliveryLane.LocalOrder(instrument), _reportTo, report, _self);
     }
 }

@@ -1,67 +1,74 @@
-using Hft.Core.Actors;
+using System.Runtime.CompilerServices;
+using Akka.Actor;
 using Hft.Core.Markets;
+using Hft.Core.Runtime;
 
 namespace Hft.Core.Books;
 
 /// <summary>
-/// The local order book of one instrument (<c>/user/books/&lt;symbol&gt;</c>): applies the market events
-/// it receives from its venue and passes each on to the subscribed strategies, which read the book itself
-/// directly.
+/// The local order book of one instrument (<c>/books/&lt;symbol&gt;</c>). Market events reach it on the
+/// same-thread path (its <see cref="DirectEntry{THandler}"/>, called by the feed at local time): it applies each
+/// to the book and calls the subscribed strategy hosts directly, which read the book itself. No Akka message is
+/// sent per event.
 /// </summary>
-public sealed class BookActor : ActorBase
+public sealed class BookActor : ReceiveActor, IMarketEventSink
 {
     private readonly int _instrument;
     private readonly MarketDepth _depth;
-    private IActorRef[] _subscribers;
-    // Local subscribers resolved once: a Tell through the interface is a generic virtual call, too slow per event.
-    private ActorCell?[] _cells;
-    private IActorRef? _self;
+    private readonly DirectEntry<IMarketEventSink> _entry;
+    private readonly DirectEntry<IStrategyEventSink>[] _subscribers;
 
     /// <summary>Creates the actor.</summary>
-    public BookActor(int instrument, MarketDepth depth, IEnumerable<IActorRef> subscribers)
+    /// <param name="instrument">The instrument's index.</param>
+    /// <param name="depth">The book it keeps (shared with the strategies, which read it).</param>
+    /// <param name="entry">Where the feed calls it.</param>
+    /// <param name="subscribers">The strategy hosts it passes each event to, in this order.</param>
+    public BookActor(int instrument, MarketDepth depth, DirectEntry<IMarketEventSink> entry, IReadOnlyList<DirectEntry<IStrategyEventSink>> subscribers)
     {
         _instrument = instrument;
         _depth = depth;
+        _entry = entry;
         _subscribers = subscribers.ToArray();
-        _cells = Resolve(_subscribers);
-        Receive<MarketEvent>(OnEvent);
-        Receive<SubscribeMarketData>(m =>
+        Receive<DirectDeliveryFailed>(failed =>
         {
-            _subscribers = [.. _subscribers, m.Subscriber];
-            _cells = Resolve(_subscribers);
+            _entry.Attach(Self, this);
+            failed.Rethrow();
         });
     }
 
     /// <inheritdoc />
-    protected override void PreStart()
-    {
-        _self = Self;
-        _onLoop = ((ActorCell)Context).CoreLoop is not null;
-    }
+    protected override void PreStart() => _entry.Attach(Self, this);
 
-    private bool _onLoop;
+    /// <inheritdoc />
+    protected override void PostStop() => _entry.Detach(this);
 
-    private void OnEvent(in MarketEvent ev)
+    /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void OnMarketEvent(int instrument, in MarketEvent ev)
     {
         _depth.Apply(in ev);
-        var cells = _cells;
-        var self = _self;
-        var message = new InstrumentEvent(_instrument, in ev);
-        for (int i = 0; i < cells.Length; i++)
+        bool trade = (ev.Flags & 0xFF) == EventFlags.Trade;
+        var subscribers = _subscribers;
+        for (int i = 0; i < subscribers.Length; i++)
         {
-            // The book runs on the core loop, so posting to a core-loop subscriber skips the thread check.
-            if (cells[i] is { } cell)
+            var entry = subscribers[i];
+            var host = entry.Handler;
+            if (host is null)
             {
-                if (_onLoop) cell.PostFromLoop(in message, self);
-                else cell.Post(in message, self);
+                entry.CountDeadLetter();
+                continue;
             }
-            else _subscribers[i].Tell(message, self);
+            // Strategies that do not override the callback are not called at all.
+            if ((entry.Interest & (trade ? MarketInterest.Trades : MarketInterest.Depth)) == 0) continue;
+            try
+            {
+                if (trade) host.OnTrade(_instrument, in ev);
+                else host.OnDepth(_instrument, in ev);
+            }
+            catch (Exception e)
+            {
+                entry.Fail(e);
+            }
         }
     }
-
-    private static ActorCell?[] Resolve(IActorRef[] refs) => refs.Select(r => (r as LocalActorRef)?.Cell).ToArray();
 }
-
-/// <summary>Asks a book actor to pass its events on to <paramref name="Subscriber"/>.</summary>
-/// <param name="Subscriber">Who gets the events.</param>
-public sealed record SubscribeMarketData(IActorRef Subscriber);

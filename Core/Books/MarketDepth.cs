@@ -224,16 +224,18 @@ public sealed class MarketDepth
         }
     }
 
-    /// <summary>Adds an order to its level. An id already resting is replaced (a feed that reuses ids), not counted twice.</summary>
-    public DepthChange AddOrder(ulong id, Side side, double price, double quantity)
+    /// <summary>
+    /// Adds an order to its level; false if the id is already resting, which the reference refuses
+    /// (<c>OrderIdExist</c>): the book is then left unchanged.
+    /// </summary>
+    public bool AddOrder(ulong id, Side side, double price, double quantity)
     {
         var orders = _orders ??= new Dictionary<ulong, L3Order>();
-        if (orders.ContainsKey(id)) DeleteOrder(id);
         long tick = ToTick(price);
-        orders[id] = new L3Order(id, side, tick, quantity);
-        return side == Side.Buy
-            ? UpdateBid(price, BidQuantityAt(tick) + quantity)
-            : UpdateAsk(price, AskQuantityAt(tick) + quantity);
+        if (!orders.TryAdd(id, new L3Order(id, side, tick, quantity))) return false;
+        if (side == Side.Buy) UpdateBid(price, BidQuantityAt(tick) + quantity);
+        else UpdateAsk(price, AskQuantityAt(tick) + quantity);
+        return true;
     }
 
     /// <summary>Removes an order from its level; false if the id is unknown.</summary>
@@ -280,12 +282,20 @@ public sealed class MarketDepth
         else UpdateAsk(price, quantity);
     }
 
-    /// <summary>Applies a depth-clear event: BUY or SELL clears that side up to its price, neither clears all.</summary>
+    /// <summary>
+    /// Applies a depth-clear event: BUY or SELL clears that side up to its price, neither clears all. With
+    /// market-by-order data the cleared side's orders go too, as the reference's L3 processors do
+    /// (<c>clear_orders</c>), so that no order outlives its level.
+    /// </summary>
     public void ApplyClear(in MarketEvent ev)
     {
-        if ((ev.Flags & EventFlags.Buy) != 0) Clear(Side.Buy, ev.Price);
-        else if ((ev.Flags & EventFlags.Sell) != 0) Clear(Side.Sell, ev.Price);
-        else Clear(Side.None, 0);
+        var side = (ev.Flags & EventFlags.Buy) != 0 ? Side.Buy : (ev.Flags & EventFlags.Sell) != 0 ? Side.Sell : Side.None;
+        if (_orders is { Count: > 0 })
+        {
+            ClearOrders(side);
+            return;
+        }
+        Clear(side, side == Side.None ? 0 : ev.Price);
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public sealed class Order
     internal double PreviousQuantity { get; set; }
 
     /// <summary>The actor that submitted the order; it is told about every change.</summary>
-    internal Actors.IActorRef? Owner { get; set; }
+    internal Akka.Actor.IActorRef? Owner { get; set; }
 
     /// <summary>Why the order was rejected, if it was.</summary>
     public string? RejectReason { get; internal set; }

@@ -1,27 +1,34 @@
-using Hft.Core.Actors;
+using Akka.Actor;
 using Hft.Core.Portfolio;
+using Hft.Core.Time;
 using Hft.Core.Venues;
 
 namespace Hft.Core.Orders;
 
 /// <summary>
-/// The order state machine (<c>/user/orders</c>): sends accepted requests to the venue gateway, applies the
+/// The order state machine (<c>/orders</c>): sends accepted requests to the venue gateway, applies the
 /// venue's reports to the local orders and state values (position, balance, fees), and tells the strategy
 /// that owns each order. Follows hftbacktest's local processor, with its bugs fixed: partial fills update
 /// the state, and an echoed rejection of a cancel or modify never counts a fill again.
 /// </summary>
-public sealed class OrderStateActor : ActorBase
+public sealed class OrderStateActor : ReceiveActor
 {
     private readonly TradingAccounts _accounts;
     private readonly IActorRef _venue;
     private readonly ITradeJournal? _journal;
+    private readonly IClock _clock;
 
     /// <summary>Creates the actor.</summary>
-    public OrderStateActor(TradingAccounts accounts, IActorRef venue, ITradeJournal? journal)
+    /// <param name="accounts">The run's trading state.</param>
+    /// <param name="venue">The venue gateway orders go to.</param>
+    /// <param name="journal">Where every order change and fill is written, if anywhere.</param>
+    /// <param name="clock">The core loop's clock (virtual in a backtest).</param>
+    public OrderStateActor(TradingAccounts accounts, IActorRef venue, ITradeJournal? journal, IClock clock)
     {
         _accounts = accounts;
         _venue = venue;
         _journal = journal;
+        _clock = clock;
         Receive<SubmitOrder>(OnSubmit);
         Receive<CancelOrder>(OnCancel);
         Receive<ModifyOrder>(OnModify);
@@ -34,7 +41,7 @@ public sealed class OrderStateActor : ActorBase
         var order = message.Order;
         order.Owner ??= Sender;
         _accounts[order.Instrument].OrdersSent++;
-        _journal?.OnOrder(order, Context.Now);
+        _journal?.OnOrder(order, _clock.Now);
         _venue.Tell(new VenueCommand(VenueCommandKind.New, order.Instrument, order.Id, order.Side, order.PriceTick,
             order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
     }
@@ -42,7 +49,7 @@ public sealed class OrderStateActor : ActorBase
     private void OnCancel(CancelOrder message)
     {
         var order = message.Order;
-        _journal?.OnOrder(order, Context.Now);
+        _journal?.OnOrder(order, _clock.Now);
         _venue.Tell(new VenueCommand(VenueCommandKind.Cancel, order.Instrument, order.Id, order.Side, order.PriceTick,
             order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
     }
@@ -50,7 +57,7 @@ public sealed class OrderStateActor : ActorBase
     private void OnModify(ModifyOrder message)
     {
         var order = message.Order;
-        _journal?.OnOrder(order, Context.Now);
+        _journal?.OnOrder(order, _clock.Now);
         _venue.Tell(new VenueCommand(VenueCommandKind.Modify, order.Instrument, order.Id, order.Side, order.PriceTick,
             order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
     }
@@ -71,7 +78,7 @@ public sealed class OrderStateActor : ActorBase
         order.Request = OrderRequest.None;
         order.RejectReason = message.Reason;
         _accounts[order.Instrument].OrdersRejectedByRisk++;
-        _journal?.OnOrder(order, Context.Now);
+        _journal?.OnOrder(order, _clock.Now);
         order.Owner?.Tell(new OrderUpdated(order, null), Self);
     }
 
@@ -104,7 +111,7 @@ public sealed class OrderStateActor : ActorBase
             {
                 account.State.ApplyFill(report.Side, report.FillQuantity, report.FillValue, report.Fee);
                 fill = new Fill(report.Instrument, report.OrderId, report.Side, report.FillPriceTick * account.Instrument.TickSize,
-                    report.FillQuantity, report.Fee, report.Maker, report.ExchangeTime, Context.Now, account.State.Position);
+                    report.FillQuantity, report.Fee, report.Maker, report.ExchangeTime, _clock.Now, account.State.Position);
                 _journal?.OnFill(fill);
             }
             if (order is not null)
@@ -124,7 +131,7 @@ public sealed class OrderStateActor : ActorBase
             }
         }
         if (order is null) return;
-        _journal?.OnOrder(order, Context.Now);
+        _journal?.OnOrder(order, _clock.Now);
         order.Owner?.Tell(new OrderUpdated(order, fill), Self);
     }
 }

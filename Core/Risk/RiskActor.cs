@@ -1,4 +1,4 @@
-using Hft.Core.Actors;
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
@@ -6,11 +6,11 @@ using Hft.Core.Portfolio;
 namespace Hft.Core.Risk;
 
 /// <summary>
-/// Pre-trade checks (<c>/user/risk</c>): every new order passes here on its way from a strategy to the
+/// Pre-trade checks (<c>/risk</c>): every new order passes here on its way from a strategy to the
 /// order-state actor. An order over the size limit, or one that would take the position past the limit if
 /// it filled, is refused and never reaches the venue.
 /// </summary>
-public sealed class RiskActor : ActorBase
+public sealed class RiskActor : ReceiveActor
 {
     private readonly RiskLimits _limits;
     private readonly TradingAccounts _accounts;

@@ -1,5 +1,3 @@
-using Hft.Core.Actors;
-using Hft.Core.Actors.Scheduling;
 using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
@@ -51,11 +49,11 @@ public interface IStrategyContext
     void ClearInactiveOrders(int instrument = -1);
 
     /// <summary>Calls <see cref="Strategy.OnTimer"/> with <paramref name="timerId"/> every <paramref name="interval"/>, first after one interval.</summary>
-    ICancelable Every(TimeSpan interval, int timerId = 0);
+    TimerHandle Every(TimeSpan interval, int timerId = 0);
 
     /// <summary>Calls <see cref="Strategy.OnTimer"/> once after <paramref name="delay"/>.</summary>
-    ICancelable After(TimeSpan delay, int timerId = 0);
+    TimerHandle After(TimeSpan delay, int timerId = 0);
 
-    /// <summary>The kernel log.</summary>
-    IKernelLog Log { get; }
+    /// <summary>The engine's log, with the strategy's actor as the source.</summary>
+    IStrategyLog Log { get; }
 }

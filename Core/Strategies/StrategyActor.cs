@@ -1,37 +1,60 @@
-using System.Runtime.CompilerServices;
-using Hft.Core.Actors;
-using Hft.Core.Actors.Scheduling;
+using System.Reflection;
+using Akka.Actor;
+using Akka.Event;
 using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
+using Hft.Core.Runtime;
+using Hft.Core.Time;
 
 namespace Hft.Core.Strategies;
 
 /// <summary>
-/// Hosts one <see cref="Strategy"/> (<c>/user/strategies/&lt;name&gt;</c>) and is its
-/// <see cref="IStrategyContext"/>: turns market events, order updates and timers into the strategy's
-/// callbacks, and its order calls into messages to the risk actor.
+/// Hosts one <see cref="Strategy"/> (<c>/strategies/&lt;name&gt;</c>) and is its <see cref="IStrategyContext"/>:
+/// market events arrive on the same-thread path from the books (only for the callbacks the strategy overrides),
+/// order updates and timers as Akka messages; its order calls leave as messages to the risk actor. Everything
+/// runs on the core loop, so the strategy needs no locks and never sees Akka.
 /// </summary>
-public sealed class StrategyActor : ActorBase, IStrategyContext
+public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEventSink
 {
     private readonly Func<Strategy> _factory;
     private readonly TradingAccounts _accounts;
     private readonly IReadOnlyList<MarketDepth> _books;
     private readonly IActorRef _risk;
+    private readonly IClock _clock;
+    private readonly DirectEntry<IStrategyEventSink> _entry;
     private readonly List<ICancelable> _timers = new();
     private Strategy _strategy = null!;
+    private IActorRef _self = ActorRefs.Nobody;
+    private IScheduler _scheduler = null!;
+    private IStrategyLog _log = null!;
+    private int _interest;
 
     /// <summary>Creates the host; <paramref name="factory"/> makes a fresh strategy at start and on every restart.</summary>
-    public StrategyActor(Func<Strategy> factory, TradingAccounts accounts, IReadOnlyList<MarketDepth> books, IActorRef risk)
+    /// <param name="factory">Makes the strategy.</param>
+    /// <param name="accounts">The run's trading state.</param>
+    /// <param name="books">The local books, by instrument index.</param>
+    /// <param name="risk">Where orders go.</param>
+    /// <param name="clock">The core loop's clock (virtual in a backtest).</param>
+    /// <param name="entry">Where the books call this host.</param>
+    public StrategyActor(Func<Strategy> factory, TradingAccounts accounts, IReadOnlyList<MarketDepth> books, IActorRef risk,
+        IClock clock, DirectEntry<IStrategyEventSink> entry)
     {
         _factory = factory;
         _accounts = accounts;
         _books = books;
         _risk = risk;
-        Receive<InstrumentEvent>(OnMarketEvent);
+        _clock = clock;
+        _entry = entry;
         Receive<OrderUpdated>(m => _strategy.OnOrder(m.Order, m.Fill));
         Receive<StrategyTimer>(m => _strategy.OnTimer(m.TimerId));
+        Receive<DirectDeliveryFailed>(failed =>
+        {
+            // Attached again first: if the supervisor resumes this instance, the books reach it again.
+            _entry.Attach(_self, this, _interest);
+            failed.Rethrow();
+        });
     }
 
     /// <summary>The hosted strategy.</summary>
@@ -40,28 +63,38 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
     /// <inheritdoc />
     protected override void PreStart()
     {
+        _self = Self;
+        _scheduler = Context.System.Scheduler;
+        _log = new StrategyLog(Context.GetLogger());
         _strategy = _factory();
+        var type = _strategy.GetType();
+        _interest = (Overrides(type, nameof(Strategy.OnDepth)) ? MarketInterest.Depth : 0)
+            | (Overrides(type, nameof(Strategy.OnTrade)) ? MarketInterest.Trades : 0);
         _strategy.Attach(this);
         _strategy.OnStart();
+        _entry.Attach(_self, this, _interest);
     }
 
     /// <inheritdoc />
     protected override void PostStop()
     {
+        _entry.Detach(this);
         foreach (var timer in _timers) timer.Cancel();
         _timers.Clear();
         _strategy?.OnStop();
     }
 
-    private void OnMarketEvent(in InstrumentEvent message)
-    {
-        ref readonly var ev = ref message.Event;
-        if ((ev.Flags & 0xFF) == EventFlags.Trade) _strategy.OnTrade(message.Instrument, in ev);
-        else _strategy.OnDepth(message.Instrument, in ev);
-    }
+    private static bool Overrides(Type type, string name) =>
+        type.GetMethod(name, BindingFlags.Public | BindingFlags.Instance)?.DeclaringType != typeof(Strategy);
 
     /// <inheritdoc />
-    public long Now => Context.Now;
+    public void OnDepth(int instrument, in MarketEvent update) => _strategy.OnDepth(instrument, in update);
+
+    /// <inheritdoc />
+    public void OnTrade(int instrument, in MarketEvent trade) => _strategy.OnTrade(instrument, in trade);
+
+    /// <inheritdoc />
+    public long Now => _clock.Now;
 
     /// <inheritdoc />
     public IReadOnlyList<Instrument> Instruments => _accounts.Instruments;
@@ -97,9 +130,9 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
         if (account.Orders.Contains(orderId)) return OrderResult.OrderIdExists;
         var tickSize = account.Instrument.TickSize;
         long priceTick = double.IsFinite(price) ? PriceMath.ToTick(price, tickSize) : 0;
-        var order = new Order(instrument, orderId, side, priceTick, tickSize, quantity, tif, type, Now) { Owner = Self };
+        var order = new Order(instrument, orderId, side, priceTick, tickSize, quantity, tif, type, Now) { Owner = _self };
         account.Orders.TryAdd(order);
-        _risk.Tell(new SubmitOrder(order), Self);
+        _risk.Tell(new SubmitOrder(order), _self);
         return OrderResult.Ok;
     }
 
@@ -114,7 +147,7 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
         if (!order.IsActive) return OrderResult.InvalidOrderStatus;
         order.Request = OrderRequest.Canceled;
         order.LocalTime = Now;
-        _risk.Tell(new CancelOrder(order), Self);
+        _risk.Tell(new CancelOrder(order), _self);
         return OrderResult.Ok;
     }
 
@@ -134,7 +167,7 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
         order.Quantity = quantity;
         order.Request = OrderRequest.Replaced;
         order.LocalTime = Now;
-        _risk.Tell(new ModifyOrder(order), Self);
+        _risk.Tell(new ModifyOrder(order), _self);
         return OrderResult.Ok;
     }
 
@@ -150,20 +183,23 @@ public sealed class StrategyActor : ActorBase, IStrategyContext
     }
 
     /// <inheritdoc />
-    public ICancelable Every(TimeSpan interval, int timerId = 0)
+    public TimerHandle Every(TimeSpan interval, int timerId = 0)
     {
-        var timer = Context.Scheduler.ScheduleTellRepeatedly(interval, interval, Self, new StrategyTimer(timerId), Self);
-        _timers.Add(timer);
-        return timer;
+        var cancelable = new Cancelable(_scheduler);
+        _scheduler.ScheduleTellRepeatedly(interval, interval, _self, new StrategyTimer(timerId), _self, cancelable);
+        _timers.Add(cancelable);
+        return new TimerHandle(cancelable);
     }
 
     /// <inheritdoc />
-    public ICancelable After(TimeSpan delay, int timerId = 0)
+    public TimerHandle After(TimeSpan delay, int timerId = 0)
     {
         // One-off timers end by themselves; only repeating ones are tracked for cancellation at stop.
-        return Context.Scheduler.ScheduleTellOnce(delay, Self, new StrategyTimer(timerId), Self);
+        var cancelable = new Cancelable(_scheduler);
+        _scheduler.ScheduleTellOnce(delay, _self, new StrategyTimer(timerId), _self, cancelable);
+        return new TimerHandle(cancelable);
     }
 
     /// <inheritdoc />
-    public IKernelLog Log => Context.System.Log;
+    public IStrategyLog Log => _log;
 }

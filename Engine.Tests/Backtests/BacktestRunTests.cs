@@ -3,11 +3,11 @@ using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
-using Hft.Core.Actors.Supervision;
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Strategies;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using static Hft.Engine.Tests.Venue.Events;
 
 namespace Hft.Engine.Tests.Backtests;
@@ -19,7 +19,7 @@ public sealed class BacktestRunTests
     private const long T0 = 1_000 * Ms;
 
     private static BacktestRun Run(MarketEvent[] rows, Strategy strategy, long entry = 2 * Ms, long response = 3 * Ms,
-        Directive onError = Directive.Restart, CapturingLog? log = null, TradeJournal? journal = null,
+        Directive onError = Directive.Restart, TradeJournal? journal = null,
         Hft.Backtest.Venue.ExchangeModel exchange = Hft.Backtest.Venue.ExchangeModel.NoPartialFill) =>
         new(new BacktestSetup
         {
@@ -29,7 +29,7 @@ public sealed class BacktestRunTests
             Latency = new ConstantLatency(entry, response),
             Fees = new TradingValueFeeModel(0, 0),
             OnStrategyError = onError,
-            Log = log ?? new CapturingLog(),
+            System = TestActorSystems.Shared,
             Journal = journal,
         });
 
@@ -154,7 +154,7 @@ public sealed class BacktestRunTests
             Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(Market(Bid(T0 + 50 * Ms, 99.0, 1))))],
             Strategies = [new StrategySetup("s", () => s)],
             Risk = new Hft.Core.Risk.RiskLimits(MaxOrderQuantity: 2),
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         };
         using var run = new BacktestRun(setup);
         var result = run.Execute();
@@ -180,13 +180,14 @@ public sealed class BacktestRunTests
     public void A_throwing_strategy_follows_its_directive_and_the_run_completes(Directive directive, int instances)
     {
         Throwing.Instances = 0;
-        var log = new CapturingLog();
+        using var log = new LogCapture(TestActorSystems.Shared);
         var rows = Market(Bid(T0 + 1 * Ms, 99.9, 1), Bid(T0 + 2 * Ms, 99.8, 1), Bid(T0 + 3 * Ms, 99.7, 1));
-        using var run = Run(rows, new Throwing(2), onError: directive, log: log);
+        using var run = Run(rows, new Throwing(2), onError: directive);
         var result = run.Execute();
         Assert.That(result.Events, Is.EqualTo(5), "every row was replayed");
         Assert.That(Throwing.Instances, Is.EqualTo(instances));
-        Assert.That(log.Lines, Has.Some.Contains("/user/strategies/s failed while processing InstrumentEvent: strategy bug"));
+        string logged = $"{run.Root.Path}/strategies/s: strategy bug";
+        Assert.That(log.Lines(), directive == Directive.Resume ? Has.Some.EqualTo("WRN " + logged) : Has.Some.EqualTo("ERR " + logged));
         Assert.That(result.DeadLetters, Is.EqualTo(directive == Directive.Stop ? 3 : 0));
     }
 
@@ -267,7 +268,7 @@ public sealed class BacktestRunTests
             Strategies = [new StrategySetup("s", () => s)],
             Latency = new PerOperationLatency(SubmitEntry: 4 * Ms, ModifyEntry: 0, CancelEntry: 1 * Ms,
                 SubmitResponse: 2 * Ms, ModifyResponse: 0, CancelResponse: 5 * Ms, FillResponse: 0),
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         run.Execute();
         Assert.That(log, Is.EqualTo(new[]
@@ -295,7 +296,7 @@ public sealed class BacktestRunTests
         {
             Instruments = [new InstrumentSetup(spot, () => new MemoryBlockSource(Market(Bid(T0 + 50 * Ms, 99.0, 1))))],
             Strategies = [new StrategySetup("s", () => s)],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         var result = run.Execute();
         Assert.That(log.Where(l => l.Contains("Rejected", StringComparison.Ordinal)).Select(l => l[(l.IndexOf('#') + 1)..l.IndexOf(' ')]),
@@ -320,7 +321,7 @@ public sealed class BacktestRunTests
                 new InstrumentSetup(other, () => new MemoryBlockSource(rowsB)),
             ],
             Strategies = [new StrategySetup("s", () => s)],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         var result = run.Execute();
         Assert.That(result.Events, Is.EqualTo(6));
@@ -356,7 +357,7 @@ public sealed class BacktestRunTests
                 new StrategySetup("a", () => restarted, Directive.Restart),
                 new StrategySetup("b", () => stopped, Directive.Stop),
             ],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         var result = run.Execute();
         Assert.That(Throwing.Instances, Is.EqualTo(3), "a started twice (restarted), b once");

@@ -5,7 +5,7 @@ using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Core.Markets;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Strategies;
 
 namespace Hft.Engine.Tests.Backtests;
@@ -20,7 +20,9 @@ public sealed class DeterminismTests
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
-    private (BacktestResult Result, byte[] Orders, byte[] Fills) RunOnce(string file, string outDir)
+    private (BacktestResult Result, byte[] Orders, byte[] Fills) RunOnce(string file, string outDir) => RunOn(TestActorSystems.Shared, file, outDir);
+
+    private static (BacktestResult Result, byte[] Orders, byte[] Fills) RunOn(Akka.Actor.ActorSystem? system, string file, string outDir)
     {
         var options = new SyntheticMarketOptions(1, 1);
         var instrument = new Instrument("SIMUSDT", "sim", options.TickSize, options.LotSize);
@@ -31,7 +33,7 @@ public sealed class DeterminismTests
             Strategies = [new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
             Journal = journal,
-            Log = new CapturingLog(),
+            System = system,
         };
         using var run = new BacktestRun(setup);
         var result = run.Execute();
@@ -53,6 +55,37 @@ public sealed class DeterminismTests
         Assert.That(b.Fills, Is.EqualTo(a.Fills));
         Assert.That(b.Result.Instruments[0].Equity, Is.EqualTo(a.Result.Instruments[0].Equity));
         Assert.That(b.Result.LastTime, Is.EqualTo(a.Result.LastTime));
+    }
+
+    [Test]
+    public void One_long_lived_actor_system_runs_many_backtests_in_turn_and_at_once_with_the_same_results()
+    {
+        string file = Path.Combine(_dir, "m.npz");
+        SyntheticMarket.WriteFile(file, new SyntheticMarketOptions(60_000, 4));
+        var system = Hft.Core.Runtime.EngineActorSystem.Create("many-backtests");
+        try
+        {
+            var own = RunOn(null, file, Path.Combine(_dir, "own"));
+            var inTurn = Enumerable.Range(0, 3).Select(i => RunOn(system, file, Path.Combine(_dir, "turn" + i))).ToList();
+            // Two graphs at once, each on its own core loop (a sweep's workers), in the same system.
+            var atOnce = Enumerable.Range(0, 2)
+                .Select(i => Task.Run(() => RunOn(system, file, Path.Combine(_dir, "once" + i)))).ToArray();
+            Task.WaitAll(atOnce);
+            Assert.That(own.Result.Fills, Is.GreaterThan(0));
+            foreach (var r in inTurn.Concat(atOnce.Select(t => t.Result)))
+            {
+                Assert.That(r.Orders, Is.EqualTo(own.Orders));
+                Assert.That(r.Fills, Is.EqualTo(own.Fills));
+                Assert.That(r.Result.Instruments[0].Equity, Is.EqualTo(own.Result.Instruments[0].Equity));
+            }
+            // Every run's graph has stopped: only the system's own actors are left under /user.
+            var guardian = (Akka.Actor.ActorRefWithCell)((Akka.Actor.ExtendedActorSystem)system).Guardian;
+            Assert.That(() => guardian.Underlying.ChildrenContainer.Children, Is.Empty.After(5000, 50), $"a graph was left running under {guardian.Path}");
+        }
+        finally
+        {
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+        }
     }
 
     [Test]
@@ -84,7 +117,7 @@ public sealed class DeterminismTests
         {
             Instruments = [new InstrumentSetup(new Instrument("SIMUSDT", "sim", options.TickSize, options.LotSize), () => new FileBlockSource(files, chunkRows: 1000))],
             Strategies = [new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         };
         using var run = new BacktestRun(setup);
         return run.Execute();

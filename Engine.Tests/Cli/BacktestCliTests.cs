@@ -44,6 +44,20 @@ public sealed class BacktestCliTests
     }
 
     [Test]
+    public void Quantity_fees_are_the_rate_times_the_traded_volume()
+    {
+        // Maker and taker at one rate, so the total is known from the volume whatever the mix of fills.
+        var r = EngineProcess.Run("backtest", P("good.npz"), "--json", "--fee-model", "trading-qty", "--maker-fee", "0.25", "--taker-fee", "0.25");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        var instrument = doc.RootElement.GetProperty("instruments")[0];
+        double volume = instrument.GetProperty("trading_volume").GetDouble();
+        Assert.That(volume, Is.GreaterThan(0), "the grid trades on this data");
+        Assert.That(instrument.GetProperty("fees").GetDouble(), Is.EqualTo(0.25 * volume).Within(1e-9 * volume));
+        Assert.That(instrument.GetProperty("trading_value").GetDouble(), Is.Not.EqualTo(volume).Within(1e-6 * volume), "value and quantity differ here, so the test tells the models apart");
+    }
+
+    [Test]
     public void Out_writes_orders_and_fills_identically_on_a_second_run()
     {
         var a = EngineProcess.Run("backtest", P("good.npz"), "--out", P("run-a"));
@@ -87,6 +101,50 @@ public sealed class BacktestCliTests
         bytes[at + 9] = (byte)'i';
         File.WriteAllBytes(P("dtype.npy"), bytes);
         AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("dtype.npy")), "dtype.npy:");
+    }
+
+    private string WriteDuplicateAddFile()
+    {
+        // Three market-by-order rows: orders 1 and 2 rest, then order 1 is added again.
+        const ulong add = EventFlags.Both | EventFlags.AddOrder;
+        const long t0 = 1_723_161_600_000_000_000;
+        string path = P("dup.npz");
+        EventFileWriter.WriteAll(path, new MarketEvent[]
+        {
+            new(add | EventFlags.Buy, t0, t0 + 1_000_000, 100.0, 1, 1),
+            new(add | EventFlags.Sell, t0 + 1_000, t0 + 1_001_000, 100.5, 1, 2),
+            new(add | EventFlags.Buy, t0 + 2_000, t0 + 1_002_000, 99.5, 1, 1),
+        });
+        return path;
+    }
+
+    [Test]
+    public void A_duplicate_order_id_stops_the_run_with_one_line_naming_the_row()
+    {
+        var r = EngineProcess.Run("backtest", WriteDuplicateAddFile(), "--exchange", "l3", "--tick-size", "0.5", "--lot-size", "1");
+        Assert.That(r.ExitCode, Is.EqualTo(1), r.Stderr);
+        // The run had started, so its start-up log line comes first; the error is one line after it.
+        var errors = r.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('[')).ToArray();
+        Assert.That(errors, Has.Length.EqualTo(1), r.Stderr);
+        Assert.That(errors[0], Does.StartWith("error: ").And.EndsWith(
+            "dup.npz: row 2: exch_ts 1723161600000002000 (2024-08-09T00:00:00.000002000Z): add of order id 1, which is already resting; " +
+            "the book is left unchanged and the run stops (--on-data-error skip leaves such rows out and goes on)"));
+        Assert.That(r.Stdout, Is.Empty, "no summary of a run that stopped");
+    }
+
+    [Test]
+    public void On_data_error_skip_counts_the_duplicate_and_goes_on()
+    {
+        var r = EngineProcess.Run("backtest", WriteDuplicateAddFile(), "--exchange", "l3", "--tick-size", "0.5", "--lot-size", "1", "--on-data-error", "skip", "--json");
+        Assert.That(r.ExitCode, Is.Zero, r.Stderr);
+        using var doc = JsonDocument.Parse(r.Stdout);
+        Assert.That(doc.RootElement.GetProperty("events").GetInt64(), Is.EqualTo(3));
+        Assert.That(doc.RootElement.GetProperty("skipped_rows").GetInt64(), Is.EqualTo(1));
+        Assert.That(doc.RootElement.GetProperty("skipped_by_reason").GetProperty("duplicate_add").GetInt64(), Is.EqualTo(1));
+        Assert.That(doc.RootElement.GetProperty("instruments")[0].GetProperty("last_mid").GetDouble(), Is.EqualTo(100.25), "the duplicate did not move the bid");
+        Assert.That(r.Stderr, Does.Contain("dup.npz: row 2:"), "the skipped row is logged");
+        var text = EngineProcess.Run("backtest", WriteDuplicateAddFile(), "--tick-size", "0.5", "--lot-size", "1", "--on-data-error", "skip");
+        Assert.That(text.Stdout, Does.Contain("skipped rows   1").And.Contain("1 add(s) of a resting id"));
     }
 
     [Test]

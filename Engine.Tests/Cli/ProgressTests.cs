@@ -5,7 +5,7 @@ using Hft.Backtest.Runs;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
 using Hft.Engine.Cli;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Config;
 
 namespace Hft.Engine.Tests.Cli;
@@ -30,7 +30,7 @@ public sealed class ProgressTests
         {
             Instruments = [new InstrumentSetup(new Instrument("SIMUSDT", "sim", 0.01, 0.01), () => new MemoryBlockSource(data))],
             Strategies = [new StrategySetup("s", () => new Hft.Strategies.Idle())],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         using (var run = Make(rows))
         {

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Hft.Backtest.Data.Synthetic;
-using Hft.Core.Actors.Supervision;
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Engine.Cli;
 using Hft.Engine.Config;

@@ -1,4 +1,4 @@
-using Hft.Core.Actors.Supervision;
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Engine.Cli;
 using Hft.Engine.Config;

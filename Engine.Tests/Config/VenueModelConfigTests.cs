@@ -52,6 +52,44 @@ public sealed class VenueModelConfigTests : TempDirectoryTest
     }
 
     [Test]
+    public void Quantity_fees_bind_as_amounts_per_unit_and_default_to_zero()
+    {
+        var s = Load("[backtest.fees]\nmodel = \"trading-qty\"\ntaker = 2.5\n");
+        Assert.That(s.Backtest.Fees, Is.EqualTo(new FeeSettings(0, 2.5, "trading-qty")), "2.5 would be refused as a rate of value");
+        Assert.That(SettingsWriter.Write(s), Does.Contain("model = \"trading-qty\""));
+        Assert.That(BacktestCommand.Resolve("--config", PathOf("c.toml")).Backtest.Fees, Is.EqualTo(new FeeSettings(0, 2.5, "trading-qty")),
+            "the command line's default rates do not override the file");
+    }
+
+    [Test]
+    public void Fee_model_option_selects_the_model_and_its_amounts()
+    {
+        Assert.That(BacktestCommand.Resolve("x.npz", "--fee-model", "trading-qty", "--taker-fee", "0.3").Backtest.Fees,
+            Is.EqualTo(new FeeSettings(0, 0.3, "trading-qty")), "a maker fee not given is 0, not the default rate of value");
+        Assert.That(BacktestCommand.Resolve("x.npz", "--fee-model", "flat-per-trade", "--maker-fee", "1", "--taker-fee", "2").Backtest.Fees,
+            Is.EqualTo(new FeeSettings(1, 2, "flat-per-trade")));
+        Assert.That(BacktestCommand.Resolve("x.npz").Backtest.Fees, Is.EqualTo(new FeeSettings(-0.00005, 0.0007, "trading-value")));
+        var e = Assert.Throws<ArgumentException>(() => BacktestCommand.Resolve("x.npz", "--fee-model", "qty"))!;
+        Assert.That(e.Message, Does.StartWith("--fee-model: unknown fee model 'qty'"));
+    }
+
+    [Test]
+    public void On_data_error_binds_is_printed_only_when_not_the_default_and_the_option_overrides_it()
+    {
+        var s = Load("[backtest]\non_data_error = \"skip\"\n");
+        Assert.That(s.Backtest.OnDataError, Is.EqualTo(Hft.Backtest.Data.Validation.DataErrorPolicy.Skip));
+        Assert.That(SettingsWriter.Write(s), Does.Contain("on_data_error = \"skip\""));
+        Assert.That(BacktestCommand.Resolve("--config", PathOf("c.toml"), "--on-data-error", "stop").Backtest.OnDataError,
+            Is.EqualTo(Hft.Backtest.Data.Validation.DataErrorPolicy.Stop));
+        Assert.That(SettingsWriter.Write(Load("")), Does.Not.Contain("on_data_error"), "the default adds nothing to existing runs' configuration");
+        string path = PathOf("c.toml");
+        File.WriteAllText(path, Base + "[backtest]\non_data_error = \"skp\"\n");
+        var e = Assert.Throws<ConfigException>(() => SettingsLoader.Load(path))!;
+        Assert.That(e.Message, Does.Contain("backtest.on_data_error: expected").And.Contain("did you mean 'skip'"));
+        Assert.That(() => BacktestCommand.Resolve("x.npz", "--on-data-error", "ignore"), Throws.ArgumentException.With.Message.EqualTo("--on-data-error: expected stop or skip, got 'ignore'"));
+    }
+
+    [Test]
     public void An_unknown_exchange_model_suggests_the_closest()
     {
         string path = PathOf("c.toml");

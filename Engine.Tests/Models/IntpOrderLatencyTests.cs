@@ -5,7 +5,7 @@ using Hft.Backtest.Runs;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Venues;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Backtests;
 using Hft.Engine.Tests.Data;
 using static Hft.Engine.Tests.Venue.Events;
@@ -94,7 +94,7 @@ public sealed class IntpOrderLatencyTests : TempDirectoryTest
             Instruments = [new InstrumentSetup(instrument, () => new MemoryBlockSource([Bid(t0, 100.0, 5), Ask(t0, 100.1, 5), Bid(t0 + 50 * ms, 99.9, 1)]))],
             Strategies = [new StrategySetup("s", () => strategy)],
             Latency = latency,
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         run.Execute();
         Assert.That(log, Is.EqualTo(new[] { $"{t0 + 14 * ms}:#1 Expired req=None" }));

@@ -41,6 +41,20 @@ public sealed class LatencyAndFeeModelTests
     }
 
     [Test]
+    public void Quantity_fees_charge_the_rate_per_unit_of_quantity_whatever_the_value()
+    {
+        var qty = new TradingQuantityFeeModel(-0.01, 0.02);
+        Assert.That(qty.Fee(maker: true, value: 1000, quantity: 10), Is.EqualTo(-0.1).Within(1e-12));
+        Assert.That(qty.Fee(maker: false, value: 1000, quantity: 10), Is.EqualTo(0.2).Within(1e-12));
+        Assert.That(qty.Fee(maker: false, value: 5, quantity: 10), Is.EqualTo(0.2).Within(1e-12), "the price does not matter");
+        Assert.That(FeeModels.Create("trading-qty", 1, 2), Is.EqualTo(new TradingQuantityFeeModel(1, 2)));
+        Assert.That(FeeModels.Create("trading-value", 1, 2), Is.EqualTo(new TradingValueFeeModel(1, 2)));
+        Assert.That(FeeModels.Create("flat-per-trade", 1, 2), Is.EqualTo(new FlatPerTradeFeeModel(1, 2)));
+        Assert.That(FeeModels.Parse(" Trading-Qty "), Is.EqualTo("trading-qty"));
+        Assert.That(() => FeeModels.Parse("trading-volume"), Throws.ArgumentException.With.Message.Contains("available: trading-value, trading-qty, flat-per-trade"));
+    }
+
+    [Test]
     public void Contract_kinds_value_trades_and_mark_equity()
     {
         var linear = new Instrument("L", "sim", 0.1, 1, ContractKind.Linear, 2);

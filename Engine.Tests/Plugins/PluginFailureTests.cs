@@ -1,11 +1,11 @@
 using Hft.Backtest.Feed;
 using Hft.Backtest.Runs;
-using Hft.Core.Actors.Supervision;
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
 using Hft.Engine.Cli;
 using Hft.Engine.Plugins;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Data;
 using static Hft.Engine.Tests.Venue.Events;
 
@@ -223,12 +223,12 @@ public sealed class PluginFailureTests : TempDirectoryTest
     }
 
     [TestCase(Directive.Stop, 1)]
-    [TestCase(Directive.Restart, 11)]   // ten restarts within the minute are allowed, then it is stopped
+    [TestCase(Directive.Restart, 11)]   // ten restarts in a run are allowed, then it is stopped
     public void A_plugin_strategy_that_throws_while_running_follows_the_supervision_directive(Directive directive, int failures)
     {
         EmitStrategy("Starter", new("Starter", "Starter.Failing", "failing") { OnStartThrows = "plugin bug" });
         using var registry = StrategyRegistry.Load(Plugins);
-        var log = new CapturingLog();
+        using var log = new LogCapture(TestActorSystems.Shared);
         const long t0 = 1_000_000_000;
         var rows = new[] { Bid(t0, 100.0, 5), Ask(t0, 100.1, 5), Bid(t0 + 1_000_000, 99.9, 1), Bid(t0 + 2_000_000, 99.8, 1) };
         var setup = new BacktestSetup
@@ -236,12 +236,11 @@ public sealed class PluginFailureTests : TempDirectoryTest
             Instruments = [new InstrumentSetup(new Instrument("T", "sim", 0.1, 1.0), () => new MemoryBlockSource(rows, blockRows: 2))],
             Strategies = [new StrategySetup("failing", registry.Resolve("failing", StrategyParameters.Empty))],
             OnStrategyError = directive,
-            Log = log,
+            System = TestActorSystems.Shared,
         };
         using var run = new BacktestRun(setup);
         var result = run.Execute();
         Assert.That(result.Events, Is.EqualTo(4), "the run completes");
-        Assert.That(log.Lines.Count(l => l.Contains("/user/strategies/failing failed while processing its start: plugin bug", StringComparison.Ordinal)),
-            Is.EqualTo(failures));
+        Assert.That(log.Lines().Count(l => l == $"ERR {run.Root.Path}/strategies/failing: plugin bug"), Is.EqualTo(failures));
     }
 }

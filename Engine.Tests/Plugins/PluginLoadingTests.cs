@@ -10,7 +10,7 @@ using Hft.Core.Strategies;
 using Hft.Engine.Cli;
 using Hft.Engine.Config;
 using Hft.Engine.Plugins;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Cli;
 using Hft.Engine.Tests.Data;
 
@@ -116,12 +116,12 @@ public sealed class PluginLoadingTests : TempDirectoryTest
             Instruments = [new InstrumentSetup(new Instrument("SIMUSDT", "sim", options.TickSize, options.LotSize), () => new FileBlockSource([data]))],
             Strategies = [new StrategySetup(SamplePlugin.StrategyName, factory)],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         };
         BacktestResult result;
         using (var run = new BacktestRun(setup))
         {
-            Assert.That(run.StrategyRefs.Single().Path.ToString(), Is.EqualTo("/user/strategies/my_quoter"));
+            Assert.That(run.StrategyRefs.Single().Path.ToStringWithoutAddress(), Is.EqualTo(run.Root.Path.ToStringWithoutAddress() + "/strategies/my_quoter"));
             result = run.Execute();
         }
         return (registry.Plugins.Single().ContextReference(), result.Events, result.Fills);

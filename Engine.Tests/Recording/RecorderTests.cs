@@ -8,7 +8,7 @@ using Hft.Backtest.Runs;
 using Hft.Backtest.Statistics;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Backtests;
 using Hft.Strategies;
 using static Hft.Engine.Tests.Venue.Events;
@@ -39,7 +39,7 @@ public sealed class RecorderTests
             Strategies = [new StrategySetup("s", () => strategy)],
             Latency = new ConstantLatency(2 * Ms, 3 * Ms),
             Fees = new TradingValueFeeModel(makerFee, 0),
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
             Recorder = recorder,
         });
         return run.Execute();
@@ -148,7 +148,7 @@ public sealed class RecorderTests
             Strategies = [new StrategySetup("s", () => s)],
             Latency = new ConstantLatency(2 * Ms, 3 * Ms),
             Fees = new TradingValueFeeModel(0, 0),
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
             Recorder = new RecorderOptions { Sink = sink },
         });
         var stats = run.Execute().Recording!.Instruments[0].Statistics;
@@ -184,7 +184,7 @@ public sealed class RecorderTests
             Instruments = [new InstrumentSetup(a, () => new MemoryBlockSource(rows)), new InstrumentSetup(b, () => new MemoryBlockSource(rowsB))],
             Strategies = [new StrategySetup("s", () => s)],
             Latency = new ConstantLatency(2 * Ms, 3 * Ms),
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
             Recorder = new RecorderOptions(),
         });
         var rec = run.Execute().Recording!;
@@ -255,7 +255,7 @@ public sealed class RecorderTests
             Strategies = [new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
             Journal = journal,
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
             Recorder = record ? new RecorderOptions { Sink = equity } : null,
         });
         var result = run.Execute();

@@ -5,7 +5,7 @@ using Hft.Backtest.Runs;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
 using Hft.Engine.Plugins;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Config;
 using Hft.Engine.Tests.Data;
 
@@ -42,7 +42,7 @@ public sealed class BuiltInBacktestTests : TempDirectoryTest
             Strategies = [new StrategySetup(name, StrategyRegistry.BuiltIn.Resolve(name, StrategyParameters.Parse(parameters)))],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
             Journal = journal,
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         };
         BacktestResult result;
         using (var run = new BacktestRun(setup)) result = run.Execute();

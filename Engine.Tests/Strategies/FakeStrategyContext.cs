@@ -1,5 +1,4 @@
-using Hft.Core.Actors;
-using Hft.Core.Actors.Scheduling;
+
 using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
@@ -93,7 +92,14 @@ internal sealed class FakeStrategyContext : IStrategyContext
 
     public void ClearInactiveOrders(int instrument = -1) => _accounts[0].Orders.ClearInactive();
 
-    public ICancelable Every(TimeSpan interval, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
-    public ICancelable After(TimeSpan delay, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
-    public IKernelLog Log { get; } = new TextKernelLog(TextWriter.Null);
+    public TimerHandle Every(TimeSpan interval, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
+    public TimerHandle After(TimeSpan delay, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
+    public IStrategyLog Log { get; } = new SilentLog();
+
+    private sealed class SilentLog : IStrategyLog
+    {
+        public void Info(string message) { }
+        public void Warning(string message) { }
+        public void Error(Exception? exception, string message) { }
+    }
 }

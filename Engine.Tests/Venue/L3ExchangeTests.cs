@@ -6,7 +6,7 @@ using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Venues;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Engine.Tests.Backtests;
 
 namespace Hft.Engine.Tests.Venue;
@@ -151,7 +151,7 @@ public sealed class L3ExchangeTests
             Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(rows))],
             Strategies = [new StrategySetup("s", () => s)],
             Exchange = ExchangeModel.L3,
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         var result = run.Execute();
         Assert.That(log.Last(), Is.EqualTo($"{t0 + 31 * ms}:#1 Filled req=None fill 1@100"));

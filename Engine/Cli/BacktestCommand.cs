@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Hft.Backtest.Data;
+using Hft.Backtest.Data.Validation;
 using Hft.Backtest.Feed;
 using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
@@ -10,7 +11,7 @@ using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Backtest.Venue;
 using Hft.Backtest.Statistics;
-using Directive = Hft.Core.Actors.Supervision.Directive;
+using Directive = Akka.Actor.Directive;
 using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Strategies;
@@ -52,11 +53,13 @@ internal static class BacktestCommand
         public readonly Option<string[]> LatencyFile = new("--latency-file") { Description = "Recorded order latencies (req_ts, exch_ts, resp_ts rows) to interpolate, instead of constant latencies (repeatable)", AllowMultipleArgumentsPerToken = false };
         public readonly Option<string> Exchange = new("--exchange") { Description = "Fill rules: " + string.Join(", ", ExchangeModels.Names), DefaultValueFactory = _ => "no-partial-fill" };
         public readonly Option<string> Queue = new("--queue-model") { Description = "Queue position model: " + string.Join(", ", QueueModels.Names), DefaultValueFactory = _ => "risk-averse" };
-        public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee as a fraction of traded value (negative = rebate)", DefaultValueFactory = _ => -0.00005 };
-        public readonly Option<double> Taker = new("--taker-fee") { Description = "Taker fee as a fraction of traded value", DefaultValueFactory = _ => 0.0007 };
+        public readonly Option<double> Maker = new("--maker-fee") { Description = "Maker fee (negative = rebate): a fraction of traded value, or with --fee-model an amount per unit of quantity or per execution", DefaultValueFactory = _ => -0.00005 };
+        public readonly Option<double> Taker = new("--taker-fee") { Description = "Taker fee: a fraction of traded value, or with --fee-model an amount per unit of quantity or per execution", DefaultValueFactory = _ => 0.0007 };
+        public readonly Option<string> FeeModel = new("--fee-model") { Description = "How fees are charged: " + string.Join(", ", FeeModels.Names) + " (fee = rate x value, rate x quantity, or an amount per execution)", DefaultValueFactory = _ => FeeModels.TradingValue };
         public readonly Option<string?> Snapshot = new("--initial-snapshot") { Description = "Event file whose rows set the starting book" };
         public readonly Option<double> MaxPosition = new("--max-position") { Description = "Risk: largest absolute position", DefaultValueFactory = _ => double.PositiveInfinity };
         public readonly Option<double> MaxOrder = new("--max-order-qty") { Description = "Risk: largest order quantity", DefaultValueFactory = _ => double.PositiveInfinity };
+        public readonly Option<string> OnDataError = new("--on-data-error") { Description = "stop at a market-by-order row the reference refuses (add of a resting id; cancel, modify or fill of an unknown id), or skip such rows, count and report them", DefaultValueFactory = _ => "stop" };
         public readonly Option<string> OnError = new("--on-strategy-error") { Description = "restart, resume or stop a strategy that throws", DefaultValueFactory = _ => "restart" };
         public readonly Option<bool> Verbose = new("--verbose") { Description = "More logging" };
         public readonly Option<string?> Plugins = new("--plugins") { Description = "Plugins folder (default: plugins/ beside the config file or in the working directory)" };
@@ -70,7 +73,7 @@ internal static class BacktestCommand
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
         {
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.RecordInterval, o.StatsInterval, o.DaysPerYear, o.BookSize, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
-            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.Verbose, o.Plugins,
+            o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.FeeModel, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.OnDataError, o.Verbose, o.Plugins,
         };
         command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
         return (command, o);
@@ -166,9 +169,28 @@ internal static class BacktestCommand
         string exchange = b.Exchange;
         if (Use(o.Exchange)) exchange = ExchangeModels.NameOf(ExchangeModels.Parse(r.GetValue(o.Exchange)!));
         var fees = b.Fees;
-        if (Use(o.Maker)) fees = fees with { Maker = r.GetValue(o.Maker) };
-        if (Use(o.Taker)) fees = fees with { Taker = r.GetValue(o.Taker) };
-        settings = settings with { Backtest = new BacktestSettings(latency, queue, fees, exchange) };
+        if (Use(o.FeeModel))
+        {
+            string model;
+            try { model = FeeModels.Parse(r.GetValue(o.FeeModel)!); }
+            catch (ArgumentException e) { throw new ArgumentException("--fee-model: " + e.Message); }
+            if (model != fees.Model)
+            {
+                // The default rates are fractions of value; another model's amounts start at 0, as in a config file.
+                fees = model == FeeModels.TradingValue ? new FeeSettings(Model: model) : new FeeSettings(0, 0, model);
+            }
+        }
+        // Typed only: the options' defaults are rates of value, which would be wrong amounts for the other models.
+        bool Typed(Option option) => r.GetResult(option) is { Implicit: false };
+        if (fees.Model == FeeModels.TradingValue ? Use(o.Maker) : Typed(o.Maker)) fees = fees with { Maker = r.GetValue(o.Maker) };
+        if (fees.Model == FeeModels.TradingValue ? Use(o.Taker) : Typed(o.Taker)) fees = fees with { Taker = r.GetValue(o.Taker) };
+        var onDataError = b.OnDataError;
+        if (Use(o.OnDataError))
+        {
+            string text = r.GetValue(o.OnDataError)!;
+            onDataError = SettingsBinder.ParseDataErrorPolicy(text) ?? throw new ArgumentException($"--on-data-error: expected stop or skip, got '{text}'");
+        }
+        settings = settings with { Backtest = new BacktestSettings(latency, queue, fees, exchange, onDataError) };
 
         var risk = settings.Risk;
         if (Use(o.MaxOrder)) risk = risk with { MaxOrderQuantity = r.GetValue(o.MaxOrder) };
@@ -220,12 +242,6 @@ internal static class BacktestCommand
     private static int Run(EngineSettings settings, bool json)
     {
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
-        var registry = StrategyRegistry.Shared(settings.PluginsDir);
-        foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
-        var strategies = settings.Strategies
-            .Select(s => new StrategySetup(s.Name, registry.Resolve(s.Kind, s.ToParameters()), s.OnError))
-            .ToList();
-        var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         foreach (var i in settings.Instruments)
         {
             if (i.Data.Count == 0)
@@ -235,14 +251,28 @@ internal static class BacktestCommand
                 if (!File.Exists(p)) throw new FileNotFoundException($"{p}: no such file");
             }
         }
+        // The actor system's cold start (~0.1-0.2 s) overlaps with loading plugins and opening the data.
+        using var host = new StartingHost(() => EngineHost.Start(log, settings.Logging.Level));
+        var registry = StrategyRegistry.Shared(settings.PluginsDir);
+        foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
+        var strategies = settings.Strategies
+            .Select(s => new StrategySetup(s.Name, registry.Resolve(s.Kind, s.ToParameters()), s.OnError))
+            .ToList();
+        var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         var setups = new List<InstrumentSetup>();
+        var validators = new List<MarketByOrderValidator>();
         long rows = 0;
         for (int k = 0; k < instruments.Length; k++)
         {
             var i = settings.Instruments[k];
             MarketEvent[]? initial = i.InitialSnapshot is { } snapPath ? EventFileReader.ReadAll(snapPath) : null;
-            var source = new FileBlockSource(i.Data);
-            rows += source.TotalRows;
+            var files = new FileBlockSource(i.Data);
+            rows += files.TotalRows;
+            // Market-by-order rows are checked as they are taken, so the run itself needs no change.
+            var validator = new MarketByOrderValidator(settings.Backtest.OnDataError);
+            if (initial is not null) validator.Seed(initial);
+            validators.Add(validator);
+            var source = new ValidatedBlockSource(files, validator);
             setups.Add(new InstrumentSetup(instruments[k], () => source, initial));
         }
         // The journal and the recorder only run when their files are wanted; both stream to disk as the run goes.
@@ -258,19 +288,23 @@ internal static class BacktestCommand
             Latency = CreateLatency(b.Latency),
             QueueModel = QueueModelFactory(b.Queue.Model),
             Exchange = ExchangeModels.Parse(b.Exchange),
-            Fees = b.Fees.Model == "flat-per-trade"
-                ? new FlatPerTradeFeeModel(b.Fees.Maker, b.Fees.Taker)
-                : new TradingValueFeeModel(b.Fees.Maker, b.Fees.Taker),
+            Fees = FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker),
             Risk = settings.Risk.ToRiskLimits(),
             OnStrategyError = Directive.Restart,
-            Log = new SerilogKernelLog(log),
+            System = host.Host.System,
             Journal = journal,
             Recorder = recorder,
         };
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
-        log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
         BacktestResult result;
-        using (var run = new BacktestRun(setup)) result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
+        if (host.Host.IsShuttingDown) throw new OperationCanceledException("the backtest was stopped before its replay started");
+        using (var run = StartRun(setup, host.Host))
+        {
+            // Ctrl-C ends the replay where it is; what was replayed so far is still reported and written.
+            host.Host.OnShutdown("stop-backtest", run.Loop.RequestStop);
+            log.Information("Backtest of {Files} file(s), {Rows:N0} rows, strategy {Strategy}", settings.Instruments.Sum(i => i.Data.Count), rows, strategyNames);
+            result = BacktestProgress.Execute(run, rows, show: !json && BacktestProgress.CanShow);
+        }
         if (outDir is not null && journal is not null)
         {
             journal.Complete();
@@ -279,8 +313,22 @@ internal static class BacktestCommand
             log.Information("Wrote summary.json, report.html, equity.csv ({Samples} rows), orders.csv ({Orders} rows) and fills.csv ({Fills} rows) to {Dir}",
                 equityCsv?.Rows ?? 0, journal.OrderRows, journal.FillRows, outDir);
         }
-        Console.Out.WriteLine(json ? ToJson(result, strategyNames) : ToText(result));
+        var skipped = settings.Backtest.OnDataError == DataErrorPolicy.Skip ? new SkippedRows(settings.Instruments, validators) : null;
+        skipped?.Log(log);
+        Console.Out.WriteLine(json ? ToJson(result, strategyNames, skipped) : ToText(result, skipped));
         return 0;
+    }
+
+    private static BacktestRun StartRun(BacktestSetup setup, EngineHost host)
+    {
+        try
+        {
+            return new BacktestRun(setup);
+        }
+        catch (Exception) when (host.IsShuttingDown)
+        {
+            throw new OperationCanceledException("the backtest was stopped before its replay started");
+        }
     }
 
     /// <summary>The recorder's settings from <c>[output]</c>.</summary>
@@ -362,7 +410,7 @@ internal static class BacktestCommand
         _ => throw new ArgumentException($"--on-strategy-error: expected restart, resume or stop, got '{text}'"),
     };
 
-    private static string ToText(BacktestResult r)
+    private static string ToText(BacktestResult r, SkippedRows? skipped)
     {
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
@@ -385,10 +433,11 @@ internal static class BacktestCommand
             lines.Add($"statistics     pnl {F("pnl")}  sharpe {F("sharpe")}  sortino {F("sortino")}  max drawdown {F("max_drawdown")}  fill ratio {F("fill_ratio")}");
         }
         if (r.DeadLetters > 0) lines.Add($"dead letters   {r.DeadLetters}");
+        if (skipped is not null) lines.AddRange(skipped.TextLines());
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string ToJson(BacktestResult r, string strategy) => Json.Object(w =>
+    private static string ToJson(BacktestResult r, string strategy, SkippedRows? skipped) => Json.Object(w =>
     {
         w.WriteNumber("events", r.Events);
         w.Number("wall_seconds", r.WallSeconds);
@@ -427,5 +476,6 @@ internal static class BacktestCommand
             SummaryJson.Metrics(w, rec.Portfolio);
             w.WriteEndObject();
         }
+        skipped?.WriteJson(w);
     });
 }

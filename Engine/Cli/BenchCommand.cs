@@ -1,3 +1,5 @@
+using Akka.Actor;
+using Hft.Core.Runtime;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -8,7 +10,7 @@ using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Recording;
 using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
-using Hft.Core.Actors;
+
 using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Strategies;
@@ -28,7 +30,7 @@ internal static class BenchCommand
         var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
-        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record or toml (others print as 0)" };
+        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record, toml or live (others print as 0)" };
         var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs, only };
         command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json), r.GetValue(only))));
         return command;
@@ -36,8 +38,8 @@ internal static class BenchCommand
 
     private static int Run(long n, int runs, bool json, string? only)
     {
-        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml"))
-            throw new ArgumentException($"--only: expected read, book, graph, strategy, record or toml, got '{only}'");
+        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml" or "live"))
+            throw new ArgumentException($"--only: expected read, book, graph, strategy, record, toml or live, got '{only}'");
         bool Want(string figure) => only is null || only == figure;
         if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
         runs = Math.Max(1, runs);
@@ -54,6 +56,8 @@ internal static class BenchCommand
         }
         var instrument = new Instrument("BENCH", "sim", options.TickSize, options.LotSize);
         string file = Path.Combine(Path.GetTempPath(), $"hft-bench-{Environment.ProcessId}.npz");
+        // One long-lived actor system for every run, as a sweep would use it: each run builds a fresh graph on its own loop.
+        var system = EngineActorSystem.Create("bench");
         try
         {
             var warm = rows.AsSpan(0, Math.Min(rows.Length, 500_000)).ToArray();
@@ -73,14 +77,14 @@ internal static class BenchCommand
             }
             if (Want("graph"))
             {
-                RunGraph(warm, instrument, grid: false);
-                graph = Best(runs, () => RunGraph(rows, instrument, grid: false), n);
+                RunGraph(system, warm, instrument, grid: false);
+                graph = Best(runs, () => RunGraph(system, rows, instrument, grid: false), n);
                 Console.Error.WriteLine($"bench: graph_eps {graph:N0}");
             }
             if (Want("strategy"))
             {
-                RunGraph(warm, instrument, grid: true);
-                strategy = Best(runs, () => RunGraph(rows, instrument, grid: true), n);
+                RunGraph(system, warm, instrument, grid: true);
+                strategy = Best(runs, () => RunGraph(system, rows, instrument, grid: true), n);
                 Console.Error.WriteLine($"bench: strategy_eps {strategy:N0}");
             }
             double record = 0, recordBase = 0;
@@ -94,13 +98,13 @@ internal static class BenchCommand
                 {
                     if (!File.Exists(file)) EventFileWriter.WriteAll(file, rows, compress: true);
                     Func<IEventBlockSource> fromFile = () => new FileBlockSource([file]);
-                    RunGraph(() => new MemoryBlockSource(warm), instrument, grid: true, outDir);
-                    RunGraph(fromFile, instrument, grid: true);
+                    RunGraph(system, () => new MemoryBlockSource(warm), instrument, grid: true, outDir);
+                    RunGraph(system, fromFile, instrument, grid: true);
                     double plainBest = double.MaxValue, recordBest = double.MaxValue;
                     for (int i = 0; i < runs; i++)
                     {
-                        plainBest = Math.Min(plainBest, Seconds(() => RunGraph(fromFile, instrument, grid: true)));
-                        recordBest = Math.Min(recordBest, Seconds(() => RunGraph(fromFile, instrument, grid: true, outDir)));
+                        plainBest = Math.Min(plainBest, Seconds(() => RunGraph(system, fromFile, instrument, grid: true)));
+                        recordBest = Math.Min(recordBest, Seconds(() => RunGraph(system, fromFile, instrument, grid: true, outDir)));
                     }
                     recordBase = n / plainBest;
                     record = n / recordBest;
@@ -117,6 +121,12 @@ internal static class BenchCommand
             {
                 tomlMs = ParseLargeConfigMilliseconds(runs);
                 Console.Error.WriteLine($"bench: toml_1mb_ms {tomlMs:F1}");
+            }
+            double liveP50 = 0, liveP99 = 0;
+            if (Want("live"))
+            {
+                (liveP50, liveP99) = LoopRoundTrip.Measure(system, 20_000);
+                Console.Error.WriteLine($"bench: live round trip p50 {liveP50:F2} us, p99 {liveP99:F2} us");
             }
             double ratio = book > 0 ? graph / book : 0;
 
@@ -135,6 +145,8 @@ internal static class BenchCommand
                     w.Number("record_eps", record);
                     w.Number("record_overhead", recordOverhead);
                     w.Number("toml_1mb_ms", tomlMs);
+                    w.Number("live_round_trip_p50_us", liveP50);
+                    w.Number("live_round_trip_p99_us", liveP99);
                     w.WriteNumber("runs", runs);
                     w.WriteNumber("processors", Environment.ProcessorCount);
                 }));
@@ -151,12 +163,15 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"record_eps      {record.ToString("N0", c)}   the same with everything --out adds (recorder, statistics, five files)");
                 Console.Out.WriteLine($"record_overhead {(recordOverhead * 100).ToString("F1", c)} %   1 - record_eps / record_base_eps");
                 Console.Out.WriteLine($"toml_1mb_ms     {tomlMs.ToString("F1", c)}   parse a 1 MB configuration (best run after one warm-up)");
+                Console.Out.WriteLine($"live_p50_us     {liveP50.ToString("F2", c)}   another thread -> actor on a real-clock loop -> back, median");
+                Console.Out.WriteLine($"live_p99_us     {liveP99.ToString("F2", c)}   the same, 99th percentile");
             }
             return 0;
         }
         finally
         {
             if (File.Exists(file)) File.Delete(file);
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
         }
     }
 
@@ -218,10 +233,10 @@ internal static class BenchCommand
         GC.KeepAlive(depth);
     }
 
-    private static void RunGraph(MarketEvent[] rows, Instrument instrument, bool grid) =>
-        RunGraph(() => new MemoryBlockSource(rows), instrument, grid);
+    private static void RunGraph(ActorSystem system, MarketEvent[] rows, Instrument instrument, bool grid) =>
+        RunGraph(system, () => new MemoryBlockSource(rows), instrument, grid);
 
-    private static void RunGraph(Func<IEventBlockSource> source, Instrument instrument, bool grid, string? outDir = null)
+    private static void RunGraph(ActorSystem system, Func<IEventBlockSource> source, Instrument instrument, bool grid, string? outDir = null)
     {
         using var journal = outDir is null ? null : TradeJournal.Open([instrument], outDir);
         using var equity = outDir is null ? null : new EquityCsvWriter(Path.Combine(outDir, "equity.csv"), [instrument]);
@@ -232,7 +247,7 @@ internal static class BenchCommand
                 ? new StrategySetup("grid", () => new GridTrading(new GridTradingSettings()))
                 : new StrategySetup("idle", () => new Idle())],
             Fees = new TradingValueFeeModel(-0.00005, 0.0007),
-            Log = new TextKernelLog(TextWriter.Null),
+            System = system,
             Journal = journal,
             Recorder = outDir is null ? null : new RecorderOptions { Sink = equity },
         };

@@ -12,6 +12,12 @@ internal static class CliFailure
         {
             return action();
         }
+        catch (OperationCanceledException ex)
+        {
+            // Ctrl-C before there was anything to report.
+            Console.Error.WriteLine($"interrupted: {ex.Message}");
+            return 130;
+        }
         catch (ConfigException ex)
         {
             // Every problem of the file, one per line in the file:line:col form that check prints too.
@@ -33,6 +39,7 @@ internal static class CliFailure
     }
 
     private static bool IsUserError(Exception ex) => ex is EventFileException or InvalidDataException or FormatException
+        or Hft.Backtest.Data.Validation.MarketByOrderDataException
         or ArgumentException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
         or Hft.Backtest.Runs.BacktestFailedException;
 }

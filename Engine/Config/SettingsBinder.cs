@@ -1,7 +1,7 @@
 using Hft.Core.Text;
 using System.Globalization;
-using Hft.Core.Actors;
-using Hft.Core.Actors.Supervision;
+
+using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
 using Hft.Engine.Config.Toml;
@@ -41,7 +41,18 @@ public static class SettingsBinder
     private static readonly KeyValuePair<string, LatencyModelKind>[] LatencyModels =
         [new("constant", LatencyModelKind.Constant), new("per-operation", LatencyModelKind.PerOperation), new("interpolated", LatencyModelKind.Interpolated)];
 
-    private static readonly KeyValuePair<string, int>[] FeeModels = [new("trading-value", 0), new("flat-per-trade", 1)];
+    private static readonly KeyValuePair<string, int>[] FeeModels =
+        Hft.Backtest.Models.Fees.FeeModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
+
+    private static readonly KeyValuePair<string, Hft.Backtest.Data.Validation.DataErrorPolicy>[] DataErrorPolicies =
+        [new("stop", Hft.Backtest.Data.Validation.DataErrorPolicy.Stop), new("skip", Hft.Backtest.Data.Validation.DataErrorPolicy.Skip)];
+
+    /// <summary>The name a data-error policy is written as in a file and on the command line.</summary>
+    public static string NameOf(Hft.Backtest.Data.Validation.DataErrorPolicy policy) => DataErrorPolicies.First(p => p.Value == policy).Key;
+
+    /// <summary>The policy of a name (<c>stop</c> or <c>skip</c>), or null.</summary>
+    public static Hft.Backtest.Data.Validation.DataErrorPolicy? ParseDataErrorPolicy(string text) =>
+        DataErrorPolicies.FirstOrDefault(p => p.Key == text.Trim().ToLowerInvariant()) is { Key: not null } found ? found.Value : null;
 
     private static readonly KeyValuePair<string, int>[] ExchangeModels =
         Hft.Backtest.Venue.ExchangeModels.Names.Select((n, i) => new KeyValuePair<string, int>(n, i)).ToArray();
@@ -397,11 +408,16 @@ public static class SettingsBinder
         if (r.SubTable("fees") is { } f)
         {
             const string rule = "must be a fraction of traded value between -1 and 1 (0.0007 is 7 basis points)";
-            string feeModel = f.Choice("model", FeeModels) is { } m ? FeeModels[m].Key : "trading-value";
-            fees = feeModel == "flat-per-trade"
-                // Flat fees are amounts per execution, not rates: any finite number.
-                ? new FeeSettings(f.Number("maker", double.IsFinite, "must be a finite amount per execution") ?? 0,
-                    f.Number("taker", double.IsFinite, "must be a finite amount per execution") ?? 0, feeModel)
+            string feeModel = f.Choice("model", FeeModels) is { } m ? FeeModels[m].Key : Hft.Backtest.Models.Fees.FeeModels.TradingValue;
+            // Flat and per-quantity fees are amounts, not rates of value: any finite number, 0 when not given.
+            string? amountRule = feeModel switch
+            {
+                Hft.Backtest.Models.Fees.FeeModels.FlatPerTrade => "must be a finite amount per execution",
+                Hft.Backtest.Models.Fees.FeeModels.TradingQuantity => "must be a finite amount per unit of traded quantity",
+                _ => null,
+            };
+            fees = amountRule is not null
+                ? new FeeSettings(f.Number("maker", double.IsFinite, amountRule) ?? 0, f.Number("taker", double.IsFinite, amountRule) ?? 0, feeModel)
                 : new FeeSettings(f.Number("maker", IsFeeRate, rule) ?? fees.Maker, f.Number("taker", IsFeeRate, rule) ?? fees.Taker, feeModel);
             f.Finish();
         }
@@ -411,8 +427,9 @@ public static class SettingsBinder
             if (x.Choice("model", ExchangeModels) is { } model) exchange = ExchangeModels[model].Key;
             x.Finish();
         }
+        var onDataError = r.Choice("on_data_error", DataErrorPolicies) ?? Hft.Backtest.Data.Validation.DataErrorPolicy.Stop;
         r.Finish();
-        return new BacktestSettings(latency, queue, fees, exchange);
+        return new BacktestSettings(latency, queue, fees, exchange, onDataError);
     }
 
     private static OutputSettings BindOutput(TableReader? r)
@@ -433,17 +450,10 @@ public static class SettingsBinder
 
     private static string? ValidName(TableReader r, string key, string name)
     {
-        try
-        {
-            // Venue and strategy names become actor names, so they follow the actor naming rules.
-            ActorPath.ValidateName(name);
-            return name;
-        }
-        catch (ArgumentException)
-        {
-            r.Report(key, $"'{name}' is not a valid name: it must be non-empty, without '/', spaces or control characters");
-            return null;
-        }
+        // Venue and strategy names become actor names, so they follow Akka's naming rules.
+        if (name.Length > 0 && ActorPath.IsValidPathElement(name)) return name;
+        r.Report(key, $"'{name}' is not a valid name: it must be non-empty, of letters, digits and -_.:@&=+,!~*'; only, not starting with '$'");
+        return null;
     }
 
     private static void CheckVenueNames(List<BoundVenue> venues)

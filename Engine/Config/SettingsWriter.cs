@@ -150,6 +150,8 @@ public static class SettingsWriter
         var exchange = new TomlTable();
         exchange.Add("model", b.Exchange);
         t.Add("exchange", exchange);
+        // Only when not the default, so that runs with the default settings report the same configuration as before the key existed.
+        if (b.OnDataError != Hft.Backtest.Data.Validation.DataErrorPolicy.Stop) t.Add("on_data_error", SettingsBinder.NameOf(b.OnDataError));
         return t;
     }
 

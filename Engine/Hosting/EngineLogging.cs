@@ -16,6 +16,8 @@ internal static class EngineLogging
     {
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Is(level)
+            // Akka announces every orderly shutdown at information level; the engine's own lines say what ended.
+            .Filter.ByExcluding(e => e.Level < LogEventLevel.Warning && e.MessageTemplate.Text.StartsWith("CoordinatedShutdown invoked", StringComparison.Ordinal))
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, outputTemplate: Template);
         if (file is not null)
         {

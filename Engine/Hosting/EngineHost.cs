@@ -1,0 +1,85 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Akka.Logger.Serilog;
+using Hft.Core.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog.Events;
+using AkkaLogLevel = Akka.Event.LogLevel;
+
+namespace Hft.Engine.Hosting;
+
+/// <summary>
+/// The engine's generic host (Microsoft.Extensions.Hosting) with its actor system (Akka.Hosting's <c>AddAkka</c>):
+/// Akka logs through Serilog, and Ctrl-C (the host's stopping) runs Akka's CoordinatedShutdown, whose tasks stop
+/// what is running (a replay, a live session) before the system terminates.
+/// </summary>
+internal sealed class EngineHost : IDisposable
+{
+    private readonly IHost _host;
+
+    private EngineHost(IHost host, ActorSystem system)
+    {
+        _host = host;
+        System = system;
+    }
+
+    /// <summary>The engine's actor system.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>Builds and starts the host; <paramref name="logger"/> becomes the process's Serilog logger (Akka's logger reads it).</summary>
+    public static EngineHost Start(Serilog.ILogger logger, LogEventLevel level)
+    {
+        Serilog.Log.Logger = logger;
+        // No default configuration sources (appsettings.json, environment): the engine's settings come from TOML.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddAkka("hft", akka =>
+        {
+            akka.AddHocon(EngineActorSystem.Config, HoconAddMode.Append);
+            akka.ConfigureLoggers(loggers =>
+            {
+                loggers.LogLevel = ToAkka(level);
+                loggers.ClearLoggers();
+                loggers.AddLogger<SerilogLogger>();
+            });
+        });
+        var host = builder.Build();
+        host.Start();
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStopping.Register(() => CoordinatedShutdown.Get(system).Run(CoordinatedShutdown.ClrExitReason.Instance));
+        return new EngineHost(host, system);
+    }
+
+    /// <summary>True once Ctrl-C (or anything else) has started the shutdown.</summary>
+    public bool IsShuttingDown => CoordinatedShutdown.Get(System).ShutdownReason is not null;
+
+    /// <summary>Runs <paramref name="stop"/> when the engine shuts down (Ctrl-C), before the actor system terminates.</summary>
+    public void OnShutdown(string name, Action stop)
+    {
+        CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, name, () =>
+        {
+            stop();
+            return Task.FromResult(Akka.Done.Instance);
+        });
+        // A shutdown that began before the task was added would not run it.
+        if (IsShuttingDown) stop();
+    }
+
+    private static AkkaLogLevel ToAkka(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose or LogEventLevel.Debug => AkkaLogLevel.DebugLevel,
+        LogEventLevel.Information => AkkaLogLevel.InfoLevel,
+        LogEventLevel.Warning => AkkaLogLevel.WarningLevel,
+        _ => AkkaLogLevel.ErrorLevel,
+    };
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _host.StopAsync().GetAwaiter().GetResult();
+        _host.Dispose();
+    }
+}
