@@ -71,7 +71,7 @@ internal static partial class TomlDiagnosticText
                         $"cannot define table {name}: it is an inline table defined at {where}, and inline tables cannot be extended",
                     KeyValueSyntax kv when kv.Key!.DotKeys.ChildrenCount > 0 =>
                         $"cannot define table {name}: it was already created by a dotted key at {where}",
-                    KeyValueSyntax kv => $"cannot define table {name}: \"{key}\" is already a {Kind(kv.Value)} defined at {where}",
+                    KeyValueSyntax kv => $"cannot define table {name}: \"{key}\" is already {Kind(kv.Value)} defined at {where}",
                     _ => $"cannot define table {name}: \"{key}\" is already defined at {where}",
                 };
             }
@@ -82,6 +82,9 @@ internal static partial class TomlDiagnosticText
                 {
                     KeyValueSyntax { Value: ArraySyntax } => $"cannot append to \"{name}\" with [[{name}]]: it is a static array defined at {where}",
                     TableSyntax => $"cannot define array of tables [[{name}]]: [{name}] is already a table defined at {where}",
+                    KeyValueSyntax kv when kv.Key!.DotKeys.ChildrenCount > 0 =>
+                        $"cannot define array of tables [[{name}]]: it was already created by a dotted key at {where}",
+                    KeyValueSyntax kv => $"cannot define array of tables [[{name}]]: \"{key}\" is already {Kind(kv.Value)} defined at {where}",
                     _ => $"cannot define array of tables [[{name}]]: \"{key}\" is already defined at {where}",
                 };
             }
@@ -95,7 +98,7 @@ internal static partial class TomlDiagnosticText
                 {
                     TableSyntaxBase header => $"cannot add to table [{Name(header.Name!)}] with dotted key {name}: it was defined by a header at {where}",
                     KeyValueSyntax { Value: InlineTableSyntax } => $"cannot extend \"{key}\" with dotted key {name}: it is an inline table defined at {where}, and inline tables cannot be extended",
-                    KeyValueSyntax other => $"cannot use dotted key {name}: \"{key}\" is already a {Kind(other.Value)} defined at {where}",
+                    KeyValueSyntax other => $"cannot use dotted key {name}: \"{key}\" is already {Kind(other.Value)} defined at {where}",
                     _ => $"cannot use dotted key {name}: \"{key}\" is already defined at {where}",
                 };
             }
@@ -106,13 +109,18 @@ internal static partial class TomlDiagnosticText
 
     private static bool IsSameKey(KeyValueSyntax kv, string key) => key.EndsWith(Name(kv.Key!), StringComparison.Ordinal);
 
-    private static string Kind(ValueSyntax? value) => value switch
+    // With its article: "a boolean", "an array", "an offset date-time".
+    private static string Kind(ValueSyntax? value)
     {
-        InlineTableSyntax => "table",
-        ArraySyntax => "array",
-        null => "value",
-        _ => ConfigScalar.From(value) is { } scalar ? ConfigValue.Describe(scalar.Kind) : "value",
-    };
+        string kind = value switch
+        {
+            InlineTableSyntax => "inline table",
+            ArraySyntax => "array",
+            null => "value",
+            _ => ConfigScalar.From(value) is { } scalar ? ConfigValue.Describe(scalar.Kind) : "value",
+        };
+        return (kind[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + kind;
+    }
 
     /// <summary>A key as a person would write it: <c>a."b c".d</c>.</summary>
     public static string Name(KeySyntax key) => string.Join('.', ConfigTreeBuilder.Segments(key).Select(s => TomlValueText.Key(s.Name)));
@@ -148,8 +156,12 @@ internal static partial class TomlDiagnosticText
     {
         string text = message.Replace("`␤`", "end of line", StringComparison.Ordinal).Replace("␤", "end of line", StringComparison.Ordinal)
             .Replace("`<eof>`", "end of file", StringComparison.Ordinal).Replace("<eof>", "end of file", StringComparison.Ordinal);
+        text = ControlEscape().Replace(text, m => "U+" + m.Groups["hex"].Value.PadLeft(4, '0'));
         return text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
     }
+
+    [GeneratedRegex(@"\\u(?<hex>[0-9A-Fa-f]{1,6});")]
+    private static partial Regex ControlEscape();
 
     [GeneratedRegex(@"^The key `(?<key>.*)` is already defined at \((?<line>\d+),(?<column>\d+)\)", RegexOptions.Singleline)]
     private static partial Regex AlreadyDefined();
@@ -183,6 +195,8 @@ internal static partial class TomlDiagnosticText
             foreach (var table in document.Tables)
             {
                 _byPosition.TryAdd(SourcePosition.From(table.Span.Start), table);
+                // Tomlyn places some clashes of a header at its name rather than at its bracket.
+                if (table.Name is { } name) _byPosition.TryAdd(SourcePosition.From(name.Span.Start), table);
                 foreach (var kv in table.Items) Add(kv);
             }
         }
