@@ -136,6 +136,8 @@ public sealed class BinanceConverter
                     continue;
                 }
                 Count(summary, kind, rows.Count - before);
+                if (kind == RawMessageKind.DepthUpdate) summary.Quality.UpdateIds.Next(parser.LastUpdate);
+                else if (kind == RawMessageKind.Snapshot && parser.LastSnapshotTimeAssigned) summary.Quality.SnapshotTimesAssigned++;
                 if (kind == RawMessageKind.VenueError)
                     Warning?.Invoke(new ConversionWarning(path, reader.LineNumber, parser.LastVenueError));
                 if (summary.Lines % ProgressEveryLines == 0) ReadProgress?.Report(done + reader.Position);
@@ -155,12 +157,18 @@ public sealed class BinanceConverter
         var rows = Read(inputs, summary);
         var watch = Stopwatch.StartNew();
         summary.MinimumLatency = LocalTimestampCorrection.MinimumLatency(rows);
+        if (summary.MinimumLatency < 0) summary.Quality.NegativeLatencyRows = DataQuality.CountNegativeLatency(rows);
         summary.LocalTimeOffset = LocalTimestampCorrection.Apply(rows, Options.BaseLatency);
+        if (summary.LocalTimeOffset != 0) summary.Quality.ShiftedRows = rows.Count;
         var correction = new EventOrderCorrection(rows);
         var validation = new EventOrderValidation();
         var buffer = new MarketEvent[WriteBufferRows];
         int n;
-        while ((n = correction.Fill(buffer)) > 0) validation.Check(buffer.AsSpan(0, n));
+        while ((n = correction.Fill(buffer)) > 0)
+        {
+            validation.Check(buffer.AsSpan(0, n));
+            summary.Quality.Observe(buffer.AsSpan(0, n));
+        }
         summary.RowsWritten = correction.Emitted;
         summary.SplitRows = correction.OneSided / 2;
         summary.CorrectionTime = watch.Elapsed;

@@ -13,7 +13,8 @@ namespace Hft.Backtest.Conversion;
 /// <item><c>trade</c> with <c>X == "MARKET"</c> (or no <c>X</c>, as on spot): one
 /// <c>TRADE|SELL</c> row if the buyer is the maker (<c>m</c>), else <c>TRADE|BUY</c>; px <c>p</c>, qty <c>q</c>.</item>
 /// <item><c>depthUpdate</c>: one <c>DEPTH|BUY</c> row per bid <c>b</c>, then one <c>DEPTH|SELL</c> row per ask
-/// <c>a</c>; quantity 0 deletes the level. <c>U</c>, <c>u</c>, <c>pu</c> are ignored.</item>
+/// <c>a</c>; quantity 0 deletes the level. <c>U</c>, <c>u</c>, <c>pu</c> give no rows (as in the reference); they are
+/// kept in <see cref="LastUpdate"/> for the data-quality report.</item>
 /// <item>a line without <c>data</c> and with <c>code</c>: a venue error, no rows.</item>
 /// <item>a line without <c>data</c> and without <c>code</c>: a REST depth snapshot. For each non-empty side, a
 /// <c>DEPTH_CLEAR</c> row whose px is the side's last (furthest) price and qty 0, then one <c>DEPTH_SNAPSHOT</c> row
@@ -84,8 +85,8 @@ public sealed class BinanceMessageParser
 
     // State of the 'data' object.
     private DataType _type;
-    private Field _tField, _eField, _pField, _qField, _mField, _bField, _aField;
-    private long _t, _e;
+    private Field _tField, _eField, _pField, _qField, _mField, _bField, _aField, _firstIdField, _lastIdField, _previousIdField;
+    private long _t, _e, _firstId, _lastId, _previousId;
     private double _p, _q;
     private bool _m;
     private ExecutionType _x;
@@ -99,6 +100,12 @@ public sealed class BinanceMessageParser
 
     /// <summary>The venue whose field rules are applied.</summary>
     public BinanceVenue Venue { get; }
+
+    /// <summary>After a line parsed as <see cref="RawMessageKind.DepthUpdate"/>: its update ids and times.</summary>
+    public DepthUpdateIds LastUpdate { get; private set; }
+
+    /// <summary>After a line parsed as <see cref="RawMessageKind.Snapshot"/>: true if it had no time and was given one (spot).</summary>
+    public bool LastSnapshotTimeAssigned { get; private set; }
 
     /// <summary>After a line parsed as <see cref="RawMessageKind.VenueError"/>: its code and message.</summary>
     public string LastVenueError { get; private set; } = "";
@@ -158,6 +165,7 @@ public sealed class BinanceMessageParser
         _snapshotTime = _bidsField = _asksField = Field.Absent;
         _type = DataType.Other;
         _tField = _eField = _pField = _qField = _mField = _bField = _aField = Field.Absent;
+        _firstIdField = _lastIdField = _previousIdField = Field.Absent;
         _x = ExecutionType.Absent;
     }
 
@@ -220,6 +228,12 @@ public sealed class BinanceMessageParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
+            if (name.SequenceEqual("pu"u8))
+            {
+                reader.Read();
+                _previousIdField = ReadInteger(ref reader, out _previousId);
+                continue;
+            }
             if (name.Length != 1)
             {
                 reader.Skip();
@@ -243,6 +257,12 @@ public sealed class BinanceMessageParser
                     break;
                 case (byte)'p':
                     _pField = ReadNumber(ref reader, out _p);
+                    break;
+                case (byte)'U':
+                    _firstIdField = ReadInteger(ref reader, out _firstId);
+                    break;
+                case (byte)'u':
+                    _lastIdField = ReadInteger(ref reader, out _lastId);
                     break;
                 case (byte)'q':
                     _qField = ReadNumber(ref reader, out _q);
@@ -303,6 +323,10 @@ public sealed class BinanceMessageParser
                     AddLevels(rows, _dataBids, EventFlags.Depth | EventFlags.Buy, depthTime, localTime);
                     AddLevels(rows, _dataAsks, EventFlags.Depth | EventFlags.Sell, depthTime, localTime);
                     _latestExchangeTime = Math.Max(_latestExchangeTime, depthTime);
+                    // Update ids only feed the data-quality report, so a message without them still converts.
+                    LastUpdate = new DepthUpdateIds(
+                        _firstIdField == Field.Valid && _lastIdField == Field.Valid,
+                        _firstId, _lastId, _previousIdField == Field.Valid, _previousId, depthTime, localTime);
                     return RawMessageKind.DepthUpdate;
                 default:
                     return RawMessageKind.Ignored;
@@ -317,9 +341,11 @@ public sealed class BinanceMessageParser
             throw Bad("neither a stream message ('data'), a venue error ('code') nor a depth snapshot ('bids', 'asks')");
         // A spot snapshot carries no time: put it right after the latest exchange time seen so far (its receive
         // time is on the local clock, which would put it early); with nothing before it, its receive time.
-        long snapshotTime = _snapshotTime == Field.Absent && Venue == BinanceVenue.Spot
+        bool timeAssigned = _snapshotTime == Field.Absent && Venue == BinanceVenue.Spot;
+        long snapshotTime = timeAssigned
             ? (_latestExchangeTime > 0 ? _latestExchangeTime : localTime)
             : ExchangeTime(_snapshotTime, _snapshotTimeMs, "depth snapshot", "T");
+        LastSnapshotTimeAssigned = timeAssigned;
         Require(_bidsField, "depth snapshot", "bids", "a list of [price, quantity] pairs");
         Require(_asksField, "depth snapshot", "asks", "a list of [price, quantity] pairs");
         AddSnapshotSide(rows, _snapshotBids, EventFlags.Buy, snapshotTime, localTime);

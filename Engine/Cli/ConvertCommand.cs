@@ -32,9 +32,10 @@ internal static class ConvertCommand
         var baseLatency = new Option<long>("--base-latency") { Description = "Feed latency in ns given to the fastest row when local timestamps must be shifted (hftbacktest's base_latency); not added otherwise" };
         var stored = new Option<bool>("--stored") { Description = "Write uncompressed (np.savez) instead of deflate (np.savez_compressed)" };
         var skipBad = new Option<bool>("--skip-bad-lines") { Description = "Skip malformed lines with a warning instead of stopping at the first" };
+        var json = new Option<bool>("--json") { Description = "Print the summary and data-quality report as one JSON object on standard output" };
         var command = new Command("convert", "Convert raw Binance collector files (hftbacktest's collector format) to an event file. " + Details)
         {
-            venue, inputs, output, baseLatency, stored, skipBad,
+            venue, inputs, output, baseLatency, stored, skipBad, json,
         };
         command.SetAction(r => CliFailure.Guard(() =>
         {
@@ -48,12 +49,12 @@ internal static class ConvertCommand
             if (options.BaseLatency < 0) throw new ArgumentException("--base-latency: must not be negative");
             string[] paths = r.GetValue(inputs)!;
             string path = r.GetValue(output)!;
-            return Run(options, paths, path);
+            return Run(options, paths, path, r.GetValue(json));
         }));
         return command;
     }
 
-    private static int Run(ConversionOptions options, string[] inputs, string output)
+    private static int Run(ConversionOptions options, string[] inputs, string output, bool json)
     {
         long inputBytes = inputs.Sum(p => File.Exists(p) ? new FileInfo(p).Length : 0);
         var read = new ConsoleProgress("read", inputBytes);
@@ -87,7 +88,8 @@ internal static class ConvertCommand
             write?.Done();
         }
         if (warnings > WarningsShown) Console.Error.WriteLine($"warning: {warnings - WarningsShown:N0} more warning(s) not shown");
-        Console.Error.WriteLine(Summary(s, output));
+        if (json) Console.Out.WriteLine(ConversionReport.Json(s, output));
+        else Console.Error.WriteLine(ConversionReport.Text(s, output));
         return 0;
     }
 
@@ -97,25 +99,4 @@ internal static class ConvertCommand
         "binance-spot" or "binancespot" => BinanceVenue.Spot,
         _ => throw new ArgumentException($"venue: expected binance-futures or binance-spot, got '{text}'"),
     };
-
-    private static string Summary(ConversionSummary s, string output)
-    {
-        var c = CultureInfo.InvariantCulture;
-        double seconds = Math.Max(s.TotalTime.TotalSeconds, 1e-9);
-        string N(long v) => v.ToString("N0", c);
-        var lines = new List<string>
-        {
-            $"wrote {N(s.RowsWritten)} rows to {output}",
-            $"  lines read      {N(s.Lines)} from {s.Files} file(s), {(s.InputBytes / 1e6).ToString("F1", c)} MB gz, {(s.TextBytes / 1e6).ToString("F1", c)} MB text",
-            $"  trades          {N(s.Trades)} (non-market dropped: {N(s.NonMarketTrades)})",
-            $"  depth rows      {N(s.DepthRows)} from {N(s.DepthUpdates)} depthUpdate messages",
-            $"  snapshots       {N(s.Snapshots)} ({N(s.SnapshotRows)} rows)",
-            $"  skipped         {N(s.IgnoredMessages)} other stream messages, {N(s.VenueErrors)} venue errors, {N(s.SkippedLines)} bad lines",
-            $"  local time      {(s.LocalTimeOffset == 0 ? "unchanged" : $"shifted by {N(s.LocalTimeOffset)} ns")} (min latency {(s.RowsConverted == 0 ? "n/a" : N(s.MinimumLatency) + " ns")})",
-            $"  order           {N(s.RowsConverted)} rows converted, {N(s.SplitRows)} split into EXCH-only and LOCAL-only rows",
-            $"  time            {seconds.ToString("F2", c)} s (read {s.ReadTime.TotalSeconds.ToString("F2", c)}, correct {s.CorrectionTime.TotalSeconds.ToString("F2", c)}, write {s.WriteTime.TotalSeconds.ToString("F2", c)}): " +
-            $"{N((long)(s.RowsWritten / seconds))} rows/s, {(s.InputBytes / 1e6 / seconds).ToString("F1", c)} MB/s of gz input",
-        };
-        return string.Join(Environment.NewLine, lines);
-    }
 }
