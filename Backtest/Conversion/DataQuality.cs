@@ -8,8 +8,38 @@ namespace Hft.Backtest.Conversion;
 /// </summary>
 public sealed class DataQuality
 {
-    /// <summary>The depth stream's update ids (one stream per converter input set).</summary>
-    public UpdateIdTracker UpdateIds { get; } = new();
+    private readonly List<UpdateIdTracker> _streams = new();
+
+    /// <summary>The update ids of the depth stream called <c>depth</c> (Binance has one).</summary>
+    public UpdateIdTracker UpdateIds => Stream("depth");
+
+    /// <summary>Every depth stream's tracker, in the order the streams first appeared.</summary>
+    public IReadOnlyList<UpdateIdTracker> Streams => _streams;
+
+    /// <summary>The tracker of a stream, made when first asked for (a few streams: a list is enough).</summary>
+    public UpdateIdTracker Stream(string name)
+    {
+        foreach (var t in _streams)
+        {
+            if (t.Name == name) return t;
+        }
+        var tracker = new UpdateIdTracker(name);
+        _streams.Add(tracker);
+        return tracker;
+    }
+
+    /// <summary>Messages checked over every stream.</summary>
+    public long UpdatesChecked => _streams.Sum(t => t.Checked);
+
+    /// <summary>Messages without ids over every stream.</summary>
+    public long UpdatesWithoutIds => _streams.Sum(t => t.WithoutIds);
+
+    /// <summary>Gaps over every stream.</summary>
+    public long GapCount => _streams.Sum(t => t.GapCount);
+
+    /// <summary>The kept gaps of every stream with the stream's name, by receive time (ties in stream order).</summary>
+    public IReadOnlyList<(string Stream, UpdateIdGap Gap)> AllGaps() =>
+        _streams.SelectMany(t => t.Gaps.Select(g => (t.Name, g))).OrderBy(x => x.g.LocalTime).ToList();
 
     /// <summary>Rows in the output (0: no time span).</summary>
     public long Rows { get; private set; }

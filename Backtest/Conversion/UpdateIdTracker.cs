@@ -12,6 +12,12 @@ public sealed class UpdateIdTracker
     public const int KeptGaps = 1000;
 
     private readonly List<UpdateIdGap> _gaps = new();
+
+    /// <summary>A tracker of the stream called <paramref name="name"/>.</summary>
+    public UpdateIdTracker(string name = "depth") => Name = name;
+
+    /// <summary>The stream's name (a topic such as <c>orderbook.50</c>, or <c>depth</c>).</summary>
+    public string Name { get; }
     private bool _hasLast;
     private long _last;
 

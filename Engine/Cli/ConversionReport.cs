@@ -26,14 +26,16 @@ internal static class ConversionReport
             $"  snapshots       {N(s.Snapshots)} ({N(s.SnapshotRows)} rows)",
             $"  skipped         {N(s.IgnoredMessages)} other stream messages, {N(s.VenueErrors)} venue errors, {N(s.SkippedLines)} bad lines",
             $"  time span       {Span(q)}",
-            $"  update ids      {UpdateIds(q.UpdateIds)}",
+            $"  update ids      {UpdateIds(q)}",
         };
-        for (int i = 0; i < Math.Min(GapsShown, q.UpdateIds.Gaps.Count); i++)
+        var gaps = q.AllGaps();
+        bool named = q.Streams.Count > 1;
+        for (int i = 0; i < Math.Min(GapsShown, gaps.Count); i++)
         {
-            var g = q.UpdateIds.Gaps[i];
-            lines.Add($"    gap at {Nanos.Format(g.LocalTime)} (exch {Nanos.Format(g.ExchangeTime)}): expected {g.Expected.ToString(c)}, found {g.Found.ToString(c)}");
+            var (stream, g) = gaps[i];
+            lines.Add($"    gap {(named ? "in " + stream + " " : "")}at {Nanos.Format(g.LocalTime)} (exch {Nanos.Format(g.ExchangeTime)}): expected {g.Expected.ToString(c)}, found {g.Found.ToString(c)}");
         }
-        if (q.UpdateIds.GapCount > GapsShown) lines.Add($"    ... {N(q.UpdateIds.GapCount - GapsShown)} more gap(s) (all in --json, up to {N(UpdateIdTracker.KeptGaps)})");
+        if (q.GapCount > GapsShown) lines.Add($"    ... {N(q.GapCount - GapsShown)} more gap(s) (in --json, up to {N(UpdateIdTracker.KeptGaps)} a stream)");
         lines.AddRange(
         [
             $"  local time      {(s.LocalTimeOffset == 0 ? "unchanged" : $"shifted by {N(s.LocalTimeOffset)} ns")} (min latency {(s.RowsConverted == 0 ? "n/a" : N(s.MinimumLatency) + " ns")})",
@@ -54,12 +56,13 @@ internal static class ConversionReport
             $"local {Nanos.Format(q.FirstLocalTime)} .. {Nanos.Format(q.LastLocalTime)}";
     }
 
-    private static string UpdateIds(UpdateIdTracker t)
+    private static string UpdateIds(DataQuality q)
     {
         var c = CultureInfo.InvariantCulture;
-        string without = t.WithoutIds > 0 ? $", {t.WithoutIds.ToString("N0", c)} without ids" : "";
-        string gaps = t.GapCount == 0 ? "no gaps" : $"{t.GapCount.ToString("N0", c)} gap(s)";
-        return $"{gaps} ({t.Checked.ToString("N0", c)} depth messages checked against the one before{without})";
+        string without = q.UpdatesWithoutIds > 0 ? $", {q.UpdatesWithoutIds.ToString("N0", c)} without ids" : "";
+        string gaps = q.GapCount == 0 ? "no gaps" : $"{q.GapCount.ToString("N0", c)} gap(s)";
+        string streams = q.Streams.Count > 1 ? $" in {q.Streams.Count} streams ({string.Join(", ", q.Streams.Select(t => t.Name))})" : "";
+        return $"{gaps} ({q.UpdatesChecked.ToString("N0", c)} depth messages checked against the one before{streams}{without})";
     }
 
     public static string Json(ConversionSummary s, string output) => Cli.Json.Object(w =>
@@ -97,13 +100,24 @@ internal static class ConversionReport
         }
         w.WriteEndObject();
         w.WriteStartObject("update_ids");
-        w.WriteNumber("checked", q.UpdateIds.Checked);
-        w.WriteNumber("without_ids", q.UpdateIds.WithoutIds);
-        w.WriteNumber("gap_count", q.UpdateIds.GapCount);
-        w.WriteStartArray("gaps");
-        foreach (var g in q.UpdateIds.Gaps)
+        w.WriteNumber("checked", q.UpdatesChecked);
+        w.WriteNumber("without_ids", q.UpdatesWithoutIds);
+        w.WriteNumber("gap_count", q.GapCount);
+        w.WriteStartArray("streams");
+        foreach (var t in q.Streams)
         {
             w.WriteStartObject();
+            w.WriteString("name", t.Name);
+            w.WriteNumber("checked", t.Checked);
+            w.WriteNumber("gap_count", t.GapCount);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("gaps");
+        foreach (var (stream, g) in q.AllGaps())
+        {
+            w.WriteStartObject();
+            w.WriteString("stream", stream);
             w.WriteNumber("local_ts", g.LocalTime);
             w.WriteNumber("exch_ts", g.ExchangeTime);
             w.WriteString("time", Nanos.Format(g.LocalTime));
