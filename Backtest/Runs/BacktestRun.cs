@@ -49,7 +49,7 @@ public sealed class BacktestRun : IDisposable
             var snapshot = setup.Instruments[i].InitialSnapshot;
             if (snapshot is null) continue;
             _books[i].ApplySnapshot(snapshot);
-            _exchanges[i].Depth.ApplySnapshot(snapshot);
+            _exchanges[i].ApplyInitialSnapshot(snapshot);
         }
 
         var venues = _system.ActorOf(Props.Create(() => new GroupActor()), "venues");
