@@ -4,7 +4,7 @@ using Hft.Engine.Hosting;
 
 namespace Hft.Engine;
 
-/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>.</summary>
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>snapshot</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -21,6 +21,7 @@ internal static class Program
             BacktestCommand.Create(host),
             GenerateCommand.Create(),
             ConvertCommand.Create(),
+            SnapshotCommand.Create(),
             BenchCommand.Create(),
             CheckCommand.Create(),
             StrategiesCommand.Create(),

@@ -87,6 +87,28 @@ public sealed class GlftMarketMaking : Strategy
     /// <summary>Steps taken.</summary>
     public long Steps => _step;
 
+    private bool _quoted;
+    private bool _sawBothSides;
+
+    /// <inheritdoc />
+    public override string? NotQuotingReason
+    {
+        get
+        {
+            if (_quoted) return null;
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            if (_step < _s.WindowSteps)
+            {
+                double have = _step * _s.StepMs / 1000.0, need = _s.WindowSteps * _s.StepMs / 1000.0;
+                return $"calibration window not reached: {_step.ToString("N0", c)} of {_s.WindowSteps.ToString("N0", c)} steps " +
+                    $"({have.ToString("F0", c)} of {need.ToString("F0", c)} s of event time); give more data or lower window_steps";
+            }
+            if (!_sawBothSides) return "the book never had both sides";
+            if (double.IsNaN(A)) return "no usable fit of trade intensity in the calibration window (too few trade depths, or k <= 0)";
+            return "its quotes were never finite (volatility undefined)";
+        }
+    }
+
     /// <summary>
     /// The GLFT coefficients with ξ = γ: <c>c1 = 1/(ξΔ)·ln(1 + ξΔ/k)</c>,
     /// <c>c2 = sqrt(γ/(2AΔk)·(1 + ξΔ/k)^(k/(ξΔ)+1))</c>.
@@ -140,9 +162,11 @@ public sealed class GlftMarketMaking : Strategy
         double bid = Math.Round(reservation - HalfSpreadTicks, MidpointRounding.ToEven);
         double ask = Math.Round(reservation + HalfSpreadTicks, MidpointRounding.ToEven);
         bool quotable = depth.HasBothSides && double.IsFinite(bid) && double.IsFinite(ask);
+        _sawBothSides |= depth.HasBothSides;
         BidTick = quotable && position < _s.MaxPosition ? Math.Min(PriceMath.SaturatingToLong(bid), depth.BestBidTick) : QuoteKeeper.None;
         AskTick = quotable && position > -_s.MaxPosition ? Math.Max(PriceMath.SaturatingToLong(ask), depth.BestAskTick) : QuoteKeeper.None;
 
+        _quoted |= BidTick != QuoteKeeper.None || AskTick != QuoteKeeper.None;
         Context.ClearInactiveOrders(a);
         QuoteKeeper.CancelOthers(Context, a, Side.Buy, BidTick);
         QuoteKeeper.CancelOthers(Context, a, Side.Sell, AskTick);

@@ -39,12 +39,18 @@ public sealed class GridTrading : Strategy
     /// <inheritdoc />
     public override void OnTimer(int timerId) => Requote();
 
+    private bool _sawBothSides;
+
+    /// <inheritdoc />
+    public override string? NotQuotingReason => _sawBothSides ? null : "the book never had both sides at a requote";
+
     private void Requote()
     {
         int a = _s.Instrument;
         var depth = Context.Depth(a);
         double position = Context.Position(a);
         if (!depth.HasBothSides) return;
+        _sawBothSides = true;
 
         double tickSize = depth.TickSize;
         double minStep = double.IsNaN(_s.MinGridStep) ? tickSize : _s.MinGridStep;

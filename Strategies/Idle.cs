@@ -6,4 +6,6 @@ namespace Hft.Strategies;
 [Strategy("idle", Description = "does nothing: receives every callback and ignores it (measures the engine's own cost)")]
 public sealed class Idle : Strategy
 {
+    /// <inheritdoc />
+    public override string? NotQuotingReason => "it never quotes (it only receives the data)";
 }

@@ -88,6 +88,22 @@ public sealed class ObiMarketMaking : Strategy
     /// <summary>Imbalance samples taken.</summary>
     public long Samples => _samples;
 
+    private bool _quoted;
+    private long _haltedSteps;
+
+    /// <inheritdoc />
+    public override string? NotQuotingReason
+    {
+        get
+        {
+            if (_quoted) return null;
+            var c = System.Globalization.CultureInfo.InvariantCulture;
+            if (_samples == 0) return "the book never had both sides at a step";
+            if (_haltedSteps == _samples) return $"its stop-loss ({LastStop}) halted it at every step ({Stops.ToString("N0", c)} stops)";
+            return "its quotes were never finite (the imbalance z-score needs two different samples)";
+        }
+    }
+
     /// <inheritdoc />
     public override void OnStart() => Context.Every(TimeSpan.FromMilliseconds(_s.IntervalMs));
 
@@ -139,6 +155,7 @@ public sealed class ObiMarketMaking : Strategy
         }
         if (reason != ObiStopReason.None || Context.Now < _haltedUntil)
         {
+            _haltedSteps++;
             BidTick = AskTick = QuoteKeeper.None;
             QuoteKeeper.CancelAll(Context, a);
             if (_s.FlattenOnStop) Flatten(a, position, bestBid, bestAsk, tickSize);
@@ -153,6 +170,7 @@ public sealed class ObiMarketMaking : Strategy
         BidTick = double.IsFinite(bid) && position < _s.MaxPosition ? Math.Min(PriceMath.SaturatingToLong(bid), bestBid) : QuoteKeeper.None;
         AskTick = double.IsFinite(ask) && position > -_s.MaxPosition ? Math.Max(PriceMath.SaturatingToLong(ask), bestAsk) : QuoteKeeper.None;
 
+        _quoted |= BidTick != QuoteKeeper.None || AskTick != QuoteKeeper.None;
         QuoteKeeper.CancelOthers(Context, a, Side.Buy, BidTick);
         QuoteKeeper.CancelOthers(Context, a, Side.Sell, AskTick);
         QuoteKeeper.Ensure(Context, a, Side.Buy, BidTick, tickSize, _s.OrderQuantity);

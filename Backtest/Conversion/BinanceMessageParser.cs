@@ -1,8 +1,9 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Hft.Core.Markets;
+
+using static Hft.Backtest.Conversion.CollectorJson;
 
 namespace Hft.Backtest.Conversion;
 
@@ -13,7 +14,8 @@ namespace Hft.Backtest.Conversion;
 /// <item><c>trade</c> with <c>X == "MARKET"</c> (or no <c>X</c>, as on spot): one
 /// <c>TRADE|SELL</c> row if the buyer is the maker (<c>m</c>), else <c>TRADE|BUY</c>; px <c>p</c>, qty <c>q</c>.</item>
 /// <item><c>depthUpdate</c>: one <c>DEPTH|BUY</c> row per bid <c>b</c>, then one <c>DEPTH|SELL</c> row per ask
-/// <c>a</c>; quantity 0 deletes the level. <c>U</c>, <c>u</c>, <c>pu</c> are ignored.</item>
+/// <c>a</c>; quantity 0 deletes the level. <c>U</c>, <c>u</c>, <c>pu</c> give no rows (as in the reference); they are
+/// kept in <see cref="LastUpdate"/> for the data-quality report.</item>
 /// <item>a line without <c>data</c> and with <c>code</c>: a venue error, no rows.</item>
 /// <item>a line without <c>data</c> and without <c>code</c>: a REST depth snapshot. For each non-empty side, a
 /// <c>DEPTH_CLEAR</c> row whose px is the side's last (furthest) price and qty 0, then one <c>DEPTH_SNAPSHOT</c> row
@@ -43,14 +45,6 @@ public sealed class BinanceMessageParser
 
     private const long NanosPerMilli = 1_000_000;
 
-    /// <summary>Whether a field was seen and whether it parsed; checked only if the message's kind needs it.</summary>
-    private enum Field : byte
-    {
-        Absent,
-        Valid,
-        Invalid,
-    }
-
     private enum DataType : byte
     {
         Other,
@@ -76,16 +70,16 @@ public sealed class BinanceMessageParser
     private bool _hasCode;
     private string? _code;
     private string? _errorMessage;
-    private Field _snapshotTime;
+    private JsonField _snapshotTime;
     private long _latestExchangeTime; // latest exch_ts of any row so far: a spot snapshot's time
     private long _snapshotTimeMs;
-    private Field _bidsField;
-    private Field _asksField;
+    private JsonField _bidsField;
+    private JsonField _asksField;
 
     // State of the 'data' object.
     private DataType _type;
-    private Field _tField, _eField, _pField, _qField, _mField, _bField, _aField;
-    private long _t, _e;
+    private JsonField _tField, _eField, _pField, _qField, _mField, _bField, _aField, _firstIdField, _lastIdField, _previousIdField;
+    private long _t, _e, _firstId, _lastId, _previousId;
     private double _p, _q;
     private bool _m;
     private ExecutionType _x;
@@ -99,6 +93,12 @@ public sealed class BinanceMessageParser
 
     /// <summary>The venue whose field rules are applied.</summary>
     public BinanceVenue Venue { get; }
+
+    /// <summary>After a line parsed as <see cref="RawMessageKind.DepthUpdate"/>: its update ids and times.</summary>
+    public DepthUpdateIds LastUpdate { get; private set; }
+
+    /// <summary>After a line parsed as <see cref="RawMessageKind.Snapshot"/>: true if it had no time and was given one (spot).</summary>
+    public bool LastSnapshotTimeAssigned { get; private set; }
 
     /// <summary>After a line parsed as <see cref="RawMessageKind.VenueError"/>: its code and message.</summary>
     public string LastVenueError { get; private set; } = "";
@@ -135,29 +135,14 @@ public sealed class BinanceMessageParser
         return Emit(localTime, rows);
     }
 
-    /// <summary>The receive time: exactly 19 ASCII digits, then a space.</summary>
-    private static long ParseReceiveTime(ReadOnlySpan<byte> line)
-    {
-        if (line.Length < ReceiveTimeDigits + 1 || line[ReceiveTimeDigits] != (byte)' ')
-            throw Bad(line.IsEmpty ? "empty line" : "the line does not start with a 19-digit receive time and a space");
-        ulong value = 0;
-        for (int i = 0; i < ReceiveTimeDigits; i++)
-        {
-            uint digit = (uint)(line[i] - '0');
-            if (digit > 9) throw Bad("the line does not start with a 19-digit receive time and a space");
-            value = value * 10 + digit;
-        }
-        if (value > long.MaxValue) throw Bad($"receive time {value} is out of range");
-        return (long)value;
-    }
-
     private void Reset()
     {
         _hasData = _hasCode = false;
         _code = _errorMessage = null;
-        _snapshotTime = _bidsField = _asksField = Field.Absent;
+        _snapshotTime = _bidsField = _asksField = JsonField.Absent;
         _type = DataType.Other;
-        _tField = _eField = _pField = _qField = _mField = _bField = _aField = Field.Absent;
+        _tField = _eField = _pField = _qField = _mField = _bField = _aField = JsonField.Absent;
+        _firstIdField = _lastIdField = _previousIdField = JsonField.Absent;
         _x = ExecutionType.Absent;
     }
 
@@ -220,6 +205,12 @@ public sealed class BinanceMessageParser
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             ReadOnlySpan<byte> name = PropertyName(ref reader, _nameScratch);
+            if (name.SequenceEqual("pu"u8))
+            {
+                reader.Read();
+                _previousIdField = ReadInteger(ref reader, out _previousId);
+                continue;
+            }
             if (name.Length != 1)
             {
                 reader.Skip();
@@ -244,15 +235,21 @@ public sealed class BinanceMessageParser
                 case (byte)'p':
                     _pField = ReadNumber(ref reader, out _p);
                     break;
+                case (byte)'U':
+                    _firstIdField = ReadInteger(ref reader, out _firstId);
+                    break;
+                case (byte)'u':
+                    _lastIdField = ReadInteger(ref reader, out _lastId);
+                    break;
                 case (byte)'q':
                     _qField = ReadNumber(ref reader, out _q);
                     break;
                 case (byte)'m':
                     _mField = reader.TokenType switch
                     {
-                        JsonTokenType.True => Field.Valid,
-                        JsonTokenType.False => Field.Valid,
-                        _ => Field.Invalid,
+                        JsonTokenType.True => JsonField.Valid,
+                        JsonTokenType.False => JsonField.Valid,
+                        _ => JsonField.Invalid,
                     };
                     _m = reader.TokenType == JsonTokenType.True;
                     reader.Skip();
@@ -303,6 +300,10 @@ public sealed class BinanceMessageParser
                     AddLevels(rows, _dataBids, EventFlags.Depth | EventFlags.Buy, depthTime, localTime);
                     AddLevels(rows, _dataAsks, EventFlags.Depth | EventFlags.Sell, depthTime, localTime);
                     _latestExchangeTime = Math.Max(_latestExchangeTime, depthTime);
+                    // Update ids only feed the data-quality report, so a message without them still converts.
+                    LastUpdate = new DepthUpdateIds(
+                        _firstIdField == JsonField.Valid && _lastIdField == JsonField.Valid,
+                        _firstId, _lastId, _previousIdField == JsonField.Valid, _previousId, depthTime, localTime);
                     return RawMessageKind.DepthUpdate;
                 default:
                     return RawMessageKind.Ignored;
@@ -313,13 +314,15 @@ public sealed class BinanceMessageParser
             LastVenueError = _errorMessage is null ? $"venue error {_code}" : $"venue error {_code}: {_errorMessage}";
             return RawMessageKind.VenueError;
         }
-        if (_bidsField == Field.Absent && _asksField == Field.Absent)
+        if (_bidsField == JsonField.Absent && _asksField == JsonField.Absent)
             throw Bad("neither a stream message ('data'), a venue error ('code') nor a depth snapshot ('bids', 'asks')");
         // A spot snapshot carries no time: put it right after the latest exchange time seen so far (its receive
         // time is on the local clock, which would put it early); with nothing before it, its receive time.
-        long snapshotTime = _snapshotTime == Field.Absent && Venue == BinanceVenue.Spot
+        bool timeAssigned = _snapshotTime == JsonField.Absent && Venue == BinanceVenue.Spot;
+        long snapshotTime = timeAssigned
             ? (_latestExchangeTime > 0 ? _latestExchangeTime : localTime)
             : ExchangeTime(_snapshotTime, _snapshotTimeMs, "depth snapshot", "T");
+        LastSnapshotTimeAssigned = timeAssigned;
         Require(_bidsField, "depth snapshot", "bids", "a list of [price, quantity] pairs");
         Require(_asksField, "depth snapshot", "asks", "a list of [price, quantity] pairs");
         AddSnapshotSide(rows, _snapshotBids, EventFlags.Buy, snapshotTime, localTime);
@@ -344,7 +347,7 @@ public sealed class BinanceMessageParser
         AddLevels(rows, levels, EventFlags.DepthSnapshot | side, exchangeTime, localTime);
     }
 
-    private static long ExchangeTime(Field field, long milliseconds, string message, string key)
+    private static long ExchangeTime(JsonField field, long milliseconds, string message, string key)
     {
         Require(field, message, key, "an integer");
         if (milliseconds > long.MaxValue / NanosPerMilli || milliseconds < long.MinValue / NanosPerMilli)
@@ -352,112 +355,11 @@ public sealed class BinanceMessageParser
         return milliseconds * NanosPerMilli;
     }
 
-    private static void Require(Field field, string message, string key, string expected)
+    private static void Require(JsonField field, string message, string key, string expected)
     {
-        if (field == Field.Absent) throw Bad($"{message} without '{key}'");
-        if (field == Field.Invalid) throw Bad($"{message}: '{key}' is not {expected}");
+        if (field == JsonField.Absent) throw Bad($"{message} without '{key}'");
+        if (field == JsonField.Invalid) throw Bad($"{message}: '{key}' is not {expected}");
     }
 
-    /// <summary>An integer field: a JSON integer, or a string of digits (Python's <c>int()</c> takes both).</summary>
-    private static Field ReadInteger(ref Utf8JsonReader reader, out long value)
-    {
-        value = 0;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number:
-                return reader.TryGetInt64(out value) ? Field.Valid : Field.Invalid;
-            case JsonTokenType.String when !reader.ValueIsEscaped:
-                ReadOnlySpan<byte> text = reader.ValueSpan;
-                return Utf8Parser.TryParse(text, out value, out int consumed) && consumed == text.Length ? Field.Valid : Field.Invalid;
-            default:
-                reader.Skip();
-                return Field.Invalid;
-        }
-    }
-
-    /// <summary>A price or quantity: Binance sends decimal strings (<c>"61800.20"</c>); JSON numbers are accepted too.</summary>
-    private static Field ReadNumber(ref Utf8JsonReader reader, out double value)
-    {
-        value = 0;
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                // Both parsers round correctly, like Python's float(), so prices are bit-identical to hftbacktest's.
-                bool ok = reader.ValueIsEscaped
-                    ? double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value)
-                    : DecimalText.TryParse(reader.ValueSpan, out value);
-                return ok ? Field.Valid : Field.Invalid;
-            case JsonTokenType.Number:
-                return reader.TryGetDouble(out value) ? Field.Valid : Field.Invalid;
-            default:
-                reader.Skip();
-                return Field.Invalid;
-        }
-    }
-
-    /// <summary>
-    /// A list of <c>[price, quantity]</c> pairs into <paramref name="levels"/>. A value that is not a list is only
-    /// noted (a <c>bookTicker</c>'s <c>b</c> is a price string); a list with a malformed pair is an error at once,
-    /// whatever the message.
-    /// </summary>
-    private static Field ReadLevels(ref Utf8JsonReader reader, PriceLevels levels, string key)
-    {
-        levels.Clear();
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            reader.Skip();
-            return Field.Invalid;
-        }
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartArray) throw BadLevel(key, levels.Count);
-            reader.Read();
-            if (ReadNumber(ref reader, out double price) != Field.Valid) throw BadLevel(key, levels.Count);
-            reader.Read();
-            if (ReadNumber(ref reader, out double quantity) != Field.Valid) throw BadLevel(key, levels.Count);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray) throw BadLevel(key, levels.Count);
-            levels.Add(price, quantity);
-        }
-        return Field.Valid;
-    }
-
-    private static FormatException BadLevel(string key, int index) =>
-        Bad($"'{key}'[{index}] is not a [price, quantity] pair of numbers");
-
-    /// <summary>The property name under the reader, unescaped into <paramref name="scratch"/> if it has escapes.</summary>
-    private static ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader, byte[] scratch)
-    {
-        if (!reader.ValueIsEscaped) return reader.ValueSpan;
-        // An escaped name longer than the scratch cannot be one of ours; an empty span matches nothing.
-        if (reader.ValueSpan.Length > scratch.Length) return default;
-        int length = reader.CopyString(scratch);
-        return scratch.AsSpan(0, length);
-    }
-
-    /// <summary>A scalar's text for messages (venue errors only, so allocating is fine); containers are skipped.</summary>
-    private static string? TokenText(ref Utf8JsonReader reader)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.String:
-                return reader.GetString();
-            case JsonTokenType.Number:
-            case JsonTokenType.True:
-            case JsonTokenType.False:
-            case JsonTokenType.Null:
-                return Encoding.UTF8.GetString(reader.ValueSpan);
-            default:
-                reader.Skip();
-                return null;
-        }
-    }
-
-    /// <summary>The reader's message without its "LineNumber: 0 | BytePositionInLine: n." suffix (we give the column).</summary>
-    private static string ReaderProblem(string message)
-    {
-        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (at >= 0 ? message[..at] : message).TrimEnd('.', ' ');
-    }
-
-    private static FormatException Bad(string problem) => new(problem);
+    private static FormatException Bad(string problem) => CollectorJson.Bad(problem);
 }

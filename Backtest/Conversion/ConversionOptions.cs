@@ -1,10 +1,10 @@
 namespace Hft.Backtest.Conversion;
 
-/// <summary>How <see cref="BinanceConverter"/> converts.</summary>
+/// <summary>How a <see cref="RawFileConverter"/> converts.</summary>
 public sealed record ConversionOptions
 {
-    /// <summary>Which Binance market the files were recorded from.</summary>
-    public required BinanceVenue Venue { get; init; }
+    /// <summary>Which Binance market the files were recorded from (Binance only; other sources ignore it).</summary>
+    public BinanceVenue Venue { get; init; } = BinanceVenue.Futures;
 
     /// <summary>
     /// hftbacktest's <c>base_latency</c>, in nanoseconds: the feed latency the fastest row gets when the local

@@ -54,6 +54,9 @@ public sealed class ConversionSummary
     /// <summary>Rows whose exchange and local order differ, written twice (EXCH-only and LOCAL-only).</summary>
     public long SplitRows { get; internal set; }
 
+    /// <summary>Time span, update-id gaps and corrected rows.</summary>
+    public DataQuality Quality { get; } = new();
+
     /// <summary>Rows in the output.</summary>
     public long RowsWritten { get; internal set; }
 

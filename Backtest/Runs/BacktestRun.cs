@@ -68,7 +68,7 @@ public sealed class BacktestRun : IDisposable
             var snapshot = setup.Instruments[i].InitialSnapshot;
             if (snapshot is null) continue;
             _books[i].ApplySnapshot(snapshot);
-            _exchanges[i].Depth.ApplySnapshot(snapshot);
+            _exchanges[i].ApplyInitialSnapshot(snapshot);
         }
         if (setup.Recorder is { } recorderOptions) _recorder = new Recorder(recorderOptions, Accounts, _books);
         _bookEntries = instruments.Select(i => new DirectEntry<IMarketEventSink>("books/" + i.Symbol)).ToArray();

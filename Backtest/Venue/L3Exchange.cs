@@ -52,6 +52,22 @@ public sealed class L3Exchange : SimulatedExchange
     /// <inheritdoc />
     public override int RestingCount => _byId.Count;
 
+    /// <summary>The feed's resting orders of a snapshot join their queues in the order given (the book's own order).</summary>
+    public override void ApplyInitialSnapshot(ReadOnlySpan<MarketEvent> rows)
+    {
+        _feed.Clear();
+        _bidQueues.Clear();
+        _askQueues.Clear();
+        Depth.ApplySnapshot(rows);
+        foreach (ref readonly var row in rows)
+        {
+            if ((row.Flags & 0xFF) != EventFlags.AddOrder || !Depth.Orders.TryGetValue(row.OrderId, out var order) || _feed.ContainsKey(row.OrderId)) continue;
+            var entry = new QueueEntry(row.OrderId, null) { Quantity = order.Quantity };
+            QueueOf(order.Side, order.PriceTick).Add(entry);
+            _feed[row.OrderId] = (order.Side, order.PriceTick, entry);
+        }
+    }
+
     /// <inheritdoc />
     public override void OnMarketEvent(in MarketEvent ev, List<OrderReport> reports)
     {

@@ -34,6 +34,12 @@ public abstract class SimulatedExchange
     /// <summary>The exchange's own book.</summary>
     public MarketDepth Depth { get; }
 
+    /// <summary>
+    /// Sets the starting book from initial-snapshot rows before the replay (<see cref="MarketDepth.ApplySnapshot"/>);
+    /// an exchange that keeps more than levels (the L3 queues) takes them too.
+    /// </summary>
+    public virtual void ApplyInitialSnapshot(ReadOnlySpan<MarketEvent> rows) => Depth.ApplySnapshot(rows);
+
     /// <summary>The exchange's record of this account's trading (the local side learns it later).</summary>
     public StateValues State { get; } = new();
 

@@ -199,6 +199,7 @@ public sealed class MarketDepth
     // ---------------------------------------------------------------- market by order (L3)
 
     private Dictionary<ulong, L3Order>? _orders;
+    private long _nextSequence;
 
     /// <summary>The resting orders of a market-by-order feed (empty for L2 data).</summary>
     public IReadOnlyDictionary<ulong, L3Order> Orders => _orders ?? (IReadOnlyDictionary<ulong, L3Order>)EmptyOrders;
@@ -232,7 +233,8 @@ public sealed class MarketDepth
     {
         var orders = _orders ??= new Dictionary<ulong, L3Order>();
         long tick = ToTick(price);
-        if (!orders.TryAdd(id, new L3Order(id, side, tick, quantity))) return false;
+        if (!orders.TryAdd(id, new L3Order(id, side, tick, quantity, _nextSequence))) return false;
+        _nextSequence++;
         if (side == Side.Buy) UpdateBid(price, BidQuantityAt(tick) + quantity);
         else UpdateAsk(price, AskQuantityAt(tick) + quantity);
         return true;
@@ -253,7 +255,8 @@ public sealed class MarketDepth
         long tick = ToTick(price);
         if (tick == order.PriceTick)
         {
-            _orders[id] = order with { Quantity = quantity };
+            // A larger quantity loses the queue place, as in the L3 exchange; a smaller one keeps it.
+            _orders[id] = quantity > order.Quantity ? order with { Quantity = quantity, Sequence = _nextSequence++ } : order with { Quantity = quantity };
             double level = order.Side == Side.Buy ? BidQuantityAt(tick) : AskQuantityAt(tick);
             SetLevel(order.Side, tick, level - order.Quantity + quantity);
             return true;
@@ -300,16 +303,66 @@ public sealed class MarketDepth
 
     /// <summary>
     /// Replaces the book with a snapshot (an initial-snapshot file): BUY rows are bids, SELL rows asks,
-    /// whatever their kind. Levels of zero lots are skipped.
+    /// whatever their kind, except <c>ADD_ORDER</c> rows, which add resting orders (market-by-order data) in the
+    /// order given. Rows of zero lots are skipped.
     /// </summary>
     public void ApplySnapshot(ReadOnlySpan<MarketEvent> rows)
     {
+        _orders?.Clear();
         Clear(Side.None, 0);
         foreach (ref readonly var row in rows)
         {
             if (PriceMath.ToLots(row.Quantity, LotSize) <= 0) continue;
-            if ((row.Flags & EventFlags.Buy) != 0) UpdateBid(row.Price, row.Quantity);
-            else if ((row.Flags & EventFlags.Sell) != 0) UpdateAsk(row.Price, row.Quantity);
+            var side = (row.Flags & EventFlags.Buy) != 0 ? Side.Buy : (row.Flags & EventFlags.Sell) != 0 ? Side.Sell : Side.None;
+            if (side == Side.None) continue;
+            // Market-by-order snapshots hold the resting orders, in queue order; their levels are their sums.
+            if ((row.Flags & 0xFF) == EventFlags.AddOrder) AddOrder(row.OrderId, side, row.Price, row.Quantity);
+            else if (side == Side.Buy) UpdateBid(row.Price, row.Quantity);
+            else UpdateAsk(row.Price, row.Quantity);
         }
+    }
+
+    /// <summary>
+    /// The book as snapshot rows in the reference's layout (<c>ApplySnapshot::snapshot</c>): bids from the best bid
+    /// down, then asks from the best ask up, each <c>EXCH|LOCAL|side|DEPTH_SNAPSHOT</c> with <c>exch_ts = local_ts =
+    /// 0</c> and <c>px = tick × tick size</c>; levels beyond the best (left by a crossing update) are not part of the
+    /// book. With market-by-order data, the resting orders instead, as <c>ADD_ORDER</c> rows carrying their ids: bids
+    /// by price (best first) then queue order, then asks likewise, so that <see cref="ApplySnapshot"/> rebuilds the
+    /// same levels and queues.
+    /// </summary>
+    public MarketEvent[] Snapshot()
+    {
+        const ulong both = EventFlags.Exchange | EventFlags.Local;
+        var rows = new List<MarketEvent>();
+        if (_orders is { Count: > 0 })
+        {
+            var orders = _orders.Values.ToArray();
+            // A total order (price, queue place, id), so the output never depends on the dictionary's.
+            Array.Sort(orders, (a, b) =>
+            {
+                if (a.Side != b.Side) return a.Side == Side.Buy ? -1 : 1;
+                int byPrice = a.Side == Side.Buy ? b.PriceTick.CompareTo(a.PriceTick) : a.PriceTick.CompareTo(b.PriceTick);
+                if (byPrice != 0) return byPrice;
+                int bySequence = a.Sequence.CompareTo(b.Sequence);
+                return bySequence != 0 ? bySequence : a.Id.CompareTo(b.Id);
+            });
+            foreach (var o in orders)
+            {
+                ulong side = o.Side == Side.Buy ? EventFlags.Buy : EventFlags.Sell;
+                rows.Add(new MarketEvent(both | side | EventFlags.AddOrder, 0, 0, o.PriceTick * TickSize, o.Quantity, o.Id));
+            }
+            return rows.ToArray();
+        }
+        if (BestBidTick != InvalidMin)
+        {
+            for (long t = BestBidTick; t != InvalidMin && t >= _lowBidTick; t = _bids.ScanDown(t - 1, _lowBidTick, InvalidMin))
+                rows.Add(new MarketEvent(both | EventFlags.Buy | EventFlags.DepthSnapshot, 0, 0, t * TickSize, _bids.Get(t)));
+        }
+        if (BestAskTick != InvalidMax)
+        {
+            for (long t = BestAskTick; t != InvalidMax && t <= _highAskTick; t = _asks.ScanUp(t + 1, _highAskTick, InvalidMax))
+                rows.Add(new MarketEvent(both | EventFlags.Sell | EventFlags.DepthSnapshot, 0, 0, t * TickSize, _asks.Get(t)));
+        }
+        return rows.ToArray();
     }
 }

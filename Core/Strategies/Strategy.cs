@@ -35,4 +35,11 @@ public abstract class Strategy
 
     /// <summary>Called by timers set with <see cref="IStrategyContext.Every"/> or <see cref="IStrategyContext.After"/>.</summary>
     public virtual void OnTimer(int timerId) { }
+
+    /// <summary>
+    /// Why the strategy has not quoted at all so far, in a few words a user can act on (for example
+    /// "calibration window not reached: 1,370 of 6,000 steps"), or null once it has quoted, or if it cannot tell.
+    /// The engine reads it when a run ends and prints it in the summary, so that a run without orders says why.
+    /// </summary>
+    public virtual string? NotQuotingReason => null;
 }

@@ -148,6 +148,31 @@ public sealed class BacktestCliTests
     }
 
     [Test]
+    public void A_strategy_that_never_quoted_says_why_in_the_summary()
+    {
+        // good.npz covers about 27 s of event time; GLFT's default calibration window is 10 minutes.
+        var text = EngineProcess.Run("backtest", P("good.npz"), "--strategy", "glft");
+        Assert.That(text.ExitCode, Is.Zero, text.Stderr);
+        Assert.That(text.Stdout, Does.Match(@"never quoted   glft: calibration window not reached: \d[\d,]* of 6,000 steps \(\d+ of 600 s of event time\)"));
+        var json = EngineProcess.Run("backtest", P("good.npz"), "--strategy", "glft", "--json");
+        using (var doc = JsonDocument.Parse(json.Stdout))
+        {
+            var entry = doc.RootElement.GetProperty("never_quoted").EnumerateArray().Single();
+            Assert.That(entry.GetProperty("strategy").GetString(), Is.EqualTo("glft"));
+            Assert.That(entry.GetProperty("reason").GetString(), Does.StartWith("calibration window not reached"));
+            Assert.That(doc.RootElement.GetProperty("orders").GetInt64(), Is.Zero);
+        }
+        // With a window the data covers, it quotes and says nothing.
+        var quoting = EngineProcess.Run("backtest", P("good.npz"), "--strategy", "glft", "--param", "window_steps=100", "--json");
+        using (var doc = JsonDocument.Parse(quoting.Stdout))
+        {
+            Assert.That(doc.RootElement.GetProperty("orders").GetInt64(), Is.GreaterThan(0));
+            Assert.That(doc.RootElement.TryGetProperty("never_quoted", out _), Is.False);
+        }
+        Assert.That(EngineProcess.Run("backtest", P("good.npz"), "--strategy", "idle").Stdout, Does.Contain("never quoted   idle: it never quotes"));
+    }
+
+    [Test]
     public void An_unknown_strategy_parameter_is_one_clear_line() =>
         AssertOneCleanErrorLine(EngineProcess.Run("backtest", P("good.npz"), "--param", "grid_nmu=3"), "did you mean 'grid_num'");
 

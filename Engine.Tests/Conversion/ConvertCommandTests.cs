@@ -76,7 +76,7 @@ public sealed class ConvertCommandTests : TempDirectoryTest
         Assert.That(reader.Count, Is.EqualTo(1));
     }
 
-    [TestCase("binance-options", "error: venue: expected binance-futures or binance-spot, got 'binance-options'")]
+    [TestCase("binance-options", "error: venue: expected binance-futures, binance-spot or bybit, got 'binance-options'")]
     public void Unknown_venues_are_rejected(string venue, string message)
     {
         var (code, error) = Run("convert", venue, Raw(Line(Ns(BaseMs), Trade(BaseMs, "1", "1", false))), "--out", PathOf("out.npz"));
@@ -102,5 +102,21 @@ public sealed class ConvertCommandTests : TempDirectoryTest
         var row = EventFileReader.ReadAll(PathOf("o.npz")).Single();
         Assert.That(row.LocalTime - row.ExchangeTime, Is.EqualTo(500_000));
         Assert.That(error, Does.Contain("shifted by 1,500,000 ns"));
+    }
+
+    [Test]
+    public void Converts_bybit_and_checks_the_depth_option()
+    {
+        const long ts = 1_687_940_967_466;
+        string raw = Raw(
+            Line(Ns(ts) + 1_000_000, $"{{\"topic\":\"orderbook.50.BTCUSDT\",\"type\":\"snapshot\",\"ts\":{ts},\"data\":{{\"s\":\"BTCUSDT\",\"b\":[[\"100.0\",\"1\"]],\"a\":[[\"101.0\",\"1\"]],\"u\":5}}}}"),
+            Line(Ns(ts) + 2_000_000, $"{{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":{ts + 1},\"data\":[{{\"T\":{ts + 1},\"S\":\"Sell\",\"v\":\"0.5\",\"p\":\"100.0\"}}]}}"));
+        var (code, error) = Run("convert", "bybit", raw, "--out", PathOf("b.npz"));
+        Assert.That(code, Is.Zero, error);
+        Assert.That(EventFileReader.ReadAll(PathOf("b.npz")), Has.Length.EqualTo(5));
+        Assert.That(error, Does.Contain("snapshots       1 (4 rows)").And.Contain("trades          1 "));
+        Assert.That(Run("convert", "bybit", raw, "--out", PathOf("c.npz"), "--depth", "1").Error, Does.Contain("wrote 1 rows"), "only the trade: no orderbook.1 in the file");
+        var wrong = Run("convert", "binance-spot", raw, "--out", PathOf("d.npz"), "--depth", "50");
+        Assert.That((wrong.Code, wrong.Error.Trim()), Is.EqualTo((1, "error: --depth: only for bybit")));
     }
 }

@@ -23,6 +23,11 @@ internal static class RawFiles
         $"{{\"stream\":\"btcusdt@depth@0ms\",\"data\":{{\"e\":\"depthUpdate\",\"E\":{eMs ?? tMs + 1},\"T\":{tMs},\"s\":\"BTCUSDT\"," +
         $"\"U\":5123107832006,\"u\":5123107837557,\"pu\":5123107831937,\"b\":{bids},\"a\":{asks}}}}}";
 
+    /// <summary>A futures depth update with chosen update ids (<c>U</c>, <c>u</c>, <c>pu</c>; spot has no <c>pu</c>).</summary>
+    public static string DepthWithIds(long tMs, long first, long last, long? previous, string bids = "[[\"100.0\",\"1\"]]", string asks = "[]") =>
+        $"{{\"stream\":\"btcusdt@depth@0ms\",\"data\":{{\"e\":\"depthUpdate\",\"E\":{tMs + 1},\"T\":{tMs},\"s\":\"BTCUSDT\"," +
+        $"\"U\":{first},\"u\":{last}{(previous is { } pu ? $",\"pu\":{pu}" : "")},\"b\":{bids},\"a\":{asks}}}}}";
+
     public static string BookTicker(long tMs) =>
         $"{{\"stream\":\"btcusdt@bookTicker\",\"data\":{{\"e\":\"bookTicker\",\"u\":5123107839020,\"s\":\"BTCUSDT\",\"b\":\"61800.20\"," +
         $"\"B\":\"2.507\",\"a\":\"61800.30\",\"A\":\"2.510\",\"T\":{tMs},\"E\":{tMs}}}}}";

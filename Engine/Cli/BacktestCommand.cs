@@ -258,8 +258,14 @@ internal static class BacktestCommand
         starting.Begin();
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
+        // The latest instance of each strategy is kept, so that the summary can say why one never quoted.
+        var instances = new Strategy?[settings.Strategies.Count];
         var strategies = settings.Strategies
-            .Select(s => new StrategySetup(s.Name, registry.Resolve(s.Kind, s.ToParameters()), s.OnError))
+            .Select((s, k) =>
+            {
+                var factory = registry.Resolve(s.Kind, s.ToParameters());
+                return new StrategySetup(s.Name, () => instances[k] = factory(), s.OnError);
+            })
             .ToList();
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         var setups = new List<InstrumentSetup>();
@@ -320,7 +326,8 @@ internal static class BacktestCommand
         }
         var skipped = settings.Backtest.OnDataError == DataErrorPolicy.Skip ? new SkippedRows(settings.Instruments, validators) : null;
         skipped?.Log(log);
-        Console.Out.WriteLine(json ? ToJson(result, strategyNames, skipped) : ToText(result, skipped));
+        var notQuoting = NotQuoting.Collect(settings.Strategies.Select(s => s.Name).ToArray(), instances, result.Orders);
+        Console.Out.WriteLine(json ? ToJson(result, strategyNames, skipped, notQuoting) : ToText(result, skipped, notQuoting));
         return 0;
     }
 
@@ -415,7 +422,7 @@ internal static class BacktestCommand
         _ => throw new ArgumentException($"--on-strategy-error: expected restart, resume or stop, got '{text}'"),
     };
 
-    private static string ToText(BacktestResult r, SkippedRows? skipped)
+    private static string ToText(BacktestResult r, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting)
     {
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
@@ -439,10 +446,11 @@ internal static class BacktestCommand
         }
         if (r.DeadLetters > 0) lines.Add($"dead letters   {r.DeadLetters}");
         if (skipped is not null) lines.AddRange(skipped.TextLines());
+        foreach (var n in notQuoting) lines.Add($"never quoted   {n.Strategy}: {n.Reason}");
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string ToJson(BacktestResult r, string strategy, SkippedRows? skipped) => Json.Object(w =>
+    private static string ToJson(BacktestResult r, string strategy, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting) => Json.Object(w =>
     {
         w.WriteNumber("events", r.Events);
         w.Number("wall_seconds", r.WallSeconds);
@@ -482,5 +490,17 @@ internal static class BacktestCommand
             w.WriteEndObject();
         }
         skipped?.WriteJson(w);
+        if (notQuoting.Count > 0)
+        {
+            w.WriteStartArray("never_quoted");
+            foreach (var n in notQuoting)
+            {
+                w.WriteStartObject();
+                w.WriteString("strategy", n.Strategy);
+                w.WriteString("reason", n.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
     });
 }

@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
 using Hft.Backtest.Conversion;
+using Hft.Backtest.Conversion.Bybit;
 
 namespace Hft.Engine.Cli;
 
 /// <summary>
-/// <c>convert VENUE RAW... --out FILE</c>: turns raw Binance collector files into an hftbacktest <c>.npz</c> event
-/// file, as hftbacktest's <c>binancefutures.convert</c> does (see <see cref="BinanceConverter"/>).
+/// <c>convert VENUE RAW... --out FILE</c>: turns raw Binance or Bybit collector files into an hftbacktest <c>.npz</c>
+/// event file, as hftbacktest's <c>binancefutures.convert</c> and <c>bybit.convert</c> do (see <see cref="BinanceConverter"/>,
+/// <see cref="BybitConverter"/>).
 /// </summary>
 internal static class ConvertCommand
 {
@@ -20,27 +22,33 @@ internal static class ConvertCommand
         "('code') are skipped with a warning. Then local timestamps are shifted if any row arrives before it happened " +
         "(by -min latency + --base-latency), rows are split where exchange and local order differ, and the order is " +
         "validated. Spot (no hftbacktest converter exists): depthUpdate uses its event time E (depth@100ms has no T), " +
-        "trades use T, and a snapshot without T takes the latest exchange time converted before it (its receive time if it comes first). Several files are converted as one " +
+        "trades use T, and a snapshot without T takes the latest exchange time converted before it (its receive time if it comes first). " +
+        "Bybit (hftbacktest's bybit.convert): orderbook.{depth}.{symbol} snapshots as a clear plus snapshot rows, deltas as depth rows (exch_ts = ts), " +
+        "publicTrade trades (exch_ts = T, SELL when the taker side S is Sell). Several files are converted as one " +
         "concatenated input, in the order given. The input is streamed, but the converted rows are held in memory " +
         "for the corrections (about 80 bytes per row).";
 
     public static Command Create()
     {
-        var venue = new Argument<string>("venue") { Description = "binance-futures (USD-M or COIN-M) or binance-spot" };
+        var venue = new Argument<string>("venue") { Description = "binance-futures (USD-M or COIN-M), binance-spot or bybit" };
         var inputs = new Argument<string[]>("raw") { Arity = ArgumentArity.OneOrMore, Description = "Raw collector files (.gz or plain text), converted as one input in the order given" };
         var output = new Option<string>("--out") { Description = "Output .npz (or .npy) event file", Required = true };
         var baseLatency = new Option<long>("--base-latency") { Description = "Feed latency in ns given to the fastest row when local timestamps must be shifted (hftbacktest's base_latency); not added otherwise" };
         var stored = new Option<bool>("--stored") { Description = "Write uncompressed (np.savez) instead of deflate (np.savez_compressed)" };
         var skipBad = new Option<bool>("--skip-bad-lines") { Description = "Skip malformed lines with a warning instead of stopping at the first" };
-        var command = new Command("convert", "Convert raw Binance collector files (hftbacktest's collector format) to an event file. " + Details)
+        var depth = new Option<int?>("--depth") { Description = "bybit: convert only orderbook.DEPTH topics (default: every depth recorded, as hftbacktest's bybit.convert)" };
+        var json = new Option<bool>("--json") { Description = "Print the summary and data-quality report as one JSON object on standard output" };
+        var command = new Command("convert", "Convert raw Binance or Bybit collector files (hftbacktest's collector format) to an event file. " + Details)
         {
-            venue, inputs, output, baseLatency, stored, skipBad,
+            venue, inputs, output, baseLatency, stored, skipBad, depth, json,
         };
         command.SetAction(r => CliFailure.Guard(() =>
         {
+            string source = r.GetValue(venue)!.ToLowerInvariant();
+            bool bybit = source == "bybit";
             var options = new ConversionOptions
             {
-                Venue = ParseVenue(r.GetValue(venue)!),
+                Venue = bybit ? BinanceVenue.Futures : ParseVenue(source),
                 BaseLatency = r.GetValue(baseLatency),
                 SkipBadLines = r.GetValue(skipBad),
                 Compress = !r.GetValue(stored),
@@ -48,25 +56,26 @@ internal static class ConvertCommand
             if (options.BaseLatency < 0) throw new ArgumentException("--base-latency: must not be negative");
             string[] paths = r.GetValue(inputs)!;
             string path = r.GetValue(output)!;
-            return Run(options, paths, path);
+            int? onlyDepth = r.GetValue(depth);
+            if (onlyDepth is not null && !bybit) throw new ArgumentException("--depth: only for bybit");
+            if (onlyDepth is <= 0) throw new ArgumentException("--depth: must be a positive number of levels (1, 50, 200, 500, 1000)");
+            RawFileConverter converter = bybit ? new BybitConverter(options) { Depth = onlyDepth } : new BinanceConverter(options);
+            return Run(converter, paths, path, r.GetValue(json));
         }));
         return command;
     }
 
-    private static int Run(ConversionOptions options, string[] inputs, string output)
+    private static int Run(RawFileConverter converter, string[] inputs, string output, bool json)
     {
         long inputBytes = inputs.Sum(p => File.Exists(p) ? new FileInfo(p).Length : 0);
         var read = new ConsoleProgress("read", inputBytes);
         ConsoleProgress? write = null;
         bool readDone = false;
         int warnings = 0;
-        var converter = new BinanceConverter(options)
+        converter.ReadProgress = read;
+        converter.Warning = w =>
         {
-            ReadProgress = read,
-            Warning = w =>
-            {
-                if (warnings++ < WarningsShown) Console.Error.WriteLine($"warning: {w}");
-            },
+            if (warnings++ < WarningsShown) Console.Error.WriteLine($"warning: {w}");
         };
         converter.WriteStarting = rows =>
         {
@@ -87,7 +96,8 @@ internal static class ConvertCommand
             write?.Done();
         }
         if (warnings > WarningsShown) Console.Error.WriteLine($"warning: {warnings - WarningsShown:N0} more warning(s) not shown");
-        Console.Error.WriteLine(Summary(s, output));
+        if (json) Console.Out.WriteLine(ConversionReport.Json(s, output));
+        else Console.Error.WriteLine(ConversionReport.Text(s, output));
         return 0;
     }
 
@@ -95,27 +105,6 @@ internal static class ConvertCommand
     {
         "binance-futures" or "binancefutures" => BinanceVenue.Futures,
         "binance-spot" or "binancespot" => BinanceVenue.Spot,
-        _ => throw new ArgumentException($"venue: expected binance-futures or binance-spot, got '{text}'"),
+        _ => throw new ArgumentException($"venue: expected binance-futures, binance-spot or bybit, got '{text}'"),
     };
-
-    private static string Summary(ConversionSummary s, string output)
-    {
-        var c = CultureInfo.InvariantCulture;
-        double seconds = Math.Max(s.TotalTime.TotalSeconds, 1e-9);
-        string N(long v) => v.ToString("N0", c);
-        var lines = new List<string>
-        {
-            $"wrote {N(s.RowsWritten)} rows to {output}",
-            $"  lines read      {N(s.Lines)} from {s.Files} file(s), {(s.InputBytes / 1e6).ToString("F1", c)} MB gz, {(s.TextBytes / 1e6).ToString("F1", c)} MB text",
-            $"  trades          {N(s.Trades)} (non-market dropped: {N(s.NonMarketTrades)})",
-            $"  depth rows      {N(s.DepthRows)} from {N(s.DepthUpdates)} depthUpdate messages",
-            $"  snapshots       {N(s.Snapshots)} ({N(s.SnapshotRows)} rows)",
-            $"  skipped         {N(s.IgnoredMessages)} other stream messages, {N(s.VenueErrors)} venue errors, {N(s.SkippedLines)} bad lines",
-            $"  local time      {(s.LocalTimeOffset == 0 ? "unchanged" : $"shifted by {N(s.LocalTimeOffset)} ns")} (min latency {(s.RowsConverted == 0 ? "n/a" : N(s.MinimumLatency) + " ns")})",
-            $"  order           {N(s.RowsConverted)} rows converted, {N(s.SplitRows)} split into EXCH-only and LOCAL-only rows",
-            $"  time            {seconds.ToString("F2", c)} s (read {s.ReadTime.TotalSeconds.ToString("F2", c)}, correct {s.CorrectionTime.TotalSeconds.ToString("F2", c)}, write {s.WriteTime.TotalSeconds.ToString("F2", c)}): " +
-            $"{N((long)(s.RowsWritten / seconds))} rows/s, {(s.InputBytes / 1e6 / seconds).ToString("F1", c)} MB/s of gz input",
-        };
-        return string.Join(Environment.NewLine, lines);
-    }
 }

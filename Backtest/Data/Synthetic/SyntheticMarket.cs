@@ -68,6 +68,7 @@ public sealed class SyntheticMarket
         if (!(options.LotSize > 0) || !double.IsFinite(options.LotSize)) throw new ArgumentOutOfRangeException(nameof(options), "LotSize must be positive.");
         if (options.Levels < 1 || options.Levels > 1_000_000) throw new ArgumentOutOfRangeException(nameof(options), "Levels must be in 1..1000000.");
         if (options.MeanGapNanos < 0) throw new ArgumentOutOfRangeException(nameof(options), "MeanGapNanos must not be negative.");
+        if (options.MoveTicks < 1 || options.MoveTicks > options.Levels) throw new ArgumentOutOfRangeException(nameof(options), "MoveTicks must be in 1..Levels.");
         if (options.MinLatencyNanos < 1 || options.MaxLatencyNanos < options.MinLatencyNanos)
             throw new ArgumentOutOfRangeException(nameof(options), "Latency bounds must satisfy 1 <= MinLatencyNanos <= MaxLatencyNanos.");
         long startTick = (long)Math.Round(options.StartPrice / options.TickSize, MidpointRounding.AwayFromZero);
@@ -184,7 +185,7 @@ public sealed class SyntheticMarket
             // Moves persist (a move repeats the last direction 3 times in 4): short trends, as real mids show,
             // so a market maker's quotes a few dozen ticks away do get reached.
             _lastMove = _lastMove != 0 && _rng.Chance(0.75) ? _lastMove : (_rng.Chance(0.5) ? 1 : -1);
-            Move(_lastMove);
+            for (int k = 0; k < _options.MoveTicks; k++) Move(_lastMove);
         }
     }
 

@@ -22,6 +22,12 @@ public sealed record SyntheticMarketOptions(long Events, ulong Seed)
     /// <summary>Exchange time of the initial snapshot, in nanoseconds since the Unix epoch (default 2024-08-08T00:00:00Z).</summary>
     public long StartTime { get; init; } = 1_723_075_200_000_000_000;
 
+    /// <summary>
+    /// Ticks the mid moves in one move message (1 by default). With sparser messages (a larger
+    /// <see cref="MeanGapNanos"/>), larger moves keep the mid as lively per second of event time.
+    /// </summary>
+    public int MoveTicks { get; init; } = 1;
+
     /// <summary>Mean gap between messages' exchange times, in nanoseconds.</summary>
     public long MeanGapNanos { get; init; } = 1_000_000;
 
