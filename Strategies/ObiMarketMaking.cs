@@ -89,7 +89,6 @@ public sealed class ObiMarketMaking : Strategy
     public long Samples => _samples;
 
     private bool _quoted;
-    private long _haltedSteps;
 
     /// <inheritdoc />
     public override string? NotQuotingReason
@@ -99,7 +98,8 @@ public sealed class ObiMarketMaking : Strategy
             if (_quoted) return null;
             var c = System.Globalization.CultureInfo.InvariantCulture;
             if (_samples == 0) return "the book never had both sides at a step";
-            if (_haltedSteps == _samples) return $"its stop-loss ({LastStop}) halted it at every step ({Stops.ToString("N0", c)} stops)";
+            // Without a quote so far, any stop came before the first quotable step and held it back since.
+            if (Stops > 0) return $"its stop-loss ({LastStop}) halted it whenever it could have quoted ({Stops.ToString("N0", c)} stops)";
             return "its quotes were never finite (the imbalance z-score needs two different samples)";
         }
     }
@@ -155,7 +155,6 @@ public sealed class ObiMarketMaking : Strategy
         }
         if (reason != ObiStopReason.None || Context.Now < _haltedUntil)
         {
-            _haltedSteps++;
             BidTick = AskTick = QuoteKeeper.None;
             QuoteKeeper.CancelAll(Context, a);
             if (_s.FlattenOnStop) Flatten(a, position, bestBid, bestAsk, tickSize);

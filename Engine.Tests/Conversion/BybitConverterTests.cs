@@ -176,4 +176,42 @@ public sealed class BybitConverterTests : TempDirectoryTest
         Assert.That(deltaRows.First(r => r.IsSell).Price, Is.EqualTo(30248.7));
         Assert.That(deltaRows.All(r => r.ExchangeTime == Ns(1687940967466)), Is.True);
     }
+
+    [Test]
+    public void The_real_usdm_recording_retold_as_bybit_messages_converts_to_the_same_rows()
+    {
+        // Every depth update, trade and snapshot of the Binance recording, written as the Bybit message carrying the same
+        // content (ts = T, the same levels, S from m), must give exactly the rows the Binance converter gives.
+        string raw = BinanceRecordings.Require("usdm/btcusdt_20240808.gz");
+        var lines = new List<string>();
+        long u = 1000;
+        using (var gz = new System.IO.Compression.GZipStream(File.OpenRead(raw), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(gz))
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                string receive = line[..19];
+                using var doc = JsonDocument.Parse(line[20..]);
+                var root = doc.RootElement;
+                if (!root.TryGetProperty("data", out var d))
+                {
+                    if (root.TryGetProperty("bids", out var bids))
+                        lines.Add($"{receive} {{\"topic\":\"orderbook.500.BTCUSDT\",\"type\":\"snapshot\",\"ts\":{root.GetProperty("T").GetInt64()},\"data\":{{\"s\":\"BTCUSDT\",\"b\":{bids.GetRawText()},\"a\":{root.GetProperty("asks").GetRawText()},\"u\":{++u}}}}}");
+                    continue;
+                }
+                string? e = d.TryGetProperty("e", out var kind) ? kind.GetString() : null;
+                if (e == "depthUpdate")
+                    lines.Add($"{receive} {{\"topic\":\"orderbook.500.BTCUSDT\",\"type\":\"delta\",\"ts\":{d.GetProperty("T").GetInt64()},\"data\":{{\"s\":\"BTCUSDT\",\"b\":{d.GetProperty("b").GetRawText()},\"a\":{d.GetProperty("a").GetRawText()},\"u\":{++u}}}}}");
+                else if (e == "trade" && d.GetProperty("X").GetString() == "MARKET")
+                    lines.Add($"{receive} {{\"topic\":\"publicTrade.BTCUSDT\",\"type\":\"snapshot\",\"ts\":{d.GetProperty("E").GetInt64()},\"data\":[{{\"T\":{d.GetProperty("T").GetInt64()},\"s\":\"BTCUSDT\",\"S\":\"{(d.GetProperty("m").GetBoolean() ? "Sell" : "Buy")}\",\"v\":{d.GetProperty("q").GetRawText()},\"p\":{d.GetProperty("p").GetRawText()}}}]}}");
+            }
+        }
+        string bybit = WriteGz(PathOf("retold.gz"), lines.ToArray());
+        var binanceRows = new BinanceConverter(new ConversionOptions { Venue = BinanceVenue.Futures }).ConvertToArray([raw], out _);
+        var bybitRows = new BybitConverter(new ConversionOptions()).ConvertToArray([bybit], out var s);
+        Assert.That(bybitRows, Has.Length.EqualTo(491_973));
+        Assert.That(bybitRows, Is.EqualTo(binanceRows));
+        // Every delta but the first continues the one before; the snapshot starts afresh and is not checked.
+        Assert.That((s.Quality.GapCount, s.Quality.Streams.Single().Checked), Is.EqualTo((0L, s.DepthUpdates - 1)));
+    }
 }

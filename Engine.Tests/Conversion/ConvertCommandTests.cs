@@ -76,7 +76,7 @@ public sealed class ConvertCommandTests : TempDirectoryTest
         Assert.That(reader.Count, Is.EqualTo(1));
     }
 
-    [TestCase("binance-options", "error: venue: expected binance-futures, binance-spot or bybit, got 'binance-options'")]
+    [TestCase("binance-options", "error: venue: expected binance-futures, binance-spot, bybit or tardis, got 'binance-options'")]
     public void Unknown_venues_are_rejected(string venue, string message)
     {
         var (code, error) = Run("convert", venue, Raw(Line(Ns(BaseMs), Trade(BaseMs, "1", "1", false))), "--out", PathOf("out.npz"));
@@ -118,5 +118,22 @@ public sealed class ConvertCommandTests : TempDirectoryTest
         Assert.That(Run("convert", "bybit", raw, "--out", PathOf("c.npz"), "--depth", "1").Error, Does.Contain("wrote 1 rows"), "only the trade: no orderbook.1 in the file");
         var wrong = Run("convert", "binance-spot", raw, "--out", PathOf("d.npz"), "--depth", "50");
         Assert.That((wrong.Code, wrong.Error.Trim()), Is.EqualTo((1, "error: --depth: only for bybit")));
+    }
+
+    [Test]
+    public void Converts_tardis_files_with_a_snapshot_mode()
+    {
+        const long us = 1_580_515_200_000_000;
+        string trades = WriteGz(PathOf("trades.csv.gz"), "exchange,symbol,timestamp,local_timestamp,id,side,price,amount", $"binance,BTCUSDT,{us + 5},{us + 9},1,buy,101,1");
+        string book = WriteGz(PathOf("incremental_book_L2.csv.gz"), "exchange,symbol,timestamp,local_timestamp,is_snapshot,side,price,amount",
+            $"binance,BTCUSDT,{us},{us + 4},true,bid,100,1", $"binance,BTCUSDT,{us},{us + 4},true,ask,101,2", $"binance,BTCUSDT,{us + 5},{us + 9},false,ask,101,1");
+        var (code, error) = Run("convert", "tardis", book, trades, "--out", PathOf("t.npz"));
+        Assert.That(code, Is.Zero, error);
+        Assert.That(EventFileReader.ReadAll(PathOf("t.npz")), Has.Length.EqualTo(6));
+        Assert.That(error, Does.Contain("update ids      none in the data"));
+        var (_, ignored) = Run("convert", "tardis", book, trades, "--out", PathOf("u.npz"), "--snapshot-mode", "ignore-sod");
+        Assert.That(EventFileReader.ReadAll(PathOf("u.npz")), Has.Length.EqualTo(2), ignored);
+        var wrong = Run("convert", "tardis", book, "--out", PathOf("v.npz"), "--snapshot-mode", "skip");
+        Assert.That((wrong.Code, wrong.Error.Trim()), Is.EqualTo((1, "error: --snapshot-mode: expected process, ignore-sod or ignore, got 'skip'")));
     }
 }

@@ -60,6 +60,7 @@ internal static class ConversionReport
     {
         var c = CultureInfo.InvariantCulture;
         string without = q.UpdatesWithoutIds > 0 ? $", {q.UpdatesWithoutIds.ToString("N0", c)} without ids" : "";
+        if (q.Streams.Count == 0) return "none in the data (nothing to check)";
         string gaps = q.GapCount == 0 ? "no gaps" : $"{q.GapCount.ToString("N0", c)} gap(s)";
         string streams = q.Streams.Count > 1 ? $" in {q.Streams.Count} streams ({string.Join(", ", q.Streams.Select(t => t.Name))})" : "";
         return $"{gaps} ({q.UpdatesChecked.ToString("N0", c)} depth messages checked against the one before{streams}{without})";

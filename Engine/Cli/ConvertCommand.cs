@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hft.Backtest.Conversion;
 using Hft.Backtest.Conversion.Bybit;
+using Hft.Backtest.Conversion.Tardis;
 
 namespace Hft.Engine.Cli;
 
@@ -24,31 +25,33 @@ internal static class ConvertCommand
         "validated. Spot (no hftbacktest converter exists): depthUpdate uses its event time E (depth@100ms has no T), " +
         "trades use T, and a snapshot without T takes the latest exchange time converted before it (its receive time if it comes first). " +
         "Bybit (hftbacktest's bybit.convert): orderbook.{depth}.{symbol} snapshots as a clear plus snapshot rows, deltas as depth rows (exch_ts = ts), " +
-        "publicTrade trades (exch_ts = T, SELL when the taker side S is Sell). Several files are converted as one " +
+        "publicTrade trades (exch_ts = T, SELL when the taker side S is Sell). Tardis (tardis.convert): trades and incremental_book_L2 " +
+        "CSV files (µs times), snapshot runs as a clear plus snapshot rows, trade files read first. Several files are converted as one " +
         "concatenated input, in the order given. The input is streamed, but the converted rows are held in memory " +
         "for the corrections (about 80 bytes per row).";
 
     public static Command Create()
     {
-        var venue = new Argument<string>("venue") { Description = "binance-futures (USD-M or COIN-M), binance-spot or bybit" };
+        var venue = new Argument<string>("venue") { Description = "binance-futures (USD-M or COIN-M), binance-spot, bybit or tardis" };
         var inputs = new Argument<string[]>("raw") { Arity = ArgumentArity.OneOrMore, Description = "Raw collector files (.gz or plain text), converted as one input in the order given" };
         var output = new Option<string>("--out") { Description = "Output .npz (or .npy) event file", Required = true };
         var baseLatency = new Option<long>("--base-latency") { Description = "Feed latency in ns given to the fastest row when local timestamps must be shifted (hftbacktest's base_latency); not added otherwise" };
         var stored = new Option<bool>("--stored") { Description = "Write uncompressed (np.savez) instead of deflate (np.savez_compressed)" };
         var skipBad = new Option<bool>("--skip-bad-lines") { Description = "Skip malformed lines with a warning instead of stopping at the first" };
         var depth = new Option<int?>("--depth") { Description = "bybit: convert only orderbook.DEPTH topics (default: every depth recorded, as hftbacktest's bybit.convert)" };
+        var snapshotMode = new Option<string?>("--snapshot-mode") { Description = "tardis: process (every snapshot, the default), ignore-sod (not the start-of-day one) or ignore (none), as hftbacktest's snapshot_mode" };
         var json = new Option<bool>("--json") { Description = "Print the summary and data-quality report as one JSON object on standard output" };
-        var command = new Command("convert", "Convert raw Binance or Bybit collector files (hftbacktest's collector format) to an event file. " + Details)
+        var command = new Command("convert", "Convert raw Binance or Bybit collector files (hftbacktest's collector format) or Tardis.dev CSV files to an event file. " + Details)
         {
-            venue, inputs, output, baseLatency, stored, skipBad, depth, json,
+            venue, inputs, output, baseLatency, stored, skipBad, depth, snapshotMode, json,
         };
         command.SetAction(r => CliFailure.Guard(() =>
         {
             string source = r.GetValue(venue)!.ToLowerInvariant();
-            bool bybit = source == "bybit";
+            bool bybit = source == "bybit", tardis = source == "tardis";
             var options = new ConversionOptions
             {
-                Venue = bybit ? BinanceVenue.Futures : ParseVenue(source),
+                Venue = bybit || tardis ? BinanceVenue.Futures : ParseVenue(source),
                 BaseLatency = r.GetValue(baseLatency),
                 SkipBadLines = r.GetValue(skipBad),
                 Compress = !r.GetValue(stored),
@@ -59,7 +62,18 @@ internal static class ConvertCommand
             int? onlyDepth = r.GetValue(depth);
             if (onlyDepth is not null && !bybit) throw new ArgumentException("--depth: only for bybit");
             if (onlyDepth is <= 0) throw new ArgumentException("--depth: must be a positive number of levels (1, 50, 200, 500, 1000)");
-            RawFileConverter converter = bybit ? new BybitConverter(options) { Depth = onlyDepth } : new BinanceConverter(options);
+            string? modeText = r.GetValue(snapshotMode);
+            if (modeText is not null && !tardis) throw new ArgumentException("--snapshot-mode: only for tardis");
+            var mode = modeText?.ToLowerInvariant() switch
+            {
+                null or "process" => TardisSnapshotMode.Process,
+                "ignore-sod" or "ignore_sod" => TardisSnapshotMode.IgnoreStartOfDay,
+                "ignore" => TardisSnapshotMode.Ignore,
+                _ => throw new ArgumentException($"--snapshot-mode: expected process, ignore-sod or ignore, got '{modeText}'"),
+            };
+            RawFileConverter converter = bybit ? new BybitConverter(options) { Depth = onlyDepth }
+                : tardis ? new TardisConverter(options) { SnapshotMode = mode }
+                : new BinanceConverter(options);
             return Run(converter, paths, path, r.GetValue(json));
         }));
         return command;
@@ -105,6 +119,6 @@ internal static class ConvertCommand
     {
         "binance-futures" or "binancefutures" => BinanceVenue.Futures,
         "binance-spot" or "binancespot" => BinanceVenue.Spot,
-        _ => throw new ArgumentException($"venue: expected binance-futures, binance-spot or bybit, got '{text}'"),
+        _ => throw new ArgumentException($"venue: expected binance-futures, binance-spot, bybit or tardis, got '{text}'"),
     };
 }
