@@ -2,7 +2,7 @@ using Hft.Backtest.Feed;
 using Hft.Backtest.Runs;
 using Hft.Core.Markets;
 using Hft.Core.Strategies;
-using Hft.Engine.Tests.Actors;
+using Hft.Engine.Tests.Runtime;
 using Hft.Strategies;
 
 namespace Hft.Engine.Tests.Strategies;
@@ -28,7 +28,7 @@ public sealed class NotQuotingReasonTests
         {
             Instruments = [new InstrumentSetup(new Instrument("T", "sim", 0.01, 0.01), () => new MemoryBlockSource(rows.ToArray()))],
             Strategies = [new StrategySetup("s", () => strategy)],
-            Log = new CapturingLog(),
+            System = TestActorSystems.Shared,
         });
         run.Execute();
         return strategy;
