@@ -14,8 +14,6 @@ internal static class Program
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
         using var host = new StartingHost();
-        // The commands that run an actor graph begin the actor system's cold start before anything else.
-        if (args.Length > 0 && args[0] == "backtest") host.Begin();
         var root = new RootCommand("HFT engine: one actor graph for backtests (virtual clock) and live trading (real clock)")
         {
             BacktestCommand.Create(host),

@@ -1,9 +1,8 @@
 namespace Hft.Engine.Hosting;
 
 /// <summary>
-/// The engine host, started on another thread as early as the command line shows it will be needed, so that the
-/// actor system's cold start (0.2-0.3 s on two cores) overlaps with parsing, configuration, plugins and opening the
-/// data. Whoever <see cref="Take"/>s it owns it; one never taken is stopped by <see cref="Dispose"/>.
+/// The engine host, started on another thread once a command knows it will run a graph, so that the actor system's
+/// cold start (0.2-0.4 s on two cores) overlaps with the command's own preparation (plugins, opening the data). Whoever <see cref="Take"/>s it owns it; one never taken is stopped by <see cref="Dispose"/>.
 /// </summary>
 internal sealed class StartingHost : IDisposable
 {
