@@ -25,40 +25,16 @@ public sealed class BinanceConverter : RawFileConverter
     {
         var rows = new EventRowStore();
         var parser = new BinanceMessageParser(Options.Venue);
-        long done = 0;
-        foreach (string path in inputs)
+        ReadCollectorLines(inputs, summary, (line, path, lineNumber) =>
         {
-            using var reader = new CollectorLineReader(path);
-            summary.Files++;
-            summary.InputBytes += reader.Length;
-            while (reader.TryReadLine(out var line))
-            {
-                summary.Lines++;
-                summary.TextBytes += line.Length + 1;
-                int before = rows.Count;
-                RawMessageKind kind;
-                try
-                {
-                    kind = parser.ParseLine(line, rows);
-                }
-                catch (FormatException e)
-                {
-                    var bad = new CollectorFormatException(path, reader.LineNumber, e.Message, e);
-                    if (!Options.SkipBadLines) throw bad;
-                    summary.SkippedLines++;
-                    Warning?.Invoke(new ConversionWarning(path, reader.LineNumber, e.Message + " (skipped)"));
-                    continue;
-                }
-                Count(summary, kind, rows.Count - before);
-                if (kind == RawMessageKind.DepthUpdate) summary.Quality.UpdateIds.Next(parser.LastUpdate);
-                else if (kind == RawMessageKind.Snapshot && parser.LastSnapshotTimeAssigned) summary.Quality.SnapshotTimesAssigned++;
-                if (kind == RawMessageKind.VenueError)
-                    Warning?.Invoke(new ConversionWarning(path, reader.LineNumber, parser.LastVenueError));
-                if (summary.Lines % ProgressEveryLines == 0) ReadProgress?.Report(done + reader.Position);
-            }
-            done += reader.Length;
-            ReadProgress?.Report(done);
-        }
+            int before = rows.Count;
+            var kind = parser.ParseLine(line, rows);
+            Count(summary, kind, rows.Count - before);
+            if (kind == RawMessageKind.DepthUpdate) summary.Quality.UpdateIds.Next(parser.LastUpdate);
+            else if (kind == RawMessageKind.Snapshot && parser.LastSnapshotTimeAssigned) summary.Quality.SnapshotTimesAssigned++;
+            if (kind == RawMessageKind.VenueError)
+                Warning?.Invoke(new ConversionWarning(path, lineNumber, parser.LastVenueError));
+        });
         return rows;
     }
 

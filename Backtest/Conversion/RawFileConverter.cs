@@ -118,6 +118,46 @@ public abstract class RawFileConverter
     /// <summary>Reads and parses the inputs (which exist) into rows, counting messages and quality into <paramref name="summary"/>.</summary>
     protected abstract EventRowStore ReadRows(IReadOnlyList<string> inputs, ConversionSummary summary);
 
+    /// <summary>Parses one collector line (see <see cref="ReadCollectorLines"/>); throws <see cref="FormatException"/> if it is malformed.</summary>
+    protected delegate void CollectorLineParser(ReadOnlySpan<byte> line, string path, long lineNumber);
+
+    /// <summary>
+    /// Reads collector files in the order given, line by line, as one input: counts files, bytes and lines into
+    /// <paramref name="summary"/> and reports read progress. A malformed line stops the conversion with a
+    /// <see cref="CollectorFormatException"/> at its line, or with <see cref="ConversionOptions.SkipBadLines"/> is
+    /// counted, warned about and skipped.
+    /// </summary>
+    protected void ReadCollectorLines(IReadOnlyList<string> inputs, ConversionSummary summary, CollectorLineParser parse)
+    {
+        long done = 0;
+        foreach (string path in inputs)
+        {
+            using var reader = new CollectorLineReader(path);
+            summary.Files++;
+            summary.InputBytes += reader.Length;
+            while (reader.TryReadLine(out var line))
+            {
+                summary.Lines++;
+                summary.TextBytes += line.Length + 1;
+                try
+                {
+                    parse(line, path, reader.LineNumber);
+                }
+                catch (FormatException e)
+                {
+                    var bad = new CollectorFormatException(path, reader.LineNumber, e.Message, e);
+                    if (!Options.SkipBadLines) throw bad;
+                    summary.SkippedLines++;
+                    Warning?.Invoke(new ConversionWarning(path, reader.LineNumber, e.Message + " (skipped)"));
+                    continue;
+                }
+                if (summary.Lines % ProgressEveryLines == 0) ReadProgress?.Report(done + reader.Position);
+            }
+            done += reader.Length;
+            ReadProgress?.Report(done);
+        }
+    }
+
     /// <summary>Reads, corrects both timelines, and counts and validates the output once.</summary>
     private (EventOrderCorrection Correction, ConversionSummary Summary) Prepare(IReadOnlyList<string> inputs)
     {

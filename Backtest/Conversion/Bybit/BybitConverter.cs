@@ -25,60 +25,36 @@ public sealed class BybitConverter : RawFileConverter
         _lastStream = null;
         var rows = new EventRowStore();
         var parser = new BybitMessageParser { Depth = Depth };
-        long done = 0;
-        foreach (string path in inputs)
+        ReadCollectorLines(inputs, summary, (line, path, lineNumber) =>
         {
-            using var reader = new CollectorLineReader(path);
-            summary.Files++;
-            summary.InputBytes += reader.Length;
-            while (reader.TryReadLine(out var line))
+            int before = rows.Count;
+            var kind = parser.ParseLine(line, rows);
+            int added = rows.Count - before;
+            switch (kind)
             {
-                summary.Lines++;
-                summary.TextBytes += line.Length + 1;
-                int before = rows.Count;
-                BybitMessageKind kind;
-                try
-                {
-                    kind = parser.ParseLine(line, rows);
-                }
-                catch (FormatException e)
-                {
-                    var bad = new CollectorFormatException(path, reader.LineNumber, e.Message, e);
-                    if (!Options.SkipBadLines) throw bad;
-                    summary.SkippedLines++;
-                    Warning?.Invoke(new ConversionWarning(path, reader.LineNumber, e.Message + " (skipped)"));
-                    continue;
-                }
-                int added = rows.Count - before;
-                switch (kind)
-                {
-                    case BybitMessageKind.Trades:
-                        // One message may hold many trades: the summary counts trades, as for Binance (one per message).
-                        summary.Trades += added;
-                        break;
-                    case BybitMessageKind.Delta:
-                        summary.DepthUpdates++;
-                        summary.DepthRows += added;
-                        Track(summary, parser, snapshot: false);
-                        break;
-                    case BybitMessageKind.Snapshot:
-                        summary.Snapshots++;
-                        summary.SnapshotRows += added;
-                        Track(summary, parser, snapshot: true);
-                        break;
-                    case BybitMessageKind.VenueError:
-                        summary.VenueErrors++;
-                        Warning?.Invoke(new ConversionWarning(path, reader.LineNumber, parser.LastVenueError));
-                        break;
-                    default:
-                        summary.IgnoredMessages++;
-                        break;
-                }
-                if (summary.Lines % ProgressEveryLines == 0) ReadProgress?.Report(done + reader.Position);
+                case BybitMessageKind.Trades:
+                    // One message may hold many trades: the summary counts trades, as for Binance (one per message).
+                    summary.Trades += added;
+                    break;
+                case BybitMessageKind.Delta:
+                    summary.DepthUpdates++;
+                    summary.DepthRows += added;
+                    Track(summary, parser, snapshot: false);
+                    break;
+                case BybitMessageKind.Snapshot:
+                    summary.Snapshots++;
+                    summary.SnapshotRows += added;
+                    Track(summary, parser, snapshot: true);
+                    break;
+                case BybitMessageKind.VenueError:
+                    summary.VenueErrors++;
+                    Warning?.Invoke(new ConversionWarning(path, lineNumber, parser.LastVenueError));
+                    break;
+                default:
+                    summary.IgnoredMessages++;
+                    break;
             }
-            done += reader.Length;
-            ReadProgress?.Report(done);
-        }
+        });
         return rows;
     }
 
