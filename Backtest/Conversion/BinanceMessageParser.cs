@@ -59,6 +59,8 @@ public sealed class BinanceMessageParser
         NotMarket,
     }
 
+    // Made once: a method group would allocate a delegate for every line.
+    private readonly JsonMessageReader _readMessage;
     private readonly PriceLevels _dataBids = new();
     private readonly PriceLevels _dataAsks = new();
     private readonly PriceLevels _snapshotBids = new();
@@ -89,6 +91,7 @@ public sealed class BinanceMessageParser
     {
         if (!Enum.IsDefined(venue)) throw new ArgumentOutOfRangeException(nameof(venue));
         Venue = venue;
+        _readMessage = ReadMessage;
     }
 
     /// <summary>The venue whose field rules are applied.</summary>
@@ -111,27 +114,8 @@ public sealed class BinanceMessageParser
     public RawMessageKind ParseLine(ReadOnlySpan<byte> line, EventRowStore rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        long localTime = ParseReceiveTime(line);
-        ReadOnlySpan<byte> json = line[(ReceiveTimeDigits + 1)..];
-        if (json.Trim(" \t"u8).IsEmpty) throw Bad("no JSON after the receive time");
         Reset();
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject) throw Bad("the message is not a JSON object");
-            ReadMessage(ref reader);
-            // Anything but whitespace after the object makes Read throw (json.loads: "Extra data").
-            if (reader.Read()) throw Bad("unexpected content after the JSON object");
-        }
-        catch (JsonException e)
-        {
-            long position = e.BytePositionInLine ?? 0;
-            // The reader's wording for this case ("Expected depth to be zero ...") hides the usual cause: a line cut
-            // short, as a collector killed mid-write leaves it.
-            if (position >= json.Length) throw Bad("invalid JSON: the line ends before the JSON is complete (truncated?)");
-            throw Bad($"invalid JSON at column {ReceiveTimeDigits + 1 + position + 1}: {ReaderProblem(e.Message)}");
-        }
+        long localTime = ReadLine(line, _readMessage);
         return Emit(localTime, rows);
     }
 

@@ -136,6 +136,40 @@ internal static class CollectorJson
         }
     }
 
+    /// <summary>Reads the top-level JSON object of a line (see <see cref="ReadLine"/>).</summary>
+    internal delegate void JsonMessageReader(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// Splits a collector line into its receive time and its JSON object, which <paramref name="readMessage"/> reads
+    /// from its first property on; nothing may follow the object. The reader's errors become a
+    /// <see cref="FormatException"/> that gives the column in the line.
+    /// </summary>
+    /// <returns>The receive time.</returns>
+    internal static long ReadLine(ReadOnlySpan<byte> line, JsonMessageReader readMessage)
+    {
+        long localTime = ParseReceiveTime(line);
+        ReadOnlySpan<byte> json = line[(ReceiveTimeDigits + 1)..];
+        if (json.Trim(" \t"u8).IsEmpty) throw Bad("no JSON after the receive time");
+        var reader = new Utf8JsonReader(json);
+        try
+        {
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject) throw Bad("the message is not a JSON object");
+            readMessage(ref reader);
+            // Anything but whitespace after the object makes Read throw (json.loads: "Extra data").
+            if (reader.Read()) throw Bad("unexpected content after the JSON object");
+        }
+        catch (JsonException e)
+        {
+            long position = e.BytePositionInLine ?? 0;
+            // The reader's wording for this case ("Expected depth to be zero ...") hides the usual cause: a line cut
+            // short, as a collector killed mid-write leaves it.
+            if (position >= json.Length) throw Bad("invalid JSON: the line ends before the JSON is complete (truncated?)");
+            throw Bad($"invalid JSON at column {ReceiveTimeDigits + 1 + position + 1}: {ReaderProblem(e.Message)}");
+        }
+        return localTime;
+    }
+
     /// <summary>The reader's message without its "LineNumber: 0 | BytePositionInLine: n." suffix (we give the column).</summary>
     internal static string ReaderProblem(string message)
     {

@@ -44,6 +44,8 @@ public sealed class BybitMessageParser
         Delta,
     }
 
+    // Made once: a method group would allocate a delegate for every line.
+    private readonly JsonMessageReader _readMessage;
     private readonly PriceLevels _bids = new();
     private readonly PriceLevels _asks = new();
     private readonly byte[] _nameScratch = new byte[16];
@@ -62,6 +64,9 @@ public sealed class BybitMessageParser
     private string? _code, _message;
     private int _trades;
 
+    /// <summary>A parser for every topic of the v5 public stream.</summary>
+    public BybitMessageParser() => _readMessage = ReadMessage;
+
     /// <summary>Only <c>orderbook.{Depth}.*</c> topics give rows (others count as <see cref="BybitMessageKind.OtherDepth"/>); null: every depth.</summary>
     public int? Depth { get; init; }
 
@@ -79,24 +84,8 @@ public sealed class BybitMessageParser
     public BybitMessageKind ParseLine(ReadOnlySpan<byte> line, EventRowStore rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        long localTime = ParseReceiveTime(line);
-        ReadOnlySpan<byte> json = line[(ReceiveTimeDigits + 1)..];
-        if (json.Trim(" \t"u8).IsEmpty) throw Bad("no JSON after the receive time");
         Reset();
-        var reader = new Utf8JsonReader(json);
-        try
-        {
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartObject) throw Bad("the message is not a JSON object");
-            ReadMessage(ref reader);
-            if (reader.Read()) throw Bad("unexpected content after the JSON object");
-        }
-        catch (JsonException e)
-        {
-            long position = e.BytePositionInLine ?? 0;
-            if (position >= json.Length) throw Bad("invalid JSON: the line ends before the JSON is complete (truncated?)");
-            throw Bad($"invalid JSON at column {ReceiveTimeDigits + 1 + position + 1}: {ReaderProblem(e.Message)}");
-        }
+        long localTime = ReadLine(line, _readMessage);
         return Emit(localTime, rows);
     }
 
