@@ -39,7 +39,7 @@ public sealed class BacktestRun : IDisposable
     private readonly MarketDepth[] _books;
     private readonly SimulatedExchange[] _exchanges;
     private readonly Recorder? _recorder;
-    private readonly DirectEntry<IMarketEventSink> _venueEntry = new("venues/sim");
+    private readonly DirectEntry<IMarketEventSink> _venueEntry = new();
     private readonly DirectEntry<IMarketEventSink>[] _bookEntries;
     private readonly DirectEntry<IStrategyEventSink>[] _strategyEntries;
     private ClosableJournal? _journal;
@@ -71,8 +71,8 @@ public sealed class BacktestRun : IDisposable
             _exchanges[i].ApplyInitialSnapshot(snapshot);
         }
         if (setup.Recorder is { } recorderOptions) _recorder = new Recorder(recorderOptions, Accounts, _books);
-        _bookEntries = instruments.Select(i => new DirectEntry<IMarketEventSink>("books/" + i.Symbol)).ToArray();
-        _strategyEntries = setup.Strategies.Select(s => new DirectEntry<IStrategyEventSink>("strategies/" + s.Name)).ToArray();
+        _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
+        _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
 
         _loop = new CoreLoop(_clock);
         for (int i = 0; i < instruments.Length; i++)

@@ -44,11 +44,7 @@ public sealed class SimulatedVenueActor : ReceiveActor, IMarketEventSink
         _lastReceipt = new long[_exchanges.Length];
         Receive<VenueCommand>(OnCommand);
         Receive<ExchangeArrival>(OnArrival);
-        Receive<DirectDeliveryFailed>(failed =>
-        {
-            _entry.Attach(_self, this);
-            failed.Rethrow();
-        });
+        Receive<DirectDeliveryFailed>(failed => failed.Rethrow());
     }
 
     /// <inheritdoc />

@@ -29,11 +29,7 @@ public sealed class BookActor : ReceiveActor, IMarketEventSink
         _depth = depth;
         _entry = entry;
         _subscribers = subscribers.ToArray();
-        Receive<DirectDeliveryFailed>(failed =>
-        {
-            _entry.Attach(Self, this);
-            failed.Rethrow();
-        });
+        Receive<DirectDeliveryFailed>(failed => failed.Rethrow());
     }
 
     /// <inheritdoc />

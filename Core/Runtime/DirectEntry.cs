@@ -16,12 +16,6 @@ public sealed class DirectEntry<THandler> where THandler : class
 {
     private IActorRef? _owner;
 
-    /// <summary>Creates an entry for the actor named <paramref name="name"/> (for messages).</summary>
-    public DirectEntry(string name) => Name = name;
-
-    /// <summary>Who the entry leads to, for messages.</summary>
-    public string Name { get; }
-
     /// <summary>The current instance's handler; null while the actor is not running.</summary>
     public THandler? Handler { get; private set; }
 
@@ -54,11 +48,17 @@ public sealed class DirectEntry<THandler> where THandler : class
 
     /// <summary>
     /// The handler threw <paramref name="cause"/>: detach it until its actor's supervisor has decided, and tell the
-    /// actor, which rethrows it in its own message handler.
+    /// actor, which rethrows it in its own message handler (<see cref="DirectDeliveryFailed.Rethrow"/>). The message
+    /// attaches the same handler again first, so that if the supervisor resumes the instance, events reach it again;
+    /// a restart or stop detaches it in <c>PostStop</c>.
     /// </summary>
     public void Fail(Exception cause)
     {
+        var failed = Handler;
+        int interest = Interest;
+        var owner = _owner;
         Handler = null;
-        _owner?.Tell(new DirectDeliveryFailed(cause), ActorRefs.NoSender);
+        if (owner is null || failed is null) return;
+        owner.Tell(new DirectDeliveryFailed(cause, () => Attach(owner, failed, interest)), ActorRefs.NoSender);
     }
 }

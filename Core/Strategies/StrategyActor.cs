@@ -29,7 +29,6 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
     private IActorRef _self = ActorRefs.Nobody;
     private IScheduler _scheduler = null!;
     private IStrategyLog _log = null!;
-    private int _interest;
 
     /// <summary>Creates the host; <paramref name="factory"/> makes a fresh strategy at start and on every restart.</summary>
     /// <param name="factory">Makes the strategy.</param>
@@ -49,12 +48,7 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
         _entry = entry;
         Receive<OrderUpdated>(m => _strategy.OnOrder(m.Order, m.Fill));
         Receive<StrategyTimer>(m => _strategy.OnTimer(m.TimerId));
-        Receive<DirectDeliveryFailed>(failed =>
-        {
-            // Attached again first: if the supervisor resumes this instance, the books reach it again.
-            _entry.Attach(_self, this, _interest);
-            failed.Rethrow();
-        });
+        Receive<DirectDeliveryFailed>(failed => failed.Rethrow());
     }
 
     /// <summary>The hosted strategy.</summary>
@@ -68,11 +62,11 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
         _log = new StrategyLog(Context.GetLogger());
         _strategy = _factory();
         var type = _strategy.GetType();
-        _interest = (Overrides(type, nameof(Strategy.OnDepth)) ? MarketInterest.Depth : 0)
+        int interest = (Overrides(type, nameof(Strategy.OnDepth)) ? MarketInterest.Depth : 0)
             | (Overrides(type, nameof(Strategy.OnTrade)) ? MarketInterest.Trades : 0);
         _strategy.Attach(this);
         _strategy.OnStart();
-        _entry.Attach(_self, this, _interest);
+        _entry.Attach(_self, this, interest);
     }
 
     /// <inheritdoc />
