@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Hft.Engine.Cli;
-using Hft.Engine.Hosting;
 
 namespace Hft.Engine;
 
@@ -13,10 +12,9 @@ internal static class Program
         // slow thread injection would make the first backtest wait for it.
         ThreadPool.GetMinThreads(out int workers, out int io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8), io);
-        using var host = new StartingHost();
         var root = new RootCommand("HFT engine: one actor graph for backtests (virtual clock) and live trading (real clock)")
         {
-            BacktestCommand.Create(host),
+            BacktestCommand.Create(),
             GenerateCommand.Create(),
             ConvertCommand.Create(),
             SnapshotCommand.Create(),

@@ -19,7 +19,6 @@ akka {
   logger-async-start = on
   log-dead-letters = 0
   log-dead-letters-during-shutdown = off
-  actor.creation-timeout = 20s
   coordinated-shutdown.run-by-clr-shutdown-hook = off
   coordinated-shutdown.terminate-actor-system = on
 }");

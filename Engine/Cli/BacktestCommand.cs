@@ -65,10 +65,9 @@ internal static class BacktestCommand
         public readonly Option<string?> Plugins = new("--plugins") { Description = "Plugins folder (default: plugins/ beside the config file or in the working directory)" };
     }
 
-    /// <summary>The command; it takes its host from <paramref name="host"/>, which the caller may have begun starting already.</summary>
-    public static Command Create(StartingHost host) => Build(host).Command;
+    public static Command Create() => Build().Command;
 
-    private static (Command Command, Options Options) Build(StartingHost host)
+    private static (Command Command, Options Options) Build()
     {
         var o = new Options();
         var command = new Command("backtest", "Replay event files through the actor graph with a simulated venue")
@@ -76,15 +75,14 @@ internal static class BacktestCommand
             o.Files, o.Config, o.Strategy, o.Param, o.Output, o.RecordInterval, o.StatsInterval, o.DaysPerYear, o.BookSize, o.Json, o.Symbol, o.Tick, o.Lot, o.Contract, o.ContractSize, o.Entry, o.Response,
             o.LatencyFile, o.Exchange, o.Queue, o.Maker, o.Taker, o.FeeModel, o.Snapshot, o.MaxPosition, o.MaxOrder, o.OnError, o.OnDataError, o.Verbose, o.Plugins,
         };
-        command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json), host)));
+        command.SetAction(r => CliFailure.Guard(() => Run(Resolve(r, o), r.GetValue(o.Json))));
         return (command, o);
     }
 
     /// <summary>The settings a <c>backtest</c> command line would run with (for tests): the config merged with the options.</summary>
     internal static EngineSettings Resolve(params string[] args)
     {
-        using var unused = new StartingHost();
-        var (command, o) = Build(unused);
+        var (command, o) = Build();
         var r = command.Parse(args);
         if (r.Errors.Count > 0) throw new ArgumentException(string.Join("; ", r.Errors.Select(e => e.Message)));
         return Resolve(r, o);
@@ -241,7 +239,7 @@ internal static class BacktestCommand
         return list;
     }
 
-    private static int Run(EngineSettings settings, bool json, StartingHost starting)
+    private static int Run(EngineSettings settings, bool json)
     {
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
         foreach (var i in settings.Instruments)
@@ -255,7 +253,7 @@ internal static class BacktestCommand
         }
         // The actor system's cold start overlaps with loading plugins and opening the data. (Beginning it before the
         // command line is parsed measured no faster on two cores, and made every bad command line wait for Akka.)
-        starting.Begin();
+        using var starting = new StartingHost();
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
         // The latest instance of each strategy is kept, so that the summary can say why one never quoted.
@@ -305,7 +303,7 @@ internal static class BacktestCommand
         };
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
         BacktestResult result;
-        using var host = starting.Take();
+        var host = starting.Host;
         host.UseLogger(log, settings.Logging.Level);
         setup = setup with { System = host.System };
         if (host.IsShuttingDown) throw new OperationCanceledException("the backtest was stopped before its replay started");
