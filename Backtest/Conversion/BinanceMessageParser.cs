@@ -119,6 +119,21 @@ public sealed class BinanceMessageParser
         return Emit(localTime, rows);
     }
 
+    /// <summary>
+    /// Parses one message as it came off a socket (a combined-stream frame, or a REST depth snapshot body), received at
+    /// <paramref name="localTime"/>, with the same rules as <see cref="ParseLine"/>: the live gateways turn frames into
+    /// exactly the rows <c>convert</c> makes of a recording of them.
+    /// </summary>
+    /// <returns>What the message was; rows are appended only for trades, depth updates and snapshots.</returns>
+    /// <exception cref="FormatException">The message is malformed; nothing was appended.</exception>
+    public RawMessageKind ParseMessage(ReadOnlySpan<byte> json, long localTime, EventRowStore rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        Reset();
+        CollectorJson.ReadMessage(json, _readMessage);
+        return Emit(localTime, rows);
+    }
+
     private void Reset()
     {
         _hasData = _hasCode = false;

@@ -150,6 +150,17 @@ internal static class CollectorJson
         long localTime = ParseReceiveTime(line);
         ReadOnlySpan<byte> json = line[(ReceiveTimeDigits + 1)..];
         if (json.Trim(" \t"u8).IsEmpty) throw Bad("no JSON after the receive time");
+        ReadMessage(json, readMessage, ReceiveTimeDigits + 1);
+        return localTime;
+    }
+
+    /// <summary>
+    /// Reads one JSON object (a frame as it came off a socket, or the part of a collector line after its receive time)
+    /// with <paramref name="readMessage"/>; nothing may follow the object. Errors name the column, counted from
+    /// <paramref name="columnOffset"/> characters before the JSON.
+    /// </summary>
+    internal static void ReadMessage(ReadOnlySpan<byte> json, JsonMessageReader readMessage, int columnOffset = 0)
+    {
         var reader = new Utf8JsonReader(json);
         try
         {
@@ -164,10 +175,10 @@ internal static class CollectorJson
             long position = e.BytePositionInLine ?? 0;
             // The reader's wording for this case ("Expected depth to be zero ...") hides the usual cause: a line cut
             // short, as a collector killed mid-write leaves it.
-            if (position >= json.Length) throw Bad("invalid JSON: the line ends before the JSON is complete (truncated?)");
-            throw Bad($"invalid JSON at column {ReceiveTimeDigits + 1 + position + 1}: {ReaderProblem(e.Message)}");
+            if (position >= json.Length)
+                throw Bad($"invalid JSON: the {(columnOffset > 0 ? "line" : "message")} ends before the JSON is complete (truncated?)");
+            throw Bad($"invalid JSON at column {columnOffset + position + 1}: {ReaderProblem(e.Message)}");
         }
-        return localTime;
     }
 
     /// <summary>The reader's message without its "LineNumber: 0 | BytePositionInLine: n." suffix (we give the column).</summary>

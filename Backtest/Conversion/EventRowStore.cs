@@ -61,6 +61,13 @@ public sealed class EventRowStore
         _count++;
     }
 
+    /// <summary>Forgets every row but keeps the chunks, so a store reused per message allocates nothing.</summary>
+    public void Clear()
+    {
+        _count = 0;
+        _chunkCount = 0;
+    }
+
     /// <summary>Number of chunks in use; see <see cref="Chunk"/>.</summary>
     public int ChunkCount => _chunkCount;
 
@@ -89,6 +96,8 @@ public sealed class EventRowStore
     private void AddChunk()
     {
         if (_chunkCount == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
-        _chunks[_chunkCount++] = new MarketEvent[ChunkRows];
+        // After Clear the chunks are still there: reuse them.
+        _chunks[_chunkCount] ??= new MarketEvent[ChunkRows];
+        _chunkCount++;
     }
 }

@@ -92,32 +92,13 @@ public sealed class InstrumentFeed : TimedSource, IDisposable
     {
         if (_localNext)
         {
-            Deliver(_book, in _local.Row);
+            _book.Deliver(_instrument, in _local.Row);
             _local.Advance();
         }
         else
         {
-            Deliver(_venue, in _exchange.Row);
+            _venue.Deliver(_instrument, in _exchange.Row);
             _exchange.Advance();
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Deliver(DirectEntry<IMarketEventSink> entry, in MarketEvent row)
-    {
-        var handler = entry.Handler;
-        if (handler is null)
-        {
-            entry.CountDeadLetter();
-            return;
-        }
-        try
-        {
-            handler.OnMarketEvent(_instrument, in row);
-        }
-        catch (Exception e)
-        {
-            entry.Fail(e);
         }
     }
 
