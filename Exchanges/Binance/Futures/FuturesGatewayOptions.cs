@@ -1,0 +1,53 @@
+namespace Hft.Exchanges.Binance.Futures;
+
+/// <summary>How the Binance USD-M futures gateway connects and trades.</summary>
+public sealed record FuturesGatewayOptions
+{
+    /// <summary>The venue's name in the config (<c>binance-futures</c>), for logs and actor names.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>REST base (<c>https://fapi.binance.com</c>, or an emulator's <c>http://127.0.0.1:PORT</c>).</summary>
+    public required Uri RestUrl { get; init; }
+
+    /// <summary>Stream root; <c>/public</c> (depth, trades) and <c>/private</c> (user data) are appended.</summary>
+    public required Uri WsUrl { get; init; }
+
+    /// <summary>API key; null when the gateway only carries market data (paper, record).</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>API secret; null when the gateway only carries market data.</summary>
+    public string? ApiSecret { get; init; }
+
+    /// <summary>True to send orders (live); false for market data only (paper, record).</summary>
+    public bool Trading { get; init; }
+
+    /// <summary>Prefix of our client order ids.</summary>
+    public string ClientOrderPrefix { get; init; } = "hft-";
+
+    /// <summary><c>recvWindow</c> of signed calls, ms (Binance advises at most 5000 on futures).</summary>
+    public long RecvWindowMs { get; init; } = 5000;
+
+    /// <summary>The diff-depth stream's suffix after the symbol (<c>@depth@100ms</c>).</summary>
+    public string DepthStream { get; init; } = "@depth@100ms";
+
+    /// <summary>Levels of the REST snapshot a sync starts from.</summary>
+    public int SnapshotLevels { get; init; } = 1000;
+
+    /// <summary>A market stream silent this long is reconnected (and its books resynced).</summary>
+    public TimeSpan MarketSilenceTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often the listen key is kept alive (the venue lets it lapse after 60 minutes).</summary>
+    public TimeSpan ListenKeyKeepAlive { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long after an unknown outcome the order is queried.</summary>
+    public TimeSpan UnknownOutcomeQueryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Request weight per minute to stay under.</summary>
+    public int WeightPerMinute { get; init; } = 2400;
+
+    /// <summary>Orders per 10 s to stay under.</summary>
+    public int OrdersPer10s { get; init; } = 300;
+
+    /// <summary>Orders per minute to stay under.</summary>
+    public int OrdersPerMinute { get; init; } = 1200;
+}

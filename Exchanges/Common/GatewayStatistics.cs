@@ -1,0 +1,38 @@
+namespace Hft.Exchanges.Common;
+
+/// <summary>What a live gateway saw, for the session's summary and the logs (written on the core loop, read after it stopped).</summary>
+public sealed class GatewayStatistics
+{
+    /// <summary>Market event rows handed to the books.</summary>
+    public long Rows { get; set; }
+
+    /// <summary>Stream frames parsed.</summary>
+    public long Frames { get; set; }
+
+    /// <summary>Frames or answers that could not be parsed (each logged, the stream resynced).</summary>
+    public long BadMessages { get; set; }
+
+    /// <summary>Book rebuilds after a gap, a reconnect or a crossed book.</summary>
+    public long Resyncs { get; set; }
+
+    /// <summary>Stream reconnections.</summary>
+    public long Reconnects { get; set; }
+
+    /// <summary>Orders sent.</summary>
+    public long OrdersSent { get; set; }
+
+    /// <summary>Requests the venue refused.</summary>
+    public long Rejected { get; set; }
+
+    /// <summary>Requests whose outcome was unknown and had to be resolved by a query or the user stream.</summary>
+    public long UnknownOutcomes { get; set; }
+
+    /// <summary>429 answers.</summary>
+    public long RateLimited { get; set; }
+
+    /// <summary>The venue's position per symbol, from its account events and queries.</summary>
+    public Dictionary<string, decimal> VenuePositions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Open orders the venue still held when the session ended (-1 if it could not be asked).</summary>
+    public int OpenOrdersAtExit { get; set; } = -1;
+}
