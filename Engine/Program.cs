@@ -22,6 +22,8 @@ internal static class Program
             CheckCommand.Create(),
             StrategiesCommand.Create(),
             CompareCommand.Create(),
+            LiveCommand.CreateLive(),
+            LiveCommand.CreatePaper(),
         };
         return root.Parse(args).Invoke();
     }

@@ -21,6 +21,9 @@ akka {
   log-dead-letters-during-shutdown = off
   coordinated-shutdown.run-by-clr-shutdown-hook = off
   coordinated-shutdown.terminate-actor-system = on
+  # A live session stops in this phase: strategies stopped, open orders cancelled on the venue, what is left counted.
+  # That takes REST round trips, so it gets longer than the default 5 s before the actor system goes.
+  coordinated-shutdown.phases.before-service-unbind.timeout = 30 s
 }");
 
     /// <summary>

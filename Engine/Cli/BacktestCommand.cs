@@ -420,7 +420,7 @@ internal static class BacktestCommand
         _ => throw new ArgumentException($"--on-strategy-error: expected restart, resume or stop, got '{text}'"),
     };
 
-    private static string ToText(BacktestResult r, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting)
+    internal static string ToText(BacktestResult r, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting, IEnumerable<string>? extra = null)
     {
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
@@ -445,10 +445,12 @@ internal static class BacktestCommand
         if (r.DeadLetters > 0) lines.Add($"dead letters   {r.DeadLetters}");
         if (skipped is not null) lines.AddRange(skipped.TextLines());
         foreach (var n in notQuoting) lines.Add($"never quoted   {n.Strategy}: {n.Reason}");
+        if (extra is not null) lines.AddRange(extra);
         return string.Join(Environment.NewLine, lines);
     }
 
-    private static string ToJson(BacktestResult r, string strategy, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting) => Json.Object(w =>
+    internal static string ToJson(BacktestResult r, string strategy, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting,
+        Action<System.Text.Json.Utf8JsonWriter>? extra = null) => Json.Object(w =>
     {
         w.WriteNumber("events", r.Events);
         w.Number("wall_seconds", r.WallSeconds);
@@ -500,5 +502,6 @@ internal static class BacktestCommand
             }
             w.WriteEndArray();
         }
+        extra?.Invoke(w);
     });
 }

@@ -31,6 +31,9 @@ public sealed record EngineSettings
     /// <summary>Where results are written (<c>[output]</c>).</summary>
     public OutputSettings Output { get; init; } = new();
 
+    /// <summary>How a live or paper session trades and stops (<c>[live]</c>).</summary>
+    public LiveSettings Live { get; init; } = new();
+
     /// <summary>
     /// The plugins folder strategies are loaded from (<c>plugins_dir</c>, or <c>--plugins</c>), as a full path; when
     /// neither gives one, <c>plugins/</c> beside the file or in the working directory if it exists; null for none.

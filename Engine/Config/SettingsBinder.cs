@@ -110,12 +110,15 @@ public static class SettingsBinder
         var backtestReader = r.SubTable("backtest");
         var backtest = BindBacktest(backtestReader);
         var output = BindOutput(r.SubTable("output"));
+        var liveReader = r.SubTable("live");
+        var live = BindLive(liveReader);
         r.Finish();
 
         CheckVenueNames(venues);
         ResolveInstrumentVenues(instruments, venues, mode);
         CheckStrategies(strategies);
         if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader);
+        if (mode == EngineMode.Backtest && liveReader is not null) r.Report("live", "the live session's settings are used only in live and paper modes, not in mode 'backtest'");
 
         if (context.Problems.Count > 0)
         {
@@ -133,6 +136,7 @@ public static class SettingsBinder
             Strategies = strategies.Select(s => s.Settings!).ToList(),
             Backtest = backtest,
             Output = output,
+            Live = live,
             PluginsDir = plugins,
         };
     }
@@ -430,6 +434,27 @@ public static class SettingsBinder
         var onDataError = r.Choice("on_data_error", DataErrorPolicies) ?? Hft.Backtest.Data.Validation.DataErrorPolicy.Stop;
         r.Finish();
         return new BacktestSettings(latency, queue, fees, exchange, onDataError);
+    }
+
+    private static LiveSettings BindLive(TableReader? r)
+    {
+        var defaults = new LiveSettings();
+        if (r is null) return defaults;
+        var prefix = r.String("client_order_prefix");
+        if (prefix is not null && (prefix.Length > 16 || prefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))))
+        {
+            r.Report("client_order_prefix", $"must be at most 16 letters, digits, '-' or '_' (the set every venue accepts in a client order id), got \"{prefix}\"");
+            prefix = null;
+        }
+        var live = new LiveSettings
+        {
+            CancelOnStop = r.Bool("cancel_on_stop") ?? defaults.CancelOnStop,
+            ClientOrderPrefix = prefix ?? defaults.ClientOrderPrefix,
+            RecvWindowMs = r.Number("recv_window_ms", v => v >= 1 && v <= 60000 && v == Math.Floor(v), "must be a whole number of milliseconds from 1 to 60000") is { } w
+                ? (long)w : defaults.RecvWindowMs,
+        };
+        r.Finish();
+        return live;
     }
 
     private static OutputSettings BindOutput(TableReader? r)

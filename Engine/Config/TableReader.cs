@@ -79,6 +79,15 @@ internal sealed class TableReader
         return _context.Expand(s, KeyPath(key)) is { } text ? new Secret(text) : null;
     }
 
+    /// <summary>A boolean (<c>true</c> or <c>false</c>).</summary>
+    public bool? Bool(string key, bool required = false)
+    {
+        if (!Find(key, required, out var value)) return null;
+        if (value is ConfigScalar { Value: bool b }) return b;
+        WrongType(key, value, "true or false");
+        return null;
+    }
+
     /// <summary>A number: TOML integers are accepted where a float is expected, since <c>1</c> means <c>1.0</c> to a person.</summary>
     public double? Number(string key, bool required = false)
     {

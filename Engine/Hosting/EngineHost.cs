@@ -77,6 +77,20 @@ internal sealed class EngineHost : IDisposable
         if (IsShuttingDown) stop();
     }
 
+    /// <summary>
+    /// Runs <paramref name="stop"/> when the engine shuts down (Ctrl-C, SIGTERM) and keeps the actor system up until the
+    /// task it returns completes (at most the phase's 30 s): a live session cancels its orders through its actors first.
+    /// </summary>
+    public void OnShutdown(string name, Func<Task> stop)
+    {
+        CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseBeforeServiceUnbind, name, async () =>
+        {
+            await stop().ConfigureAwait(false);
+            return Akka.Done.Instance;
+        });
+        if (IsShuttingDown) _ = stop();
+    }
+
     private static AkkaLogLevel ToAkka(LogEventLevel level) => level switch
     {
         LogEventLevel.Verbose or LogEventLevel.Debug => AkkaLogLevel.DebugLevel,

@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using Hft.Backtest.Models.Fees;
+using Hft.Backtest.Runs;
+using Hft.Backtest.Venue;
+using Hft.Core.Strategies;
+using Hft.Engine.Config;
+using Hft.Engine.Hosting;
+using Hft.Engine.Live;
+using Hft.Engine.Plugins;
+using Hft.Exchanges.Binance.Futures;
+using Akka.Actor;
+using Hft.Core.Markets;
+
+namespace Hft.Engine.Cli;
+
+/// <summary>
+/// <c>live CONFIG.toml</c> and <c>paper CONFIG.toml</c>: the configured graph on the real clock against a venue (live:
+/// real orders; paper: live market data, orders filled by the backtest's simulated venue). Ctrl-C, SIGTERM or the end
+/// of <c>--duration</c> stop it: strategies first, then the open orders are cancelled (<c>cancel_on_stop</c>), then the
+/// summary is printed as <c>backtest</c> prints it, plus the orders still open on the venue.
+/// </summary>
+internal static class LiveCommand
+{
+    /// <summary>The <c>live</c> command (runs the file's mode: live, or paper for a paper file).</summary>
+    public static Command CreateLive() => Create("live", "Trade the configured strategies on the configured venue on the real clock (real orders)", forcePaper: false);
+
+    /// <summary>The <c>paper</c> command (live market data; nothing is sent to the venue; no keys).</summary>
+    public static Command CreatePaper() => Create("paper", "Paper-trade: live market data, orders filled locally by the simulated venue's models", forcePaper: true);
+
+    private static Command Create(string name, string description, bool forcePaper)
+    {
+        var config = new Argument<string>("config") { Description = "TOML configuration with mode = \"live\" or \"paper\" (see docs/configuration.md)" };
+        var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C or SIGTERM)" };
+        var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object (the keys of backtest --json, plus open_orders_at_exit)" };
+        var command = new Command(name, description) { config, duration, json };
+        command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(config)!, r.GetValue(duration), r.GetValue(json), forcePaper)));
+        return command;
+    }
+
+    private static int Run(string path, double? duration, bool json, bool forcePaper)
+    {
+        if (duration is { } d && !(d > 0 && d < 1e9)) throw new ArgumentException($"--duration: expected a positive number of seconds, got {d.ToString(CultureInfo.InvariantCulture)}");
+        var settings = SettingsLoader.Load(path);
+        if (settings.Mode == EngineMode.Backtest)
+            throw new ArgumentException($"{path}: mode is \"backtest\"; run it with: backtest --config {path}");
+        bool paper = forcePaper || settings.Mode == EngineMode.Paper;
+        var venueNames = settings.Instruments.Select(i => i.Venue).Distinct(StringComparer.Ordinal).ToArray();
+        if (venueNames.Length != 1)
+            throw new ArgumentException($"{path}: the instruments are on {venueNames.Length} venues ({string.Join(", ", venueNames)}); a session trades on one venue for now");
+        var venue = settings.Venues.First(v => v.Name == venueNames[0]);
+        if (!paper && venue is BinanceVenueSettings { Credentials: null })
+            throw new ArgumentException($"{path}: venue {venue.Name} has no api_key/api_secret; live trading needs them (paper trading does not)");
+
+        using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
+        using var starting = new StartingHost();
+        var registry = StrategyRegistry.Shared(settings.PluginsDir);
+        foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
+        var instances = new Strategy?[settings.Strategies.Count];
+        var strategies = settings.Strategies
+            .Select((s, k) =>
+            {
+                var factory = registry.Resolve(s.Kind, s.ToParameters());
+                return new StrategySetup(s.Name, () => instances[k] = factory(), s.OnError);
+            })
+            .ToList();
+        var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
+        var b = settings.Backtest;
+        var setup = new LiveSessionSetup
+        {
+            Instruments = instruments,
+            Strategies = strategies,
+            VenueName = venue.Name,
+            Gateway = Gateway(venue, instruments, settings.Live, trading: !paper),
+            Risk = settings.Risk.ToRiskLimits(),
+            Paper = paper
+                ? new PaperVenue(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
+                    FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker))
+                : null,
+        };
+        var host = starting.Host;
+        host.UseLogger(log, settings.Logging.Level);
+        if (host.IsShuttingDown) throw new OperationCanceledException("the session was stopped before it started");
+
+        string mode = paper ? "paper" : "live";
+        log.Information("Starting a {Mode} session on {Venue} ({Symbols}), strategies {Strategies}", mode, venue.Name,
+            string.Join(", ", instruments.Select(i => i.Symbol)), string.Join(", ", settings.Strategies.Select(s => s.Name)));
+        BacktestResult result;
+        var stopRequested = new ManualResetEvent(false);
+        var stopped = new TaskCompletionSource();
+        using (var session = new LiveSession(setup, host.System))
+        {
+            // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
+            host.OnShutdown("stop-live-session", () =>
+            {
+                stopRequested.Set();
+                return stopped.Task;
+            });
+            try
+            {
+                session.Wait(stopRequested, duration is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan);
+                if (session.Failure is { } failure) throw Unwrap(failure);
+                log.Information("Stopping the {Mode} session{Cancel}", mode, settings.Live.CancelOnStop ? "; cancelling open orders" : "");
+                result = session.Stop(settings.Live.CancelOnStop, TimeSpan.FromSeconds(15));
+                if (session.Failure is { } late) throw Unwrap(late);
+            }
+            finally
+            {
+                stopped.TrySetResult();
+            }
+            Print(result, session, settings, instances, json, paper);
+        }
+        return 0;
+    }
+
+    private static Exception Unwrap(Exception failure) =>
+        failure is Hft.Exchanges.Common.VenueStartException ? new ArgumentException(failure.Message, failure) : failure;
+
+    private static void Print(BacktestResult result, LiveSession session, EngineSettings settings, Strategy?[] instances, bool json, bool paper)
+    {
+        string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
+        var notQuoting = NotQuoting.Collect(settings.Strategies.Select(s => s.Name).ToArray(), instances, result.Orders);
+        var g = session.Gateway;
+        int open = paper ? 0 : g.OpenOrdersAtExit;
+        var positions = g.VenuePositions.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        if (json)
+        {
+            Console.Out.WriteLine(BacktestCommand.ToJson(result, strategyNames, null, notQuoting, w =>
+            {
+                w.WriteString("mode", paper ? "paper" : "live");
+                if (open >= 0) w.WriteNumber("open_orders_at_exit", open);
+                else w.WriteNull("open_orders_at_exit");
+                w.WriteStartObject("venue_positions");
+                foreach (var (symbol, position) in positions) w.WriteNumber(symbol, position);
+                w.WriteEndObject();
+                w.WriteNumber("book_resyncs", g.Resyncs);
+                w.WriteNumber("reconnects", g.Reconnects);
+                w.WriteNumber("bad_messages", g.BadMessages);
+                w.WriteNumber("venue_rejects", g.Rejected);
+                w.WriteNumber("unknown_outcomes", g.UnknownOutcomes);
+                w.WriteNumber("rate_limited", g.RateLimited);
+            }));
+            return;
+        }
+        var c = CultureInfo.InvariantCulture;
+        var extra = new List<string>
+        {
+            $"open orders    {(open >= 0 ? open.ToString(c) : "unknown (the venue could not be asked)")} at exit",
+            $"venue          resyncs {g.Resyncs}  reconnects {g.Reconnects}  bad messages {g.BadMessages}  rejects {g.Rejected}  unknown outcomes {g.UnknownOutcomes}  rate limited {g.RateLimited}",
+        };
+        foreach (var (symbol, position) in positions) extra.Add($"{symbol,-14} venue position {position.ToString(c)}");
+        Console.Out.WriteLine(BacktestCommand.ToText(result, null, notQuoting, extra));
+    }
+
+    private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading) => venue switch
+    {
+        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => context => new BinanceFuturesGateway(
+            new FuturesGatewayOptions
+            {
+                Name = v.Name,
+                RestUrl = v.RestUrl,
+                WsUrl = v.WsUrl,
+                ApiKey = trading ? v.Credentials?.ApiKey.Reveal() : null,
+                ApiSecret = trading ? v.Credentials?.ApiSecret.Reveal() : null,
+                Trading = trading,
+                ClientOrderPrefix = live.ClientOrderPrefix,
+                RecvWindowMs = live.RecvWindowMs,
+            },
+            instruments, context.Books, context.BookEntries, context.ExchangeSide, context.Loop, context.Statistics, null),
+        _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet (binance-futures is)"),
+    };
+}

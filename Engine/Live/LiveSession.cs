@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Hft.Backtest.Models.Latency;
+using Hft.Backtest.Runs;
+using Hft.Backtest.Venue;
+using Hft.Core.Books;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Portfolio;
+using Hft.Core.Risk;
+using Hft.Core.Runtime;
+using Hft.Core.Strategies;
+using Hft.Core.Time;
+using Hft.Exchanges.Common;
+
+namespace Hft.Engine.Live;
+
+/// <summary>
+/// A live or paper session: the same graph as a backtest (books, orders, risk, strategies) on a core loop driven by
+/// the real clock, with a venue gateway at the edge instead of the recorded feed:
+/// <code>
+/// /user/live
+///   /venues/&lt;venue&gt;     gateway: market data (and, live, order entry and user data)
+///   /venues/sim           paper only: the backtest's simulated exchange fills the orders
+///   /orders, /risk, /strategies/&lt;name&gt;, /books/&lt;symbol&gt;
+/// </code>
+/// The loop runs on its own thread; <see cref="Stop"/> stops the strategies, has the gateway cancel what is open, and
+/// then stops the graph.
+/// </summary>
+internal sealed class LiveSession : IDisposable
+{
+    private static readonly TimeSpan StartStopTimeout = TimeSpan.FromSeconds(30);
+    private readonly LiveSessionSetup _setup;
+    private readonly ActorSystem _system;
+    private readonly RealClock _clock = new();
+    private readonly CoreLoop _loop;
+    private readonly ActorFactory _props = new();
+    private readonly MarketDepth[] _books;
+    private readonly DirectEntry<IMarketEventSink>[] _bookEntries;
+    private readonly DirectEntry<IStrategyEventSink>[] _strategyEntries;
+    private readonly DirectEntry<IMarketEventSink> _simEntry = new();
+    private readonly Thread _thread;
+    private readonly ManualResetEventSlim _built = new(false);
+    private readonly ManualResetEventSlim _stoppedGraph = new(false);
+    private readonly Stopwatch _watch = new();
+    private IActorRef _root = ActorRefs.Nobody;
+    private IActorRef _gateway = ActorRefs.Nobody;
+    private IActorRef _strategies = ActorRefs.Nobody;
+    private long _startedAt;
+    private int _stopped;
+
+    /// <summary>Builds the graph and starts the loop; returns once every actor has started.</summary>
+    public LiveSession(LiveSessionSetup setup, ActorSystem system)
+    {
+        _setup = setup;
+        _system = system;
+        var instruments = setup.Instruments;
+        Accounts = new TradingAccounts(instruments);
+        _books = instruments.Select(i => new MarketDepth(i.TickSize, i.LotSize)).ToArray();
+        _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
+        _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
+        _loop = new CoreLoop(_clock);
+        _loop.AttachTo(system);
+        _thread = new Thread(RunLoop) { Name = "hft-live-loop", IsBackground = true };
+        _loop.Open();
+        _startedAt = _clock.Now;
+        _watch.Start();
+        _root = system.ActorOf(_loop.On(_props.Props(() => new ActorGroup(BuildGraph, RootStrategy(), () => _stoppedGraph.Set()))), "live");
+        _thread.Start();
+        if (!_built.Wait(StartStopTimeout)) throw new TimeoutException("the live actor graph did not start within 30 s");
+    }
+
+    /// <summary>The session's trading state (read it after <see cref="Stop"/>).</summary>
+    public TradingAccounts Accounts { get; }
+
+    /// <summary>What the gateway saw.</summary>
+    public GatewayStatistics Gateway { get; } = new();
+
+    /// <summary>The books, in instrument order.</summary>
+    public IReadOnlyList<MarketDepth> Books => _books;
+
+    /// <summary>The failure that stopped the loop (a venue that could not start, an escalation), if any.</summary>
+    public Exception? Failure => _loop.Failure;
+
+    /// <summary>True once the loop stopped by itself (a failure).</summary>
+    public bool HasEnded => !_thread.IsAlive;
+
+    /// <summary>Waits until <paramref name="until"/> fires, the loop fails, or <paramref name="timeout"/> passes.</summary>
+    public void Wait(WaitHandle until, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!HasEnded && deadline.Elapsed < timeout)
+        {
+            var left = timeout - deadline.Elapsed;
+            if (until.WaitOne(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200))) return;
+        }
+    }
+
+    private void RunLoop()
+    {
+        try
+        {
+            _loop.Run();
+        }
+        catch (Exception e)
+        {
+            _loop.Fail(e);
+        }
+    }
+
+    private SupervisorStrategy RootStrategy() => new OneForOneStrategy(cause =>
+    {
+        if (cause is not ActorInitializationException) return Directive.Restart;
+        _loop.Fail(cause.InnerException ?? cause);
+        return Directive.Stop;
+    });
+
+    private void BuildGraph(IUntypedActorContext root)
+    {
+        IActorRef orders = ActorRefs.Nobody;
+        IActorRef venueForOrders = ActorRefs.Nobody;
+        root.ActorOf(Group(venues =>
+        {
+            IReadOnlyList<DirectEntry<IMarketEventSink>> exchangeSide = [];
+            if (_setup.Paper is { } paper)
+            {
+                var exchanges = _setup.Instruments.Select((inst, i) => ExchangeModels.Create(paper.Exchange, i, inst, paper.QueueModel(), paper.Fees)).ToArray();
+                var latencies = exchanges.Select(_ => paper.Latency).ToArray();
+                venueForOrders = venues.ActorOf(_loop.On(_props.Props(() => new SimulatedVenueActor(exchanges, latencies, _loop, _simEntry))), "sim");
+                exchangeSide = _setup.Instruments.Select(_ => _simEntry).ToArray();
+            }
+            var context = new GatewayContext(_books, _bookEntries, exchangeSide, _loop, Gateway);
+            _gateway = venues.ActorOf(_loop.On(_props.Props(() => _setup.Gateway(context))), _setup.VenueName);
+            if (_setup.Paper is null) venueForOrders = _gateway;
+        }), "venues");
+        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
+        var risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders))), "risk");
+        var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
+        // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
+        var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));
+        _strategies = root.ActorOf(Group(strategies =>
+        {
+            for (int i = 0; i < _setup.Strategies.Count; i++)
+            {
+                var s = _setup.Strategies[i];
+                var entry = _strategyEntries[i];
+                var factory = s.Factory;
+                strategies.ActorOf(_loop.On(_props.Props(() => new StrategyActor(factory, Accounts, _books, risk, _clock, entry))), s.Name);
+            }
+        }, perStrategy), "strategies");
+        root.ActorOf(Group(books =>
+        {
+            for (int i = 0; i < _books.Length; i++)
+            {
+                int index = i;
+                books.ActorOf(_loop.On(_props.Props(() => new BookActor(index, _books[index], _bookEntries[index], _strategyEntries))),
+                    Accounts[i].Instrument.Symbol);
+            }
+            _built.Set();
+        }), "books");
+    }
+
+    private Props Group(Action<IUntypedActorContext> children, SupervisorStrategy? strategy = null) =>
+        _loop.On(_props.Props(() => new ActorGroup(children, strategy)));
+
+    /// <summary>
+    /// Stops the session: the strategies first (nothing new is sent), then the gateway cancels what is open (if asked)
+    /// and counts what the venue still holds, then the graph stops. Returns the summary.
+    /// </summary>
+    public BacktestResult Stop(bool cancelOpenOrders, TimeSpan venueTimeout)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0) throw new InvalidOperationException("the session was already stopped");
+        if (!HasEnded)
+        {
+            StopAndWait(_strategies);
+            try
+            {
+                var stopped = _gateway.Ask<TradingStopped>(new StopTrading(cancelOpenOrders), venueTimeout).Result;
+                // Cancels are confirmed on the user stream shortly after the REST answers: let them land.
+                Thread.Sleep(300);
+                _ = stopped;
+            }
+            catch (Exception)
+            {
+                Gateway.OpenOrdersAtExit = -1;
+            }
+            _root.Tell(PoisonPill.Instance, ActorRefs.NoSender);
+            _stoppedGraph.Wait(StartStopTimeout);
+        }
+        _loop.RequestStop();
+        _thread.Join(StartStopTimeout);
+        _watch.Stop();
+        var results = new List<InstrumentResult>();
+        for (int i = 0; i < Accounts.Count; i++)
+        {
+            var account = Accounts[i];
+            var state = account.State;
+            double mid = _books[i].MidPrice;
+            double equity = double.IsNaN(mid) ? double.NaN : state.Equity(account.Instrument, mid);
+            results.Add(new InstrumentResult(account.Instrument, account.OrdersSent, account.OrdersRejectedByRisk, state.NumTrades,
+                state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity));
+        }
+        return new BacktestResult(Gateway.Rows, _watch.Elapsed.TotalSeconds, _loop.Delivered, _startedAt, _clock.Now, results,
+            _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters));
+    }
+
+    private static void StopAndWait(IActorRef actor)
+    {
+        if (actor.IsNobody()) return;
+        try
+        {
+            actor.GracefulStop(TimeSpan.FromSeconds(5)).Wait(TimeSpan.FromSeconds(6));
+        }
+        catch (Exception)
+        {
+            // A strategy stuck in its OnStop does not keep the session from cancelling its orders.
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_thread.IsAlive)
+        {
+            _loop.RequestStop();
+            _thread.Join(StartStopTimeout);
+        }
+        if (!_thread.IsAlive) _loop.Close();
+        _props.Forget();
+        _built.Dispose();
+        _stoppedGraph.Dispose();
+    }
+}

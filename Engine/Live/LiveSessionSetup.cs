@@ -1,0 +1,32 @@
+using Akka.Actor;
+using Hft.Backtest.Runs;
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Risk;
+
+namespace Hft.Engine.Live;
+
+/// <summary>What a live or paper session runs.</summary>
+internal sealed record LiveSessionSetup
+{
+    /// <summary>The instruments, in configuration order (all on <see cref="VenueName"/>).</summary>
+    public required IReadOnlyList<Instrument> Instruments { get; init; }
+
+    /// <summary>The strategies.</summary>
+    public required IReadOnlyList<StrategySetup> Strategies { get; init; }
+
+    /// <summary>The venue's name: the gateway's actor name.</summary>
+    public required string VenueName { get; init; }
+
+    /// <summary>Makes the gateway actor (each start of it) from the graph's books and loop.</summary>
+    public required Func<GatewayContext, ActorBase> Gateway { get; init; }
+
+    /// <summary>Pre-trade limits.</summary>
+    public RiskLimits Risk { get; init; } = RiskLimits.None;
+
+    /// <summary>Paper mode: the simulated venue's models that fill the orders; null in live mode.</summary>
+    public PaperVenue? Paper { get; init; }
+
+    /// <summary>Where order changes and fills are written, if anywhere.</summary>
+    public ITradeJournal? Journal { get; init; }
+}
