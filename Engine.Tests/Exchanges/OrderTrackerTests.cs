@@ -1,0 +1,110 @@
+using Hft.Core.Markets;
+using Hft.Core.Orders;
+using Hft.Core.Venues;
+using Hft.Exchanges.Common;
+
+namespace Hft.Engine.Tests.Exchanges;
+
+/// <summary>REST answers and stream events merged: the venue's cumulative quantity decides fills; final stays final.</summary>
+public sealed class OrderTrackerTests
+{
+    private static readonly Instrument Sim = new("SIMUSDT", "binance-futures", 0.01, 0.01);
+
+    private static VenueOrderUpdate Update(OrderStatus status, decimal cumulative, decimal last = 0, decimal price = 100m, decimal fee = 0) =>
+        new("hft-1", status, 100m, 1m, cumulative, cumulative > 0 ? price : 0, last, price, fee, true, 1);
+
+    private static OrderTracker Tracker()
+    {
+        var t = new OrderTracker([Sim]);
+        t.OnCommand(new VenueCommand(VenueCommandKind.New, 0, 1, Side.Buy, 10_000, 1, TimeInForce.Gtx, OrderType.Limit, 42));
+        return t;
+    }
+
+    [Test]
+    public void A_repeated_event_counts_its_fill_once()
+    {
+        var t = Tracker();
+        Assert.That(t.OnUpdate(1, Update(OrderStatus.New, 0))!.Status, Is.EqualTo(OrderStatus.New));
+        var fill = t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.4m, 0.4m, fee: 0.01m))!;
+        Assert.That(fill.FillQuantity, Is.EqualTo(0.4).Within(1e-12));
+        Assert.That(fill.FillPriceTick, Is.EqualTo(10_000));
+        Assert.That(fill.LeavesQuantity, Is.EqualTo(0.6).Within(1e-12));
+        Assert.That(fill.Fee, Is.EqualTo(0.01).Within(1e-12));
+        Assert.That(t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.4m, 0.4m)), Is.Null, "the same event again");
+        var rest = t.OnUpdate(1, Update(OrderStatus.New, 0));
+        Assert.That(rest, Is.Null, "an older REST answer does not undo the fill");
+    }
+
+    [Test]
+    public void Missed_events_are_filled_in_from_the_cumulative_quantity_at_the_average_price()
+    {
+        var t = Tracker();
+        t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.2m, 0.2m, price: 100m));
+        // The event for 0.3 at 101 was lost; this one brings 0.5 more at 102, cumulative 1.0 at average 101.2.
+        var u = new VenueOrderUpdate("hft-1", OrderStatus.Filled, 100m, 1m, 1m, 101.2m, 0.5m, 102m, 0, true, 2);
+        var r = t.OnUpdate(1, u)!;
+        Assert.That(r.FillQuantity, Is.EqualTo(0.8).Within(1e-12));
+        Assert.That(r.FillValue, Is.EqualTo(101.2 - 20).Within(1e-9));
+        Assert.That(r.Status, Is.EqualTo(OrderStatus.Filled));
+        Assert.That(r.LeavesQuantity, Is.Zero);
+    }
+
+    [Test]
+    public void A_final_status_stays_final_but_a_late_fill_still_counts()
+    {
+        var t = Tracker();
+        t.OnUpdate(1, Update(OrderStatus.Canceled, 0.3m));
+        Assert.That(t.IsOpen(1), Is.False);
+        Assert.That(t.OnUpdate(1, Update(OrderStatus.New, 0.3m)), Is.Null);
+        var late = t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.5m, 0.2m))!;
+        Assert.That(late.Status, Is.EqualTo(OrderStatus.Canceled));
+        Assert.That(late.FillQuantity, Is.EqualTo(0.2).Within(1e-12));
+    }
+
+    [Test]
+    public void A_refused_new_order_is_rejected_for_the_request_it_answers()
+    {
+        var t = Tracker();
+        var command = new VenueCommand(VenueCommandKind.New, 0, 1, Side.Buy, 10_000, 1, TimeInForce.Gtx, OrderType.Limit, 42);
+        var r = t.Rejected(command, "HTTP 400, code -5022: post only");
+        Assert.That(r.Request, Is.EqualTo(OrderRequest.Rejected));
+        Assert.That(r.RequestLocalTime, Is.EqualTo(42));
+        Assert.That(r.RejectReason, Does.Contain("-5022"));
+        Assert.That(t.IsOpen(1), Is.False);
+    }
+
+    [Test]
+    public void Client_order_ids_round_trip_and_foreign_ids_are_not_ours()
+    {
+        var ids = new ClientOrderIds("hft-");
+        Assert.That(ids.For(123), Is.EqualTo("hft-123"));
+        Assert.That(ids.TryParse("hft-123", out ulong id) && id == 123, Is.True);
+        Assert.That(ids.TryParse("other-123", out _), Is.False);
+        Assert.That(ids.TryParse("hft-", out _), Is.False);
+        Assert.That(ids.TryParse("hft-+1", out _), Is.False);
+        Assert.Throws<ArgumentException>(() => _ = new ClientOrderIds("bad prefix"));
+        Assert.Throws<ArgumentException>(() => _ = new ClientOrderIds(new string('a', 17)));
+    }
+
+    [TestCase(0.01, 10_125L, "101.25")]
+    [TestCase(0.1, 1L, "0.1")]
+    [TestCase(1.0, 42L, "42")]
+    [TestCase(0.001, 3L, "0.003")]
+    public void Prices_are_written_with_the_tick_s_decimals(double tick, long steps, string text) =>
+        Assert.That(new DecimalText(tick).Steps(steps), Is.EqualTo(text));
+
+    [Test]
+    public void Quantities_round_to_the_lot_without_binary_noise() =>
+        Assert.That(new DecimalText(0.01).Round(0.1 + 0.2), Is.EqualTo("0.30"));
+
+    [Test]
+    public void Symbol_rules_name_what_does_not_match()
+    {
+        var rules = new SymbolRules("SIMUSDT", 0.01m, 0.01m, 0.01m, 5m, true);
+        Assert.That(rules.Check(0.01, 0.01), Is.Empty);
+        Assert.That(rules.Check(0.02, 0.05), Is.Empty, "a multiple of the venue's increments is fine");
+        var problems = rules.Check(0.005, 0.001);
+        Assert.That(problems, Has.Count.EqualTo(2));
+        Assert.That(problems[0], Does.Contain("tick_size = 0.005").And.Contain("0.01"));
+    }
+}
