@@ -20,7 +20,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Unknown_key_without_a_close_match", Valid + "\n[risk]\ncolour = 5\n",
             12, 1, "risk.colour: unknown key; known keys: max_order_qty, max_position");
         yield return Case("Unknown_root_key", "mode = \"backtest\"\nverbose = true\n\n" + Instrument + "\n" + Strategy,
-            2, 1, "verbose: unknown key; known keys: backtest, instruments, logging, mode, output, plugins_dir, risk, strategies, venues");
+            2, 1, "verbose: unknown key; known keys: backtest, instruments, live, logging, mode, output, plugins_dir, risk, strategies, venues");
         yield return Case("Wrong_type_string_for_number", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = \"SIMUSDT\"\ntick_size = \"0.01\"\nlot_size = 0.01\n\n" + Strategy,
             5, 13, "instruments[0].tick_size: expected a number, found string \"0.01\"");
         yield return Case("Wrong_type_date_for_string", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = 2024-01-01\ntick_size = 0.01\nlot_size = 0.01\n\n" + Strategy,
@@ -81,6 +81,12 @@ public sealed class BrokenConfigTests : TempDirectoryTest
             17, 8, "instruments[0].data: used only in backtest mode, not in mode 'live'");
         yield return Case("Simulated_venue_in_live_mode", "mode = \"live\"\n\n[[venues]]\nkind = \"sim\"\n\n" + Instrument + "\n" + Strategy,
             4, 8, "venues[0].kind: 'sim' is the backtest's simulated venue; mode 'live' needs a real venue (binance-futures, binance-spot or bybit)");
+        yield return Case("Live_settings_in_a_backtest", Valid + "\n[live]\ncancel_on_stop = false\n",
+            11, 1, "live: the live session's settings are used only in live and paper modes, not in mode 'backtest'");
+        yield return Case("Bad_client_order_prefix", Live(null) + "\n[live]\nclient_order_prefix = \"a b\"\n",
+            19, 23, "live.client_order_prefix: must be at most 16 letters, digits, '-' or '_' (the set every venue accepts in a client order id), got \"a b\"");
+        yield return Case("Cancel_on_stop_not_a_boolean", Live(null) + "\n[live]\ncancel_on_stop = \"yes\"\n",
+            19, 18, "live.cancel_on_stop: expected true or false, found string \"yes\"");
     }
 
     // A valid live file, optionally with one extra line at the end of its venue table (line 9 with credentials).
