@@ -24,6 +24,7 @@ internal static class Program
             CompareCommand.Create(),
             LiveCommand.CreateLive(),
             LiveCommand.CreatePaper(),
+            LiveCommand.CreateRecord(),
         };
         return root.Parse(args).Invoke();
     }

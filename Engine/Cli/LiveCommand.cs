@@ -11,6 +11,7 @@ using Hft.Engine.Plugins;
 using Hft.Exchanges.Binance.Futures;
 using Akka.Actor;
 using Hft.Core.Markets;
+using Hft.Exchanges.Common;
 
 namespace Hft.Engine.Cli;
 
@@ -23,41 +24,64 @@ namespace Hft.Engine.Cli;
 internal static class LiveCommand
 {
     /// <summary>The <c>live</c> command (runs the file's mode: live, or paper for a paper file).</summary>
-    public static Command CreateLive() => Create("live", "Trade the configured strategies on the configured venue on the real clock (real orders)", forcePaper: false);
+    public static Command CreateLive() => Create("live", "Trade the configured strategies on the configured venue on the real clock (real orders)", SessionKind.Live);
 
     /// <summary>The <c>paper</c> command (live market data; nothing is sent to the venue; no keys).</summary>
-    public static Command CreatePaper() => Create("paper", "Paper-trade: live market data, orders filled locally by the simulated venue's models", forcePaper: true);
+    public static Command CreatePaper() => Create("paper", "Paper-trade: live market data, orders filled locally by the simulated venue's models", SessionKind.Paper);
 
-    private static Command Create(string name, string description, bool forcePaper)
+    /// <summary>The <c>record</c> command: the configured venues' public streams to event files (and, on request, raw collector files).</summary>
+    public static Command CreateRecord() => Create("record",
+        "Record the configured instruments' market data: hftbacktest .npz event files per instrument and UTC day (the rows convert makes of the same frames), and with --raw the collector files convert reads", SessionKind.Record);
+
+    private enum SessionKind
+    {
+        Live,
+        Paper,
+        Record,
+    }
+
+    private static Command Create(string name, string description, SessionKind kind)
     {
         var config = new Argument<string>("config") { Description = "TOML configuration with mode = \"live\" or \"paper\" (see docs/configuration.md)" };
         var duration = new Option<double?>("--duration") { Description = "Stop after this many seconds (default: run until Ctrl-C or SIGTERM)" };
         var json = new Option<bool>("--json") { Description = "Print the summary as one JSON object (the keys of backtest --json, plus open_orders_at_exit)" };
-        var command = new Command(name, description) { config, duration, json };
-        command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(config)!, r.GetValue(duration), r.GetValue(json), forcePaper)));
+        var recordDir = new Option<string?>(kind == SessionKind.Record ? "--out" : "--record")
+        {
+            Description = kind == SessionKind.Record ? "Directory for the recorded files" : "Also record the market data into this directory (as the record command does)",
+            Required = kind == SessionKind.Record,
+        };
+        var raw = new Option<bool>("--raw") { Description = "Keep the raw collector files (<ns> <json> lines, gzip) beside the event files" };
+        var command = new Command(name, description) { config, duration, json, recordDir, raw };
+        command.SetAction(r => CliFailure.Guard(() =>
+            Run(r.GetValue(config)!, r.GetValue(duration), r.GetValue(json), kind, r.GetValue(recordDir), r.GetValue(raw))));
         return command;
     }
 
-    private static int Run(string path, double? duration, bool json, bool forcePaper)
+    private static int Run(string path, double? duration, bool json, SessionKind kind, string? recordDir, bool keepRaw)
     {
+        bool forcePaper = kind == SessionKind.Paper;
         if (duration is { } d && !(d > 0 && d < 1e9)) throw new ArgumentException($"--duration: expected a positive number of seconds, got {d.ToString(CultureInfo.InvariantCulture)}");
         var settings = SettingsLoader.Load(path);
         if (settings.Mode == EngineMode.Backtest)
             throw new ArgumentException($"{path}: mode is \"backtest\"; run it with: backtest --config {path}");
-        bool paper = forcePaper || settings.Mode == EngineMode.Paper;
+        bool record = kind == SessionKind.Record;
+        bool paper = !record && (forcePaper || settings.Mode == EngineMode.Paper);
+        bool trading = !paper && !record;
         var venueNames = settings.Instruments.Select(i => i.Venue).Distinct(StringComparer.Ordinal).ToArray();
         if (venueNames.Length != 1)
             throw new ArgumentException($"{path}: the instruments are on {venueNames.Length} venues ({string.Join(", ", venueNames)}); a session trades on one venue for now");
         var venue = settings.Venues.First(v => v.Name == venueNames[0]);
-        if (!paper && venue is BinanceVenueSettings { Credentials: null })
+        if (trading && venue is BinanceVenueSettings { Credentials: null })
             throw new ArgumentException($"{path}: venue {venue.Name} has no api_key/api_secret; live trading needs them (paper trading does not)");
 
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
         using var starting = new StartingHost();
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
-        var instances = new Strategy?[settings.Strategies.Count];
-        var strategies = settings.Strategies
+        // Recording runs no strategy.
+        var strategySettings = record ? [] : settings.Strategies;
+        var instances = new Strategy?[strategySettings.Count];
+        var strategies = strategySettings
             .Select((s, k) =>
             {
                 var factory = registry.Resolve(s.Kind, s.ToParameters());
@@ -66,12 +90,13 @@ internal static class LiveCommand
             .ToList();
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         var b = settings.Backtest;
+        using var recorder = recordDir is null ? null : new CollectorFileRecorder(Path.GetFullPath(recordDir), instruments);
         var setup = new LiveSessionSetup
         {
             Instruments = instruments,
             Strategies = strategies,
             VenueName = venue.Name,
-            Gateway = Gateway(venue, instruments, settings.Live, trading: !paper),
+            Gateway = Gateway(venue, instruments, settings.Live, trading, recorder),
             Risk = settings.Risk.ToRiskLimits(),
             Paper = paper
                 ? new PaperVenue(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
@@ -82,7 +107,7 @@ internal static class LiveCommand
         host.UseLogger(log, settings.Logging.Level);
         if (host.IsShuttingDown) throw new OperationCanceledException("the session was stopped before it started");
 
-        string mode = paper ? "paper" : "live";
+        string mode = record ? "recording" : paper ? "paper" : "live";
         log.Information("Starting a {Mode} session on {Venue} ({Symbols}), strategies {Strategies}", mode, venue.Name,
             string.Join(", ", instruments.Select(i => i.Symbol)), string.Join(", ", settings.Strategies.Select(s => s.Name)));
         BacktestResult result;
@@ -108,8 +133,10 @@ internal static class LiveCommand
             {
                 stopped.TrySetResult();
             }
-            Print(result, session, settings, instances, json, paper);
+            if (record) Console.Error.WriteLine($"{result.Events:N0} rows from {session.Gateway.Frames:N0} frames");
+            else Print(result, session, settings, instances, json, paper);
         }
+        if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
     }
 
@@ -152,7 +179,8 @@ internal static class LiveCommand
         Console.Out.WriteLine(BacktestCommand.ToText(result, null, notQuoting, extra));
     }
 
-    private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading) => venue switch
+    private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading,
+        IRawFrameRecorder? recorder) => venue switch
     {
         BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => context => new BinanceFuturesGateway(
             new FuturesGatewayOptions
@@ -166,7 +194,7 @@ internal static class LiveCommand
                 ClientOrderPrefix = live.ClientOrderPrefix,
                 RecvWindowMs = live.RecvWindowMs,
             },
-            instruments, context.Books, context.BookEntries, context.ExchangeSide, context.Loop, context.Statistics, null),
+            instruments, context.Books, context.BookEntries, context.ExchangeSide, context.Loop, context.Statistics, recorder),
         _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet (binance-futures is)"),
     };
 }
