@@ -184,11 +184,8 @@ internal sealed class LiveSession : IDisposable
             {
                 Gateway.OpenOrdersAtExit = -1;
             }
-            _root.Tell(PoisonPill.Instance, ActorRefs.NoSender);
-            _stoppedGraph.Wait(StartStopTimeout);
         }
-        _loop.RequestStop();
-        _thread.Join(StartStopTimeout);
+        StopGraph();
         _watch.Stop();
         var results = new List<InstrumentResult>();
         for (int i = 0; i < Accounts.Count; i++)
@@ -217,14 +214,36 @@ internal sealed class LiveSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stops every actor of the graph and then the loop. The actors must stop on the loop (an actor system cannot
+    /// terminate while actors wait on a loop nobody runs), so after a failure ended the loop's thread this thread runs it.
+    /// </summary>
+    private void StopGraph()
+    {
+        if (!_stoppedGraph.IsSet && !_root.IsNobody())
+        {
+            _root.Tell(PoisonPill.Instance, ActorRefs.NoSender);
+            if (_thread.IsAlive) _stoppedGraph.Wait(StartStopTimeout);
+            else
+            {
+                try
+                {
+                    _loop.RunUntil(() => _stoppedGraph.IsSet, StartStopTimeout);
+                }
+                catch (TimeoutException)
+                {
+                    // Left to the actor system's own termination.
+                }
+            }
+        }
+        _loop.RequestStop();
+        _thread.Join(StartStopTimeout);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_thread.IsAlive)
-        {
-            _loop.RequestStop();
-            _thread.Join(StartStopTimeout);
-        }
+        StopGraph();
         if (!_thread.IsAlive) _loop.Close();
         _props.Forget();
         _built.Dispose();
