@@ -12,16 +12,16 @@ public static class JsonFields
 {
     /// <summary>The required string <paramref name="name"/>.</summary>
     public static string String(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Missing(name, "a string");
+        Has(e, name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw Missing(name, "a string");
 
     /// <summary>The string <paramref name="name"/>, or null when absent or null.</summary>
     public static string? OptionalString(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        Has(e, name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     /// <summary>The required decimal-in-a-string (or number) <paramref name="name"/>.</summary>
     public static decimal Decimal(JsonElement e, string name)
     {
-        if (!e.TryGetProperty(name, out var v)) throw Missing(name, "a decimal");
+        if (!Has(e, name, out var v)) throw Missing(name, "a decimal");
         if (v.ValueKind == JsonValueKind.String && decimal.TryParse(v.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out d)) return d;
         throw Missing(name, "a decimal");
@@ -29,12 +29,12 @@ public static class JsonFields
 
     /// <summary>The decimal <paramref name="name"/>, or <paramref name="fallback"/> when absent.</summary>
     public static decimal OptionalDecimal(JsonElement e, string name, decimal fallback = 0) =>
-        e.TryGetProperty(name, out _) ? Decimal(e, name) : fallback;
+        Has(e, name, out _) ? Decimal(e, name) : fallback;
 
     /// <summary>The required integer <paramref name="name"/> (a number, or digits in a string).</summary>
     public static long Int64(JsonElement e, string name)
     {
-        if (!e.TryGetProperty(name, out var v)) throw Missing(name, "an integer");
+        if (!Has(e, name, out var v)) throw Missing(name, "an integer");
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out long n)) return n;
         if (v.ValueKind == JsonValueKind.String && long.TryParse(v.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out n)) return n;
         throw Missing(name, "an integer");
@@ -42,12 +42,12 @@ public static class JsonFields
 
     /// <summary>The integer <paramref name="name"/>, or <paramref name="fallback"/> when absent.</summary>
     public static long OptionalInt64(JsonElement e, string name, long fallback = 0) =>
-        e.TryGetProperty(name, out _) ? Int64(e, name) : fallback;
+        Has(e, name, out _) ? Int64(e, name) : fallback;
 
     /// <summary>The boolean <paramref name="name"/>, or false when absent.</summary>
     public static bool OptionalBool(JsonElement e, string name)
     {
-        if (!e.TryGetProperty(name, out var v)) return false;
+        if (!Has(e, name, out var v)) return false;
         return v.ValueKind switch
         {
             JsonValueKind.True => true,
@@ -58,13 +58,21 @@ public static class JsonFields
 
     /// <summary>The required object <paramref name="name"/>.</summary>
     public static JsonElement Object(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : throw Missing(name, "an object");
+        Has(e, name, out var v) && v.ValueKind == JsonValueKind.Object ? v : throw Missing(name, "an object");
 
     /// <summary>The array <paramref name="name"/>, empty when absent.</summary>
     public static IEnumerable<JsonElement> Array(JsonElement e, string name)
     {
-        if (!e.TryGetProperty(name, out var v)) return [];
+        if (!Has(e, name, out var v)) return [];
         return v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : throw Missing(name, "an array");
+    }
+
+    // An array item or a value where an object was expected has no fields at all (TryGetProperty would throw).
+    private static bool Has(JsonElement e, string name, out JsonElement value)
+    {
+        if (e.ValueKind == JsonValueKind.Object) return e.TryGetProperty(name, out value);
+        value = default;
+        return false;
     }
 
     private static FormatException Missing(string name, string what) => new($"'{name}' is missing or not {what}");
