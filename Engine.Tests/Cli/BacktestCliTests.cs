@@ -195,5 +195,10 @@ public sealed class BacktestCliTests
         using var doc = JsonDocument.Parse(r.Stdout);
         foreach (var key in new[] { "read_eps", "book_eps", "graph_eps", "strategy_eps", "graph_over_book", "toml_1mb_ms" })
             Assert.That(doc.RootElement.GetProperty(key).GetDouble(), Is.GreaterThan(0), key);
+        var parse = doc.RootElement.GetProperty("parse");
+        foreach (var type in new[] { "binance_futures_depth_20_levels", "binance_futures_trade", "binance_futures_order_update" })
+            Assert.That(parse.GetProperty(type).GetProperty("messages_per_second").GetDouble(), Is.GreaterThan(0), type);
+        // The depth diff path allocates nothing per level (nor per message).
+        Assert.That(parse.GetProperty("binance_futures_depth_20_levels").GetProperty("bytes_per_message").GetDouble(), Is.LessThan(1));
     }
 }
