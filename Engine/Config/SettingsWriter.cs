@@ -48,6 +48,16 @@ public static class SettingsWriter
         output.Add("days_per_year", settings.Output.DaysPerYear);
         if (settings.Output.BookSize is { } book) output.Add("book_size", book);
         root.Add("output", output);
+        // The binder rejects [live] in a backtest file.
+        if (settings.Mode != EngineMode.Backtest)
+        {
+            root.Add("live", new TomlTable
+            {
+                ["cancel_on_stop"] = settings.Live.CancelOnStop,
+                ["client_order_prefix"] = settings.Live.ClientOrderPrefix,
+                ["recv_window_ms"] = settings.Live.RecvWindowMs,
+            });
+        }
         return root;
     }
 
