@@ -195,6 +195,8 @@ public sealed class BacktestCliTests
         using var doc = JsonDocument.Parse(r.Stdout);
         foreach (var key in new[] { "read_eps", "book_eps", "graph_eps", "strategy_eps", "graph_over_book", "toml_1mb_ms" })
             Assert.That(doc.RootElement.GetProperty(key).GetDouble(), Is.GreaterThan(0), key);
+        Assert.That(doc.RootElement.GetProperty("tick_to_order_p50_us").GetDouble(), Is.GreaterThan(0));
+        Assert.That(doc.RootElement.GetProperty("tick_to_order_p99_us").GetDouble(), Is.GreaterThanOrEqualTo(doc.RootElement.GetProperty("tick_to_order_p50_us").GetDouble()));
         var parse = doc.RootElement.GetProperty("parse");
         foreach (var type in new[] { "binance_futures_depth_20_levels", "binance_futures_trade", "binance_futures_order_update" })
             Assert.That(parse.GetProperty(type).GetProperty("messages_per_second").GetDouble(), Is.GreaterThan(0), type);

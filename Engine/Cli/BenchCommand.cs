@@ -30,7 +30,7 @@ internal static class BenchCommand
         var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
-        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record, toml, live or parse (others print as 0)" };
+        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record, toml, live, parse or tick (others print as 0)" };
         var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs, only };
         command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json), r.GetValue(only))));
         return command;
@@ -38,8 +38,8 @@ internal static class BenchCommand
 
     private static int Run(long n, int runs, bool json, string? only)
     {
-        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml" or "live" or "parse"))
-            throw new ArgumentException($"--only: expected read, book, graph, strategy, record, toml, live or parse, got '{only}'");
+        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml" or "live" or "parse" or "tick"))
+            throw new ArgumentException($"--only: expected read, book, graph, strategy, record, toml, live, parse or tick, got '{only}'");
         bool Want(string figure) => only is null || only == figure;
         if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
         runs = Math.Max(1, runs);
@@ -134,6 +134,12 @@ internal static class BenchCommand
                 parse = VenueParseBench.Measure(runs);
                 foreach (var f in parse) Console.Error.WriteLine($"bench: parse {f.Name} {f.MessagesPerSecond:N0} msg/s, {f.BytesPerMessage:F0} B/msg");
             }
+            double tickP50 = 0, tickP99 = 0, tickP999 = 0;
+            if (Want("tick"))
+            {
+                (tickP50, tickP99, tickP999) = TickToOrderBench.Measure(system, 20_000);
+                Console.Error.WriteLine($"bench: tick to order p50 {tickP50:F2} us, p99 {tickP99:F2} us, p99.9 {tickP999:F2} us");
+            }
             double ratio = book > 0 ? graph / book : 0;
 
             var c = CultureInfo.InvariantCulture;
@@ -153,6 +159,9 @@ internal static class BenchCommand
                     w.Number("toml_1mb_ms", tomlMs);
                     w.Number("live_round_trip_p50_us", liveP50);
                     w.Number("live_round_trip_p99_us", liveP99);
+                    w.Number("tick_to_order_p50_us", tickP50);
+                    w.Number("tick_to_order_p99_us", tickP99);
+                    w.Number("tick_to_order_p999_us", tickP999);
                     w.WriteStartObject("parse");
                     foreach (var f in parse)
                     {
@@ -180,6 +189,7 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"toml_1mb_ms     {tomlMs.ToString("F1", c)}   parse a 1 MB configuration (best run after one warm-up)");
                 Console.Out.WriteLine($"live_p50_us     {liveP50.ToString("F2", c)}   another thread -> actor on a real-clock loop -> back, median");
                 Console.Out.WriteLine($"live_p99_us     {liveP99.ToString("F2", c)}   the same, 99th percentile");
+                Console.Out.WriteLine($"tick_to_order   p50 {tickP50.ToString("F2", c)} us, p99 {tickP99.ToString("F2", c)} us, p99.9 {tickP999.ToString("F2", c)} us   depth frame -> order request at the HTTP handler (binance-futures gateway, in process)");
                 foreach (var f in parse)
                     Console.Out.WriteLine($"parse           {f.Name}: {f.MessagesPerSecond.ToString("N0", c)} msg/s, {f.BytesPerMessage.ToString("F0", c)} B/msg");
             }

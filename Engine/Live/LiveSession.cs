@@ -59,7 +59,7 @@ internal sealed class LiveSession : IDisposable
         _books = instruments.Select(i => new MarketDepth(i.TickSize, i.LotSize)).ToArray();
         _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
         _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
-        _loop = new CoreLoop(_clock);
+        _loop = new CoreLoop(_clock, setup.LoopOptions);
         _loop.AttachTo(system);
         _thread = new Thread(RunLoop) { Name = "hft-live-loop", IsBackground = true };
         _loop.Open();
@@ -72,6 +72,9 @@ internal sealed class LiveSession : IDisposable
 
     /// <summary>The session's trading state (read it after <see cref="Stop"/>).</summary>
     public TradingAccounts Accounts { get; }
+
+    /// <summary>The venue gateway actor.</summary>
+    public IActorRef GatewayActor => _gateway;
 
     /// <summary>What the gateway saw.</summary>
     public GatewayStatistics Gateway { get; } = new();

@@ -27,6 +27,9 @@ internal sealed record LiveSessionSetup
     /// <summary>Paper mode: the simulated venue's models that fill the orders; null in live mode.</summary>
     public PaperVenue? Paper { get; init; }
 
+    /// <summary>How the loop waits for work (null: the defaults, which block at once; a bench spins).</summary>
+    public Hft.Core.Runtime.CoreLoopOptions? LoopOptions { get; init; }
+
     /// <summary>Where order changes and fills are written, if anywhere.</summary>
     public ITradeJournal? Journal { get; init; }
 }

@@ -22,9 +22,17 @@ public sealed class BinanceRestTransport : IDisposable
     private long _timeOffsetMs;
 
     /// <summary>A transport to <paramref name="baseUrl"/>; <paramref name="apiKey"/> and <paramref name="apiSecret"/> may be null for public calls only.</summary>
-    public BinanceRestTransport(Uri baseUrl, string? apiKey, string? apiSecret, BinanceRateLimits limits, TimeSpan? timeout = null, long recvWindowMs = 5000)
+    /// <param name="baseUrl">REST base URL.</param>
+    /// <param name="apiKey">API key, or null.</param>
+    /// <param name="apiSecret">API secret, or null.</param>
+    /// <param name="limits">The rate-limit state to keep.</param>
+    /// <param name="timeout">Per-request time-out (default 10 s).</param>
+    /// <param name="recvWindowMs"><c>recvWindow</c> of signed calls.</param>
+    /// <param name="handler">The HTTP handler (default: sockets); a bench puts one that answers in process.</param>
+    public BinanceRestTransport(Uri baseUrl, string? apiKey, string? apiSecret, BinanceRateLimits limits, TimeSpan? timeout = null, long recvWindowMs = 5000,
+        HttpMessageHandler? handler = null)
     {
-        _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        _http = new HttpClient(handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = baseUrl,
             Timeout = timeout ?? TimeSpan.FromSeconds(10),

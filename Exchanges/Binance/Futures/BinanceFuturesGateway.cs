@@ -72,7 +72,8 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         _recorder = recorder;
         Statistics = statistics;
         _rest = new FuturesRestClient(new BinanceRestTransport(options.RestUrl, options.ApiKey, options.ApiSecret,
-            new BinanceRateLimits(options.WeightPerMinute, options.OrdersPer10s, options.OrdersPerMinute), recvWindowMs: options.RecvWindowMs));
+            new BinanceRateLimits(options.WeightPerMinute, options.OrdersPer10s, options.OrdersPerMinute), recvWindowMs: options.RecvWindowMs,
+            handler: options.RestHandler));
         _ids = new ClientOrderIds(options.ClientOrderPrefix);
         _tracker = new OrderTracker(instruments);
         _sync = instruments.Select((_, i) => new FuturesDepthSynchronizer(i, this)).ToArray();
@@ -159,6 +160,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
             return;
         }
         _log.Info("{0}: server time offset {1} ms; symbol rules match the configuration", _options.Name, _rest.Transport.TimeOffsetMs);
+        if (!_options.ConnectStreams) return;
         for (int i = 0; i < _instruments.Count; i++)
         {
             string symbol = _instruments[i].Symbol.ToLowerInvariant();

@@ -50,4 +50,10 @@ public sealed record FuturesGatewayOptions
 
     /// <summary>Orders per minute to stay under.</summary>
     public int OrdersPerMinute { get; init; } = 1200;
+
+    /// <summary>The REST calls' HTTP handler; null for real sockets (a bench answers in process).</summary>
+    public HttpMessageHandler? RestHandler { get; init; }
+
+    /// <summary>False to open no WebSocket (a bench hands the gateway its frames itself).</summary>
+    public bool ConnectStreams { get; init; } = true;
 }
