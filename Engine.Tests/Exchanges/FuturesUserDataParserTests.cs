@@ -1,6 +1,7 @@
 using System.Text;
 using Hft.Core.Orders;
 using Hft.Engine.Tests.Conversion;
+using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures.Parsing;
 
 namespace Hft.Engine.Tests.Exchanges;
@@ -8,13 +9,13 @@ namespace Hft.Engine.Tests.Exchanges;
 /// <summary>The futures user-data events of the fixtures read as the protocol says (nested o, case-sensitive keys, string E).</summary>
 public sealed class FuturesUserDataParserTests
 {
-    private static FuturesUserEvent Parse(string fixture) =>
+    private static BinanceUserEvent Parse(string fixture) =>
         FuturesUserDataParser.Parse(Encoding.UTF8.GetBytes(ExchangeFixtures.Require("binance-futures/" + fixture)));
 
     [Test]
     public void Order_trade_update_reads_the_inner_order()
     {
-        var ev = (FuturesOrderEvent)Parse("ORDER_TRADE_UPDATE.json");
+        var ev = (BinanceOrderEvent)Parse("ORDER_TRADE_UPDATE.json");
         Assert.That(ev.Symbol, Is.EqualTo("BTCUSDT"));
         var u = ev.Update;
         Assert.That(u.ClientOrderId, Is.EqualTo("TEST"));
@@ -27,7 +28,7 @@ public sealed class FuturesUserDataParserTests
     [Test]
     public void Account_update_keeps_the_one_way_position()
     {
-        var ev = (FuturesAccountEvent)Parse("ACCOUNT_UPDATE.json");
+        var ev = (BinanceAccountEvent)Parse("ACCOUNT_UPDATE.json");
         Assert.That(ev.Positions, Is.EqualTo(new[] { new KeyValuePair<string, decimal>("BTCUSDT", 0m) }), "LONG and SHORT legs are hedge mode");
         Assert.That(ev.Balances.Select(b => b.Key), Is.EqualTo(new[] { "USDT", "BUSD" }));
     }
@@ -35,7 +36,7 @@ public sealed class FuturesUserDataParserTests
     [Test]
     public void Listen_key_expiry_has_its_time_as_a_string()
     {
-        var ev = (FuturesListenKeyExpired)Parse("listenKeyExpired.json");
+        var ev = (BinanceUserStreamEnded)Parse("listenKeyExpired.json");
         Assert.That(ev.TimeMs, Is.EqualTo(1736996475556));
     }
 
@@ -43,7 +44,7 @@ public sealed class FuturesUserDataParserTests
     public void A_fill_event_carries_cumulative_and_last_quantities_and_the_fee_as_a_cost()
     {
         const string json = """{"e":"ORDER_TRADE_UPDATE","E":2,"T":1,"o":{"s":"SIMUSDT","c":"hft-7","S":"BUY","o":"LIMIT","f":"GTX","q":"0.05","p":"100.00","ap":"100.00","x":"TRADE","X":"PARTIALLY_FILLED","i":5,"l":"0.02","z":"0.03","L":"100.00","n":"-0.0004","T":9,"t":3,"m":true}}""";
-        var u = ((FuturesOrderEvent)FuturesUserDataParser.Parse(Encoding.UTF8.GetBytes(json))).Update;
+        var u = ((BinanceOrderEvent)FuturesUserDataParser.Parse(Encoding.UTF8.GetBytes(json))).Update;
         Assert.That(u.Status, Is.EqualTo(OrderStatus.PartiallyFilled));
         Assert.That(u.CumulativeQuantity, Is.EqualTo(0.03m));
         Assert.That(u.LastQuantity, Is.EqualTo(0.02m));
@@ -63,5 +64,5 @@ public sealed class FuturesUserDataParserTests
 
     [Test]
     public void Unknown_event_types_are_ignored() =>
-        Assert.That(FuturesUserDataParser.Parse("""{"e":"TRADE_LITE","E":1}"""u8), Is.EqualTo(new FuturesOtherEvent("TRADE_LITE")));
+        Assert.That(FuturesUserDataParser.Parse("""{"e":"TRADE_LITE","E":1}"""u8), Is.EqualTo(new BinanceOtherEvent("TRADE_LITE")));
 }

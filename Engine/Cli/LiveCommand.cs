@@ -8,6 +8,7 @@ using Hft.Engine.Config;
 using Hft.Engine.Hosting;
 using Hft.Engine.Live;
 using Hft.Engine.Plugins;
+using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures;
 using Akka.Actor;
 using Hft.Core.Markets;
@@ -179,22 +180,29 @@ internal static class LiveCommand
         Console.Out.WriteLine(BacktestCommand.ToText(result, null, notQuoting, extra));
     }
 
+    private static Func<GatewayContext, ActorBase> BinanceGateway(BinanceVenueSettings v, Instrument[] instruments, LiveSettings live, bool trading,
+        IRawFrameRecorder? recorder, Func<BinanceGatewayOptions, IBinanceMarket> market)
+    {
+        var options = new BinanceGatewayOptions
+        {
+            Name = v.Name,
+            RestUrl = v.RestUrl,
+            WsUrl = v.WsUrl,
+            WsApiUrl = v.WsApiUrl,
+            ApiKey = trading ? v.Credentials?.ApiKey.Reveal() : null,
+            ApiSecret = trading ? v.Credentials?.ApiSecret.Reveal() : null,
+            Trading = trading,
+            ClientOrderPrefix = live.ClientOrderPrefix,
+            RecvWindowMs = live.RecvWindowMs,
+        };
+        return context => new BinanceGateway(options, market(options), instruments, context.Books, context.BookEntries, context.ExchangeSide,
+            context.Loop, context.Statistics, recorder);
+    }
+
     private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading,
         IRawFrameRecorder? recorder) => venue switch
     {
-        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => context => new BinanceFuturesGateway(
-            new FuturesGatewayOptions
-            {
-                Name = v.Name,
-                RestUrl = v.RestUrl,
-                WsUrl = v.WsUrl,
-                ApiKey = trading ? v.Credentials?.ApiKey.Reveal() : null,
-                ApiSecret = trading ? v.Credentials?.ApiSecret.Reveal() : null,
-                Trading = trading,
-                ClientOrderPrefix = live.ClientOrderPrefix,
-                RecvWindowMs = live.RecvWindowMs,
-            },
-            instruments, context.Books, context.BookEntries, context.ExchangeSide, context.Loop, context.Statistics, recorder),
+        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, o => new FuturesMarket(o)),
         _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet (binance-futures is)"),
     };
 }

@@ -9,6 +9,7 @@ using Hft.Core.Orders;
 using Hft.Core.Runtime;
 using Hft.Core.Strategies;
 using Hft.Engine.Live;
+using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures;
 using Hft.Exchanges.Common;
 
@@ -28,23 +29,25 @@ internal static class TickToOrderBench
     public static (double P50, double P99, double P999) Measure(ActorSystem system, int count)
     {
         var venue = new InProcessVenue();
+        var options = new BinanceGatewayOptions
+        {
+            Name = "binance-futures",
+            RestUrl = new Uri("http://127.0.0.1:9"),
+            WsUrl = new Uri("ws://127.0.0.1:9"),
+            ApiKey = "bench-key",
+            ApiSecret = "bench-secret",
+            Trading = true,
+            RestHandler = venue,
+            ConnectStreams = false,
+        };
         var setup = new LiveSessionSetup
         {
             Instruments = [Bench],
             Strategies = [new StrategySetup("probe", () => new Probe(), null)],
             VenueName = "binance-futures",
             LoopOptions = new CoreLoopOptions(SpinBeforeWait: TimeSpan.FromMilliseconds(50)),
-            Gateway = context => new BinanceFuturesGateway(new FuturesGatewayOptions
-            {
-                Name = "binance-futures",
-                RestUrl = new Uri("http://127.0.0.1:9"),
-                WsUrl = new Uri("ws://127.0.0.1:9"),
-                ApiKey = "bench-key",
-                ApiSecret = "bench-secret",
-                Trading = true,
-                RestHandler = venue,
-                ConnectStreams = false,
-            }, [Bench], context.Books, context.BookEntries, context.ExchangeSide, context.Loop, context.Statistics),
+            Gateway = context => new BinanceGateway(options, new FuturesMarket(options), [Bench], context.Books, context.BookEntries,
+                context.ExchangeSide, context.Loop, context.Statistics),
         };
         using var session = new LiveSession(setup, system);
         var gateway = session.GatewayActor;

@@ -13,7 +13,7 @@ namespace Hft.Exchanges.Binance.Futures.Book;
 /// convert writes it (a clear per side, then snapshot rows), then the diffs' rows.
 /// </summary>
 /// <remarks>Runs on the core loop's thread; rows are copied only while buffering (before a snapshot arrives).</remarks>
-public sealed class FuturesDepthSynchronizer
+public sealed class FuturesDepthSynchronizer : IDepthSynchronizer
 {
     /// <summary>Buffered events kept while a snapshot is on its way; past this the oldest are dropped and a fresh snapshot asked for.</summary>
     public const int MaxBufferedEvents = 20_000;

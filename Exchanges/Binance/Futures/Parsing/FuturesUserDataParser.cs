@@ -16,7 +16,7 @@ public static class FuturesUserDataParser
 {
     /// <summary>Parses one frame.</summary>
     /// <exception cref="FormatException">Not a user-data event, or a field the engine needs is missing or of the wrong type.</exception>
-    public static FuturesUserEvent Parse(ReadOnlySpan<byte> frame)
+    public static BinanceUserEvent Parse(ReadOnlySpan<byte> frame)
     {
         JsonDocument doc;
         try
@@ -38,8 +38,8 @@ public static class FuturesUserDataParser
             {
                 "ORDER_TRADE_UPDATE" => Order(root),
                 "ACCOUNT_UPDATE" => Account(root),
-                "listenKeyExpired" => new FuturesListenKeyExpired(Int64(root, "E")),
-                _ => new FuturesOtherEvent(type),
+                "listenKeyExpired" => new BinanceUserStreamEnded(Int64(root, "E"), "listen key expired"),
+                _ => new BinanceOtherEvent(type),
             };
         }
     }
@@ -53,7 +53,7 @@ public static class FuturesUserDataParser
             executed, OptionalDecimal(o, "avgPrice"), 0, 0, 0, false, OptionalInt64(o, "updateTime")));
     }
 
-    private static FuturesOrderEvent Order(JsonElement root)
+    private static BinanceOrderEvent Order(JsonElement root)
     {
         var o = Object(root, "o");
         // The venue's n is negative for a charge; the engine's fee is positive for a cost.
@@ -62,10 +62,10 @@ public static class FuturesUserDataParser
             String(o, "c"), BinanceOrderStatus.Parse(String(o, "X")), Decimal(o, "p"), Decimal(o, "q"), Decimal(o, "z"),
             OptionalDecimal(o, "ap"), Decimal(o, "l"), OptionalDecimal(o, "L"), -commission, OptionalBool(o, "m"),
             Int64(root, "T"), ExpiryReason(OptionalString(o, "er")));
-        return new FuturesOrderEvent(String(o, "s"), update);
+        return new BinanceOrderEvent(String(o, "s"), update);
     }
 
-    private static FuturesAccountEvent Account(JsonElement root)
+    private static BinanceAccountEvent Account(JsonElement root)
     {
         var a = Object(root, "a");
         var positions = new List<KeyValuePair<string, decimal>>();
@@ -76,7 +76,7 @@ public static class FuturesUserDataParser
             if (side == "BOTH") positions.Add(new(String(p, "s"), Decimal(p, "pa")));
         }
         var balances = Array(a, "B").Select(b => new KeyValuePair<string, decimal>(String(b, "a"), Decimal(b, "wb"))).ToList();
-        return new FuturesAccountEvent(positions, balances, Int64(root, "T"));
+        return new BinanceAccountEvent(positions, balances, Int64(root, "T"));
     }
 
     private static string? ExpiryReason(string? er) => er switch
@@ -93,8 +93,4 @@ public static class FuturesUserDataParser
         "9" => "market order could not be fully filled",
         _ => "expiry reason " + er,
     };
-
-    /// <summary>The frame as text for a log line, cut short (user data holds no keys).</summary>
-    public static string Preview(ReadOnlySpan<byte> frame) =>
-        Encoding.UTF8.GetString(frame.Length <= 300 ? frame : frame[..300]) + (frame.Length > 300 ? "..." : "");
 }

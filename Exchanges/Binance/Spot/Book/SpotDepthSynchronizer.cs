@@ -11,7 +11,7 @@ namespace Hft.Exchanges.Binance.Spot.Book;
 /// buffered event (<c>lastUpdateId &lt; U</c>) is taken again; after that an event with <c>u</c> below the book's id is old
 /// and ignored, and one with <c>U</c> above the book's id + 1 means events were missed: start over.
 /// </summary>
-public sealed class SpotDepthSynchronizer
+public sealed class SpotDepthSynchronizer : IDepthSynchronizer
 {
     /// <summary>Buffered events kept while a snapshot is on its way.</summary>
     public const int MaxBufferedEvents = 20_000;

@@ -7,44 +7,41 @@ using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Runtime;
 using Hft.Core.Venues;
-using Hft.Exchanges.Binance.Common;
-using Hft.Exchanges.Binance.Futures.Book;
-using Hft.Exchanges.Binance.Futures.Http;
-using Hft.Exchanges.Binance.Futures.Parsing;
 using Hft.Exchanges.Common;
 using static Hft.Exchanges.Binance.Common.JsonFields;
 
-namespace Hft.Exchanges.Binance.Futures;
+namespace Hft.Exchanges.Binance.Common;
 
 /// <summary>
-/// The Binance USD-M futures gateway (<c>/venues/binance-futures</c>), on the live core loop. Market data: one combined
-/// stream per instrument on <c>/public</c> (diff depth and trades), each frame turned into convert's rows and kept in
-/// step with REST snapshots by a <see cref="FuturesDepthSynchronizer"/>. Trading: signed REST order entry, the user
-/// stream on <c>/private</c> under a listen key kept alive by this actor, and an <see cref="OrderTracker"/> that turns
-/// the venue's answers and events into the order-state actor's reports.
+/// A Binance gateway (<c>/venues/binance-futures</c>, <c>/venues/binance-spot</c>) on the live core loop; what differs
+/// between the markets is an <see cref="IBinanceMarket"/>. Market data: one combined stream per instrument (diff depth
+/// and trades), each frame turned into convert's rows and kept in step with REST snapshots by the market's
+/// <see cref="IDepthSynchronizer"/>; a gap, a reconnect, a bad message or a crossed book resyncs the book. Trading:
+/// signed REST order entry, the user-data stream (kept alive where the market needs it), and an
+/// <see cref="OrderTracker"/> that turns the venue's answers and events into the order-state actor's reports.
 /// </summary>
-public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWithTimers
+public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 {
     private const int MaxLoggedBadMessages = 20;
-    private readonly FuturesGatewayOptions _options;
+    private readonly BinanceGatewayOptions _options;
+    private readonly IBinanceMarket _market;
     private readonly IReadOnlyList<Instrument> _instruments;
     private readonly IReadOnlyList<MarketDepth> _books;
     private readonly IReadOnlyList<DirectEntry<IMarketEventSink>> _bookEntries;
     private readonly IReadOnlyList<DirectEntry<IMarketEventSink>> _venueEntries;
     private readonly CoreLoop _loop;
     private readonly IRawFrameRecorder? _recorder;
-    private readonly FuturesRestClient _rest;
     private readonly ClientOrderIds _ids;
     private readonly OrderTracker _tracker;
-    private readonly BinanceMessageParser _parser = new(BinanceVenue.Futures);
+    private readonly BinanceMessageParser _parser;
     private readonly EventRowStore _rows = new();
-    private readonly FuturesDepthSynchronizer[] _sync;
+    private readonly IDepthSynchronizer[] _sync;
     private readonly DecimalText[] _prices;
     private readonly DecimalText[] _quantities;
     private readonly Dictionary<string, int> _bySymbol = new(StringComparer.Ordinal);
     private readonly VenueStream?[] _marketStreams;
     private VenueStream? _userStream;
-    private string? _listenKey;
+    private string? _userDataKey;
     private IActorRef _reportTo = ActorRefs.Nobody;
     private ILoggingAdapter _log = null!;
     private string? _halted;
@@ -52,6 +49,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
 
     /// <summary>Creates the gateway.</summary>
     /// <param name="options">Endpoints, keys and limits.</param>
+    /// <param name="market">What differs between futures and spot (the gateway disposes it).</param>
     /// <param name="instruments">The instruments it carries (indexes are the session's).</param>
     /// <param name="books">The local books, read to catch a crossed book.</param>
     /// <param name="bookEntries">Where each instrument's rows go (its book actor).</param>
@@ -59,7 +57,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
     /// <param name="loop">The live core loop.</param>
     /// <param name="statistics">Counts for the summary.</param>
     /// <param name="recorder">Raw frames for <c>record</c>, if recording.</param>
-    public BinanceFuturesGateway(FuturesGatewayOptions options, IReadOnlyList<Instrument> instruments, IReadOnlyList<MarketDepth> books,
+    public BinanceGateway(BinanceGatewayOptions options, IBinanceMarket market, IReadOnlyList<Instrument> instruments, IReadOnlyList<MarketDepth> books,
         IReadOnlyList<DirectEntry<IMarketEventSink>> bookEntries, IReadOnlyList<DirectEntry<IMarketEventSink>> venueEntries, CoreLoop loop,
         GatewayStatistics statistics, IRawFrameRecorder? recorder = null)
     {
@@ -71,12 +69,11 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         _loop = loop;
         _recorder = recorder;
         Statistics = statistics;
-        _rest = new FuturesRestClient(new BinanceRestTransport(options.RestUrl, options.ApiKey, options.ApiSecret,
-            new BinanceRateLimits(options.WeightPerMinute, options.OrdersPer10s, options.OrdersPerMinute), recvWindowMs: options.RecvWindowMs,
-            handler: options.RestHandler));
+        _market = market;
+        _parser = new BinanceMessageParser(market.Rules);
         _ids = new ClientOrderIds(options.ClientOrderPrefix);
         _tracker = new OrderTracker(instruments);
-        _sync = instruments.Select((_, i) => new FuturesDepthSynchronizer(i, this)).ToArray();
+        _sync = instruments.Select((_, i) => market.Synchronizer(i, this)).ToArray();
         _prices = instruments.Select(i => new DecimalText(i.TickSize)).ToArray();
         _quantities = instruments.Select(i => new DecimalText(i.LotSize)).ToArray();
         _marketStreams = new VenueStream?[instruments.Count];
@@ -87,8 +84,9 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         Receive<StreamDisconnected>(d => _log.Warning("{0}: stream {1} lost ({2}); reconnecting", _options.Name, StreamName(d.Stream), d.Why));
         Receive<SnapshotAnswer>(OnSnapshot);
         Receive<Started>(OnStarted);
-        Receive<ListenKeyAnswer>(OnListenKey);
-        Receive<KeepListenKeyAlive>(_ => KeepAlive());
+        Receive<KeepAliveAnswer>(OnKeepAlive);
+        Receive<UserDataAccess>(OnUserDataOpened);
+        Receive<KeepUserDataAlive>(_ => KeepAlive());
         Receive<VenueCommand>(OnCommand);
         Receive<OrderAnswer>(OnOrderAnswer);
         Receive<ResolveOrder>(r => Query(r.Command));
@@ -120,31 +118,30 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
     {
         foreach (var s in _marketStreams) s?.Dispose();
         _userStream?.Dispose();
-        _rest.Dispose();
+        _market.Dispose();
     }
 
-    // ---- start-up: server time, symbol rules, listen key, streams ----
+    // ---- start-up: server time, symbol rules, user data, streams ----
 
     private async Task<Started> StartUp()
     {
         try
         {
-            var time = await _rest.SyncTime().ConfigureAwait(false);
+            var time = await _market.SyncTime().ConfigureAwait(false);
             if (!time.IsOk) return new Started("cannot read the server time: " + time.Describe(), null);
             var problems = new List<string>();
             foreach (var instrument in _instruments)
             {
-                var (response, rules) = await _rest.SymbolRules(instrument.Symbol).ConfigureAwait(false);
+                var (response, rules) = await _market.SymbolRules(instrument.Symbol).ConfigureAwait(false);
                 if (!response.IsOk) return new Started("cannot read the symbol rules: " + response.Describe(), null);
                 if (rules is null) problems.Add($"{instrument.Symbol}: the venue does not list it");
                 else problems.AddRange(rules.Check(instrument.TickSize, instrument.LotSize));
             }
             if (problems.Count > 0) return new Started(string.Join("; ", problems), null);
             if (!_options.Trading) return new Started(null, null);
-            var key = await _rest.CreateListenKey().ConfigureAwait(false);
-            if (!key.IsOk) return new Started("cannot create a listen key: " + key.Describe(), null);
-            using var doc = key.Json();
-            return new Started(null, String(doc.RootElement, "listenKey"));
+            var access = await _market.OpenUserData().ConfigureAwait(false);
+            if (access.Url is null) return new Started("cannot open the user-data stream: " + access.Response.Describe(), null);
+            return new Started(null, access);
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
@@ -159,60 +156,54 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
             _loop.Fail(new VenueStartException($"{_options.Name}: {problem}"));
             return;
         }
-        _log.Info("{0}: server time offset {1} ms; symbol rules match the configuration", _options.Name, _rest.Transport.TimeOffsetMs);
+        _log.Info("{0}: server time offset {1} ms; symbol rules match the configuration", _options.Name, _market.Transport.TimeOffsetMs);
         if (!_options.ConnectStreams) return;
         for (int i = 0; i < _instruments.Count; i++)
         {
-            string symbol = _instruments[i].Symbol.ToLowerInvariant();
-            var url = new Uri(_options.WsUrl, $"/public/stream?streams={symbol}{_options.DepthStream}/{symbol}@trade");
+            var url = _market.MarketStream(_instruments[i].Symbol);
             _marketStreams[i] = new VenueStream(i, url, Self, _loop.Clock, new VenueStreamOptions { SilenceTimeout = _options.MarketSilenceTimeout });
             _ = _marketStreams[i]!.Start();
         }
-        if (started.ListenKey is { } listenKey) ConnectUserStream(listenKey);
-        if (_options.Trading) Timers.StartPeriodicTimer("listen-key", KeepListenKeyAlive.Instance, _options.ListenKeyKeepAlive);
+        if (started.UserData is { } access) ConnectUserStream(access);
+        if (_options.Trading && _market.KeepAliveInterval is { } every) Timers.StartPeriodicTimer("keep-alive", KeepUserDataAlive.Instance, every);
     }
 
-    private void ConnectUserStream(string listenKey)
+    private void ConnectUserStream(UserDataAccess access)
     {
-        _listenKey = listenKey;
+        _userDataKey = access.Key;
         _userStream?.Dispose();
-        // The events list is an allow-list: without listenKeyExpired the expiry would never be told.
-        var url = new Uri(_options.WsUrl, $"/private/ws?listenKey={Uri.EscapeDataString(listenKey)}&events=ORDER_TRADE_UPDATE/ACCOUNT_UPDATE/listenKeyExpired");
-        _userStream = new VenueStream(PrivateStreamId, url, Self, _loop.Clock, new VenueStreamOptions { SilenceTimeout = null });
+        _userStream = new VenueStream(PrivateStreamId, access.Url!, Self, _loop.Clock, new VenueStreamOptions { SilenceTimeout = null }, access.OnConnect);
         _ = _userStream.Start();
     }
 
     private void KeepAlive()
     {
         var self = Self;
-        _rest.KeepAliveListenKey().ContinueWith(t => new ListenKeyAnswer(t.Result, Renewed: true), TaskScheduler.Default).PipeTo(self);
+        _market.KeepAlive().ContinueWith(t => new KeepAliveAnswer(t.Result), TaskScheduler.Default).PipeTo(self);
     }
 
-    private void RenewListenKey()
+    private void OnKeepAlive(KeepAliveAnswer answer)
+    {
+        if (answer.Response.IsOk) return;
+        _log.Warning("{0}: user-data keep-alive failed ({1}); opening it again", _options.Name, answer.Response.Describe());
+        ReopenUserData();
+    }
+
+    private void ReopenUserData()
     {
         var self = Self;
-        _rest.CreateListenKey().ContinueWith(t => new ListenKeyAnswer(t.Result, Renewed: false), TaskScheduler.Default).PipeTo(self);
+        _market.OpenUserData().ContinueWith(t => t.Result, TaskScheduler.Default).PipeTo(self);
     }
 
-    private void OnListenKey(ListenKeyAnswer answer)
+    private void OnUserDataOpened(UserDataAccess access)
     {
-        var r = answer.Response;
-        if (answer.Renewed)
+        if (access.Url is null)
         {
-            if (r.IsOk) return;
-            _log.Warning("{0}: listen key keep-alive failed ({1}); creating a new one", _options.Name, r.Describe());
-            RenewListenKey();
+            _log.Error("{0}: cannot open the user-data stream ({1}); user data stopped", _options.Name, access.Response.Describe());
             return;
         }
-        if (!r.IsOk)
-        {
-            _log.Error("{0}: cannot create a listen key ({1}); user data stopped", _options.Name, r.Describe());
-            return;
-        }
-        using var doc = r.Json();
-        string key = String(doc.RootElement, "listenKey");
-        // The same key comes back while it is still active: then the open stream goes on.
-        if (key != _listenKey || _userStream is null) ConnectUserStream(key);
+        // Futures returns the same listen key while it is active: then the open stream goes on.
+        if (access.Key is null || access.Key != _userDataKey || _userStream is null) ConnectUserStream(access);
     }
 
     // ---- market data ----
@@ -264,9 +255,9 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         {
             case RawMessageKind.DepthUpdate:
                 var ids = _parser.LastUpdate;
-                if (!ids.HasIds || !ids.HasPreviousId)
+                if (!_market.HasUpdateIds(in ids))
                 {
-                    BadMessage(StreamName(instrument), "depthUpdate without U, u and pu", frame.Bytes);
+                    BadMessage(StreamName(instrument), "depthUpdate without the update ids the book procedure needs", frame.Bytes);
                     Resync(instrument, "bad message");
                     return;
                 }
@@ -310,7 +301,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         if (!_sync[instrument].TakeSnapshotRequest()) return;
         var self = Self;
         var clock = _loop.Clock;
-        _rest.Depth(_instruments[instrument].Symbol, _options.SnapshotLevels)
+        _market.Depth(_instruments[instrument].Symbol, _options.SnapshotLevels)
             .ContinueWith(t => new SnapshotAnswer(instrument, t.Result, clock.Now), TaskScheduler.Default).PipeTo(self);
     }
 
@@ -363,7 +354,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
     {
         Statistics.BadMessages++;
         if (Statistics.BadMessages <= MaxLoggedBadMessages)
-            _log.Warning("{0}: bad message on {1}: {2}: {3}", _options.Name, where, problem, FuturesUserDataParser.Preview(bytes));
+            _log.Warning("{0}: bad message on {1}: {2}: {3}", _options.Name, where, problem, FramePreview.Of(bytes));
     }
 
     // ---- orders ----
@@ -391,13 +382,13 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         {
             case VenueCommandKind.New:
                 Statistics.OrdersSent++;
-                call = _rest.NewOrder(symbol, id, command, _prices[i], _quantities[i]);
+                call = _market.NewOrder(symbol, id, command, _prices[i], _quantities[i]);
                 break;
             case VenueCommandKind.Cancel:
-                call = _rest.CancelOrder(symbol, id);
+                call = _market.CancelOrder(symbol, id);
                 break;
             default:
-                call = _rest.ModifyOrder(symbol, id, command, _prices[i], _quantities[i]);
+                call = _market.ModifyOrder(symbol, id, command, _prices[i], _quantities[i]);
                 break;
         }
         var self = Self;
@@ -443,7 +434,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
     {
         if (!_tracker.IsOpen(command.OrderId)) return;
         var self = Self;
-        _rest.QueryOrder(_instruments[command.Instrument].Symbol, _ids.For(command.OrderId))
+        _market.QueryOrder(_instruments[command.Instrument].Symbol, _ids.For(command.OrderId))
             .ContinueWith(t => new OrderAnswer(command, t.Result, IsQuery: true), TaskScheduler.Default).PipeTo(self);
     }
 
@@ -452,8 +443,7 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         try
         {
             using var doc = r.Json();
-            var (_, update) = FuturesUserDataParser.OrderResponse(doc.RootElement);
-            if (_tracker.OnUpdate(command.OrderId, update) is { } report) Report(report);
+            if (_tracker.OnUpdate(command.OrderId, _market.OrderAnswer(doc.RootElement)) is { } report) Report(report);
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
@@ -463,10 +453,10 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
 
     private void OnUserFrame(StreamFrame frame)
     {
-        FuturesUserEvent ev;
+        BinanceUserEvent ev;
         try
         {
-            ev = FuturesUserDataParser.Parse(frame.Bytes);
+            ev = _market.ParseUserFrame(frame.Bytes);
         }
         catch (FormatException e)
         {
@@ -475,16 +465,16 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         }
         switch (ev)
         {
-            case FuturesOrderEvent order when _ids.TryParse(order.Update.ClientOrderId, out ulong id):
+            case BinanceOrderEvent order when _ids.TryParse(order.Update.ClientOrderId, out ulong id):
                 if (_tracker.OnUpdate(id, order.Update) is { } report) Report(report);
                 break;
-            case FuturesAccountEvent account:
+            case BinanceAccountEvent account:
                 foreach (var (symbol, position) in account.Positions) Statistics.VenuePositions[symbol] = position;
                 break;
-            case FuturesListenKeyExpired:
-                _log.Warning("{0}: listen key expired; creating a new one", _options.Name);
-                _listenKey = null;
-                RenewListenKey();
+            case BinanceUserStreamEnded ended:
+                _log.Warning("{0}: user-data stream ended ({1}); opening it again", _options.Name, ended.Why);
+                _userDataKey = null;
+                ReopenUserData();
                 break;
         }
     }
@@ -526,37 +516,38 @@ public sealed class BinanceFuturesGateway : ReceiveActor, IDepthRowTarget, IWith
         var symbols = _instruments.Select(i => i.Symbol).ToArray();
         if (cancel)
         {
-            foreach (var symbol in symbols) await _rest.CancelAll(symbol).ConfigureAwait(false);
+            foreach (var symbol in symbols) await _market.CancelAll(symbol).ConfigureAwait(false);
         }
         int open = 0;
         var positions = new List<KeyValuePair<string, decimal>>();
         foreach (var symbol in symbols)
         {
-            var r = await _rest.OpenOrders(symbol).ConfigureAwait(false);
+            var r = await _market.OpenOrders(symbol).ConfigureAwait(false);
             if (!r.IsOk) return new Finished(ActorRefs.Nobody, -1, positions);
-            using (var doc = r.Json()) open += doc.RootElement.GetArrayLength();
-            var p = await _rest.PositionRisk(symbol).ConfigureAwait(false);
-            if (!p.IsOk) continue;
-            using var pd = p.Json();
-            positions.Add(new(symbol, FuturesRestClient.PositionOf(pd.RootElement, symbol)));
+            using (var doc = r.Json())
+            {
+                if (doc.RootElement.ValueKind != JsonValueKind.Array) return new Finished(ActorRefs.Nobody, -1, positions);
+                open += doc.RootElement.GetArrayLength();
+            }
+            if (await _market.Position(symbol).ConfigureAwait(false) is { } position) positions.Add(new(symbol, position));
         }
         return new Finished(ActorRefs.Nobody, open, positions);
     }
 
     private sealed record Finished(IActorRef ReplyTo, int OpenOrders, IReadOnlyList<KeyValuePair<string, decimal>> Positions);
 
-    private sealed record Started(string? Problem, string? ListenKey);
+    private sealed record Started(string? Problem, UserDataAccess? UserData);
 
     private sealed record SnapshotAnswer(int Instrument, BinanceResponse Response, long ReceivedAt);
 
-    private sealed record ListenKeyAnswer(BinanceResponse Response, bool Renewed);
+    private sealed record KeepAliveAnswer(BinanceResponse Response);
 
     private sealed record OrderAnswer(VenueCommand Command, BinanceResponse Response, bool IsQuery = false);
 
     private sealed record ResolveOrder(VenueCommand Command);
 
-    private sealed class KeepListenKeyAlive
+    private sealed class KeepUserDataAlive
     {
-        public static readonly KeepListenKeyAlive Instance = new();
+        public static readonly KeepUserDataAlive Instance = new();
     }
 }

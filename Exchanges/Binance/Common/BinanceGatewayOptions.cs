@@ -1,16 +1,19 @@
-namespace Hft.Exchanges.Binance.Futures;
+namespace Hft.Exchanges.Binance.Common;
 
-/// <summary>How the Binance USD-M futures gateway connects and trades.</summary>
-public sealed record FuturesGatewayOptions
+/// <summary>How a Binance gateway (futures or spot) connects and trades.</summary>
+public sealed record BinanceGatewayOptions
 {
-    /// <summary>The venue's name in the config (<c>binance-futures</c>), for logs and actor names.</summary>
+    /// <summary>The venue's name in the config (<c>binance-futures</c>, <c>binance-spot</c>), for logs and actor names.</summary>
     public required string Name { get; init; }
 
     /// <summary>REST base (<c>https://fapi.binance.com</c>, or an emulator's <c>http://127.0.0.1:PORT</c>).</summary>
     public required Uri RestUrl { get; init; }
 
-    /// <summary>Stream root; <c>/public</c> (depth, trades) and <c>/private</c> (user data) are appended.</summary>
+    /// <summary>Stream root: futures appends <c>/public</c> (depth, trades) and <c>/private</c> (user data); spot appends <c>/stream</c>.</summary>
     public required Uri WsUrl { get; init; }
+
+    /// <summary>Spot's WebSocket API, over which its user data flows; null on futures.</summary>
+    public Uri? WsApiUrl { get; init; }
 
     /// <summary>API key; null when the gateway only carries market data (paper, record).</summary>
     public string? ApiKey { get; init; }
@@ -27,11 +30,16 @@ public sealed record FuturesGatewayOptions
     /// <summary><c>recvWindow</c> of signed calls, ms (Binance advises at most 5000 on futures).</summary>
     public long RecvWindowMs { get; init; } = 5000;
 
-    /// <summary>The diff-depth stream's suffix after the symbol (<c>@depth@100ms</c>).</summary>
-    public string DepthStream { get; init; } = "@depth@100ms";
+    /// <summary>The diff-depth stream's suffix after the symbol; null: <c>@depth@100ms</c>.</summary>
+    public string? DepthStream { get; init; }
 
     /// <summary>Levels of the REST snapshot a sync starts from.</summary>
     public int SnapshotLevels { get; init; } = 1000;
+
+    /// <summary>The REST transport these options describe.</summary>
+    public static BinanceRestTransport Transport(BinanceGatewayOptions o) =>
+        new(o.RestUrl, o.ApiKey, o.ApiSecret, new BinanceRateLimits(o.WeightPerMinute, o.OrdersPer10s, o.OrdersPerMinute),
+            recvWindowMs: o.RecvWindowMs, handler: o.RestHandler);
 
     /// <summary>A market stream silent this long is reconnected (and its books resynced).</summary>
     public TimeSpan MarketSilenceTimeout { get; init; } = TimeSpan.FromSeconds(30);
