@@ -10,6 +10,7 @@ using Hft.Engine.Live;
 using Hft.Engine.Plugins;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures;
+using Hft.Exchanges.Binance.Spot;
 using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Exchanges.Common;
@@ -203,6 +204,7 @@ internal static class LiveCommand
         IRawFrameRecorder? recorder) => venue switch
     {
         BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, o => new FuturesMarket(o)),
-        _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet (binance-futures is)"),
+        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => BinanceGateway(v, instruments, live, trading, recorder, o => new SpotMarket(o)),
+        _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet (binance-futures and binance-spot are)"),
     };
 }

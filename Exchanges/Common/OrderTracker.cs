@@ -31,6 +31,10 @@ public sealed class OrderTracker
     /// <summary>The instrument of a tracked order, or -1.</summary>
     public int InstrumentOf(ulong orderId) => _orders.TryGetValue(orderId, out var o) ? o.Instrument : -1;
 
+    /// <summary>The price (ticks) and quantity the venue holds for <paramref name="orderId"/>, as far as we know.</summary>
+    public (long PriceTick, double Quantity) Resting(ulong orderId) =>
+        _orders.TryGetValue(orderId, out var o) ? (o.PriceTick, o.Quantity) : (0, 0);
+
     /// <summary>Records a request on its way to the venue.</summary>
     public void OnCommand(VenueCommand command)
     {

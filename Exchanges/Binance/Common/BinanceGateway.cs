@@ -388,7 +388,8 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                 call = _market.CancelOrder(symbol, id);
                 break;
             default:
-                call = _market.ModifyOrder(symbol, id, command, _prices[i], _quantities[i]);
+                var (restingTick, restingQuantity) = _tracker.Resting(command.OrderId);
+                call = _market.ModifyOrder(symbol, id, command, restingTick, restingQuantity, _prices[i], _quantities[i]);
                 break;
         }
         var self = Self;

@@ -42,8 +42,12 @@ public interface IBinanceMarket : IDisposable
     /// <summary>Cancels an order by client id.</summary>
     Task<BinanceResponse> CancelOrder(string symbol, string clientOrderId);
 
-    /// <summary>Changes an order's price and quantity (futures: amend; spot: cancel-replace under the same client id).</summary>
-    Task<BinanceResponse> ModifyOrder(string symbol, string clientOrderId, VenueCommand command, DecimalText prices, DecimalText quantities);
+    /// <summary>
+    /// Changes an order's price and quantity to the command's (futures: amend; spot: only a smaller quantity at the same
+    /// price); <paramref name="restingPriceTick"/> and <paramref name="restingQuantity"/> are what the venue holds now.
+    /// </summary>
+    Task<BinanceResponse> ModifyOrder(string symbol, string clientOrderId, VenueCommand command, long restingPriceTick, double restingQuantity,
+        DecimalText prices, DecimalText quantities);
 
     /// <summary>Cancels every open order on the symbol.</summary>
     Task<BinanceResponse> CancelAll(string symbol);

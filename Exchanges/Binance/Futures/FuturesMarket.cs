@@ -69,7 +69,8 @@ public sealed class FuturesMarket : IBinanceMarket
     public Task<BinanceResponse> CancelOrder(string symbol, string clientOrderId) => _rest.CancelOrder(symbol, clientOrderId);
 
     /// <inheritdoc />
-    public Task<BinanceResponse> ModifyOrder(string symbol, string clientOrderId, VenueCommand command, DecimalText prices, DecimalText quantities) =>
+    public Task<BinanceResponse> ModifyOrder(string symbol, string clientOrderId, VenueCommand command, long restingPriceTick, double restingQuantity,
+        DecimalText prices, DecimalText quantities) =>
         _rest.ModifyOrder(symbol, clientOrderId, command, prices, quantities);
 
     /// <inheritdoc />
