@@ -3,7 +3,7 @@ using Hft.Engine.Cli;
 
 namespace Hft.Engine;
 
-/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>snapshot</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>.</summary>
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>snapshot</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>, <c>emulate</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -25,6 +25,7 @@ internal static class Program
             LiveCommand.CreateLive(),
             LiveCommand.CreatePaper(),
             LiveCommand.CreateRecord(),
+            EmulateCommand.Create(),
         };
         return root.Parse(args).Invoke();
     }
