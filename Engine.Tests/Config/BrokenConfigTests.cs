@@ -84,7 +84,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Live_settings_in_a_backtest", Valid + "\n[live]\ncancel_on_stop = false\n",
             11, 1, "live: the live session's settings are used only in live and paper modes, not in mode 'backtest'");
         yield return Case("Bad_client_order_prefix", Live(null) + "\n[live]\nclient_order_prefix = \"a b\"\n",
-            19, 23, "live.client_order_prefix: must be at most 16 letters, digits, '-' or '_' (the set every venue accepts in a client order id), got \"a b\"");
+            19, 23, "live.client_order_prefix: must be at most 12 letters, digits, '-' or '_' (the set every venue accepts in a client order id), got \"a b\"");
         yield return Case("Cancel_on_stop_not_a_boolean", Live(null) + "\n[live]\ncancel_on_stop = \"yes\"\n",
             19, 18, "live.cancel_on_stop: expected true or false, found string \"yes\"");
     }

@@ -16,7 +16,7 @@ public sealed class OrderTrackerTests
     private static OrderTracker Tracker()
     {
         var t = new OrderTracker([Sim]);
-        t.OnCommand(new VenueCommand(VenueCommandKind.New, 0, 1, Side.Buy, 10_000, 1, TimeInForce.Gtx, OrderType.Limit, 42));
+        t.OnNew(new VenueCommand(VenueCommandKind.New, 0, 1, Side.Buy, 10_000, 1, TimeInForce.Gtx, OrderType.Limit, 42), "hft-1");
         return t;
     }
 
@@ -24,14 +24,14 @@ public sealed class OrderTrackerTests
     public void A_repeated_event_counts_its_fill_once()
     {
         var t = Tracker();
-        Assert.That(t.OnUpdate(1, Update(OrderStatus.New, 0))!.Status, Is.EqualTo(OrderStatus.New));
-        var fill = t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.4m, 0.4m, fee: 0.01m))!;
+        Assert.That(t.OnUpdate("hft-1", Update(OrderStatus.New, 0))!.Status, Is.EqualTo(OrderStatus.New));
+        var fill = t.OnUpdate("hft-1", Update(OrderStatus.PartiallyFilled, 0.4m, 0.4m, fee: 0.01m))!;
         Assert.That(fill.FillQuantity, Is.EqualTo(0.4).Within(1e-12));
         Assert.That(fill.FillPriceTick, Is.EqualTo(10_000));
         Assert.That(fill.LeavesQuantity, Is.EqualTo(0.6).Within(1e-12));
         Assert.That(fill.Fee, Is.EqualTo(0.01).Within(1e-12));
-        Assert.That(t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.4m, 0.4m)), Is.Null, "the same event again");
-        var rest = t.OnUpdate(1, Update(OrderStatus.New, 0));
+        Assert.That(t.OnUpdate("hft-1", Update(OrderStatus.PartiallyFilled, 0.4m, 0.4m)), Is.Null, "the same event again");
+        var rest = t.OnUpdate("hft-1", Update(OrderStatus.New, 0));
         Assert.That(rest, Is.Null, "an older REST answer does not undo the fill");
     }
 
@@ -39,10 +39,10 @@ public sealed class OrderTrackerTests
     public void Missed_events_are_filled_in_from_the_cumulative_quantity_at_the_average_price()
     {
         var t = Tracker();
-        t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.2m, 0.2m, price: 100m));
+        t.OnUpdate("hft-1", Update(OrderStatus.PartiallyFilled, 0.2m, 0.2m, price: 100m));
         // The event for 0.3 at 101 was lost; this one brings 0.5 more at 102, cumulative 1.0 at average 101.2.
         var u = new VenueOrderUpdate("hft-1", OrderStatus.Filled, 100m, 1m, 1m, 101.2m, 0.5m, 102m, 0, true, 2);
-        var r = t.OnUpdate(1, u)!;
+        var r = t.OnUpdate("hft-1", u)!;
         Assert.That(r.FillQuantity, Is.EqualTo(0.8).Within(1e-12));
         Assert.That(r.FillValue, Is.EqualTo(101.2 - 20).Within(1e-9));
         Assert.That(r.Status, Is.EqualTo(OrderStatus.Filled));
@@ -53,10 +53,10 @@ public sealed class OrderTrackerTests
     public void A_final_status_stays_final_but_a_late_fill_still_counts()
     {
         var t = Tracker();
-        t.OnUpdate(1, Update(OrderStatus.Canceled, 0.3m));
+        t.OnUpdate("hft-1", Update(OrderStatus.Canceled, 0.3m));
         Assert.That(t.IsOpen(1), Is.False);
-        Assert.That(t.OnUpdate(1, Update(OrderStatus.New, 0.3m)), Is.Null);
-        var late = t.OnUpdate(1, Update(OrderStatus.PartiallyFilled, 0.5m, 0.2m))!;
+        Assert.That(t.OnUpdate("hft-1", Update(OrderStatus.New, 0.3m)), Is.Null);
+        var late = t.OnUpdate("hft-1", Update(OrderStatus.PartiallyFilled, 0.5m, 0.2m))!;
         Assert.That(late.Status, Is.EqualTo(OrderStatus.Canceled));
         Assert.That(late.FillQuantity, Is.EqualTo(0.2).Within(1e-12));
     }
@@ -74,16 +74,40 @@ public sealed class OrderTrackerTests
     }
 
     [Test]
-    public void Client_order_ids_round_trip_and_foreign_ids_are_not_ours()
+    public void A_reused_local_id_is_a_new_venue_order_and_the_old_one_s_late_fill_counts_once()
     {
-        var ids = new ClientOrderIds("hft-");
-        Assert.That(ids.For(123), Is.EqualTo("hft-123"));
-        Assert.That(ids.TryParse("hft-123", out ulong id) && id == 123, Is.True);
-        Assert.That(ids.TryParse("other-123", out _), Is.False);
+        var t = Tracker();
+        t.OnUpdate("hft-1", Update(OrderStatus.Canceled, 0));
+        // The grid places a new order under the same local id (its price tick) once the first has ended.
+        t.OnNew(new VenueCommand(VenueCommandKind.New, 0, 1, Side.Buy, 10_000, 1, TimeInForce.Gtx, OrderType.Limit, 50), "hft-1b");
+        Assert.That(t.ClientIdOf(1), Is.EqualTo("hft-1b"));
+        var ack = t.OnUpdate("hft-1b", Update(OrderStatus.New, 0) with { ClientOrderId = "hft-1b" })!;
+        Assert.That(ack.Status, Is.EqualTo(OrderStatus.New), "the new incarnation is not held back by the old one's end");
+        var late = t.OnUpdate("hft-1", Update(OrderStatus.Canceled, 0.2m, 0.2m))!;
+        Assert.That(late.FillQuantity, Is.EqualTo(0.2).Within(1e-12));
+        Assert.That(late.Status, Is.EqualTo(OrderStatus.New), "the report shows the current incarnation");
+        Assert.That(t.OnUpdate("hft-1", Update(OrderStatus.Canceled, 0.2m, 0.2m)), Is.Null);
+    }
+
+    [Test]
+    public void Client_order_ids_are_never_repeated_and_map_back_to_the_local_id()
+    {
+        var ids = new ClientOrderIds("hft-", startMicroseconds: 1_796_000_000_000_000);
+        string first = ids.Next(123), second = ids.Next(123);
+        Assert.That(first, Is.Not.EqualTo(second));
+        Assert.That(first, Does.StartWith("hft-3f_"));
+        Assert.That(ids.TryParse(first, out ulong id) && id == 123, Is.True);
+        Assert.That(ids.TryParse("other-3f_1", out _), Is.False);
         Assert.That(ids.TryParse("hft-", out _), Is.False);
-        Assert.That(ids.TryParse("hft-+1", out _), Is.False);
+        Assert.That(ids.TryParse("hft-3f", out _), Is.False);
+        Assert.That(ids.TryParse("hft-3F_1", out _), Is.False);
+        var restarted = new ClientOrderIds("hft-");
+        Assert.That(restarted.Next(123), Is.Not.EqualTo(first), "a restart starts the serial from the clock");
+        string longest = new ClientOrderIds(new string('p', ClientOrderIds.MaxPrefixLength)).Next(ulong.MaxValue);
+        Assert.That(longest.Length, Is.LessThanOrEqualTo(ClientOrderIds.MaxLength));
+        Assert.That(longest, Does.Match("^[a-zA-Z0-9_-]{1,36}$"), "the character set every venue accepts");
         Assert.Throws<ArgumentException>(() => _ = new ClientOrderIds("bad prefix"));
-        Assert.Throws<ArgumentException>(() => _ = new ClientOrderIds(new string('a', 17)));
+        Assert.Throws<ArgumentException>(() => _ = new ClientOrderIds(new string('a', ClientOrderIds.MaxPrefixLength + 1)));
     }
 
     [TestCase(0.01, 10_125L, "101.25")]

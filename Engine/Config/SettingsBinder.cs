@@ -441,9 +441,9 @@ public static class SettingsBinder
         var defaults = new LiveSettings();
         if (r is null) return defaults;
         var prefix = r.String("client_order_prefix");
-        if (prefix is not null && (prefix.Length > 16 || prefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))))
+        if (prefix is not null && (prefix.Length > Hft.Exchanges.Common.ClientOrderIds.MaxPrefixLength || prefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))))
         {
-            r.Report("client_order_prefix", $"must be at most 16 letters, digits, '-' or '_' (the set every venue accepts in a client order id), got \"{prefix}\"");
+            r.Report("client_order_prefix", $"must be at most {Hft.Exchanges.Common.ClientOrderIds.MaxPrefixLength} letters, digits, '-' or '_' (the set every venue accepts in a client order id), got \"{prefix}\"");
             prefix = null;
         }
         var live = new LiveSettings

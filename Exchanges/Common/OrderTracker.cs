@@ -8,56 +8,67 @@ namespace Hft.Exchanges.Common;
 /// The gateway's view of each of our orders on the venue, merging REST answers and user-stream events that may arrive
 /// in either order into <see cref="OrderReport"/>s for the order-state actor: a fill is the increase of the venue's
 /// cumulative filled quantity (so an event seen twice, or a REST answer and its stream event, never count a fill
-/// twice), a final status stays final, and an update that changes nothing makes no report.
+/// twice), a final status stays final, and an update that changes nothing makes no report. Orders are kept by client
+/// order id: a strategy that reuses a local id after an order ended gets a new venue order (a new incarnation) under a
+/// new client id, and late events of the old one still count their fills, once.
 /// </summary>
 public sealed class OrderTracker
 {
     private const long NanosPerMilli = 1_000_000;
     private readonly IReadOnlyList<Instrument> _instruments;
-    private readonly Dictionary<ulong, TrackedOrder> _orders = new();
+    private readonly Dictionary<string, TrackedOrder> _byClientId = new(StringComparer.Ordinal);
+    private readonly Dictionary<ulong, TrackedOrder> _current = new();
+    // Ended incarnations are kept a while for late events (a fill racing a cancel), then forgotten, oldest first.
+    private readonly Queue<string> _ended = new();
+    private const int EndedKept = 10_000;
 
     /// <summary>A tracker for orders on <paramref name="instruments"/> (by index).</summary>
     public OrderTracker(IReadOnlyList<Instrument> instruments) => _instruments = instruments;
 
-    /// <summary>Orders the venue holds open as far as we know, in order id order.</summary>
-    public IReadOnlyList<ulong> OpenOrderIds => _orders.Values.Where(o => o.IsOpen).Select(o => o.OrderId).Order().ToArray();
+    /// <summary>Orders the venue holds open as far as we know.</summary>
+    public int OpenCount => _current.Values.Count(o => o.IsOpen);
 
-    /// <summary>Open orders on instrument <paramref name="instrument"/>.</summary>
-    public int OpenCount(int instrument) => _orders.Values.Count(o => o.IsOpen && o.Instrument == instrument);
+    /// <summary>True if the current incarnation of <paramref name="orderId"/> is not final.</summary>
+    public bool IsOpen(ulong orderId) => _current.TryGetValue(orderId, out var o) && o.IsOpen;
 
-    /// <summary>True if <paramref name="orderId"/> was sent and is not final.</summary>
-    public bool IsOpen(ulong orderId) => _orders.TryGetValue(orderId, out var o) && o.IsOpen;
-
-    /// <summary>The instrument of a tracked order, or -1.</summary>
-    public int InstrumentOf(ulong orderId) => _orders.TryGetValue(orderId, out var o) ? o.Instrument : -1;
+    /// <summary>The client id of the current incarnation of <paramref name="orderId"/>, or null if it was never sent.</summary>
+    public string? ClientIdOf(ulong orderId) => _current.TryGetValue(orderId, out var o) ? o.ClientOrderId : null;
 
     /// <summary>The price (ticks) and quantity the venue holds for <paramref name="orderId"/>, as far as we know.</summary>
     public (long PriceTick, double Quantity) Resting(ulong orderId) =>
-        _orders.TryGetValue(orderId, out var o) ? (o.PriceTick, o.Quantity) : (0, 0);
+        _current.TryGetValue(orderId, out var o) ? (o.PriceTick, o.Quantity) : (0, 0);
 
-    /// <summary>Records a request on its way to the venue.</summary>
-    public void OnCommand(VenueCommand command)
+    /// <summary>Records a new order on its way to the venue under <paramref name="clientOrderId"/>.</summary>
+    public void OnNew(VenueCommand command, string clientOrderId)
     {
-        if (!_orders.TryGetValue(command.OrderId, out var order))
+        var order = new TrackedOrder(command.Instrument, command.OrderId, command.Side, clientOrderId)
         {
-            if (command.Kind != VenueCommandKind.New) return;
-            order = new TrackedOrder(command.Instrument, command.OrderId, command.Side);
-            _orders.Add(command.OrderId, order);
-        }
+            PriceTick = command.PriceTick,
+            Quantity = command.Quantity,
+            LastRequestLocalTime = command.LocalTime,
+            LastRequest = VenueCommandKind.New,
+        };
+        _byClientId[clientOrderId] = order;
+        _current[command.OrderId] = order;
+    }
+
+    /// <summary>Records a cancel or modify of the current incarnation on its way to the venue.</summary>
+    public void OnRequest(VenueCommand command)
+    {
+        if (!_current.TryGetValue(command.OrderId, out var order)) return;
         order.LastRequestLocalTime = command.LocalTime;
         order.LastRequest = command.Kind;
-        if (command.Kind == VenueCommandKind.New)
-        {
-            order.PriceTick = command.PriceTick;
-            order.Quantity = command.Quantity;
-        }
     }
 
     /// <summary>The venue refused <paramref name="command"/>: a rejection report (a refused new order ends it).</summary>
     public OrderReport Rejected(VenueCommand command, string reason)
     {
-        if (_orders.TryGetValue(command.OrderId, out var order) && command.Kind == VenueCommandKind.New && order.Status == OrderStatus.None)
+        _current.TryGetValue(command.OrderId, out var order);
+        if (order is not null && command.Kind == VenueCommandKind.New && order.Status == OrderStatus.None)
+        {
             order.Status = OrderStatus.Rejected;
+            Ended(order.ClientOrderId);
+        }
         return new OrderReport
         {
             Instrument = command.Instrument, OrderId = command.OrderId, Side = command.Side, Status = order?.Status ?? OrderStatus.None,
@@ -67,12 +78,12 @@ public sealed class OrderTracker
     }
 
     /// <summary>
-    /// Merges what the venue said about <paramref name="orderId"/>; returns the report to send, or null when nothing
-    /// changed (a duplicate, or an older answer arriving after a newer event).
+    /// Merges what the venue said about the order sent as <paramref name="clientOrderId"/>; returns the report to send,
+    /// or null when nothing changed (a duplicate, an older answer after a newer event, an id that is not ours).
     /// </summary>
-    public OrderReport? OnUpdate(ulong orderId, VenueOrderUpdate update)
+    public OrderReport? OnUpdate(string clientOrderId, VenueOrderUpdate update)
     {
-        if (!_orders.TryGetValue(orderId, out var order)) return null;
+        if (!_byClientId.TryGetValue(clientOrderId, out var order)) return null;
         var instrument = _instruments[order.Instrument];
         double cumulative = (double)update.CumulativeQuantity;
         double fillQuantity = 0, fillValue = 0, fee = 0;
@@ -96,23 +107,32 @@ public sealed class OrderTracker
         double quantity = update.Quantity > 0 ? (double)update.Quantity : order.Quantity;
         bool changed = fillQuantity > 0 || status != order.Status || priceTick != order.PriceTick || quantity != order.Quantity;
         if (!changed) return null;
+        if (!IsFinal(order.Status) && IsFinal(status)) Ended(order.ClientOrderId);
         order.Status = status;
         order.PriceTick = priceTick;
         order.Quantity = quantity;
-        double leaves = IsFinal(status) ? 0 : Math.Max(0, quantity - order.Cumulative);
+        // A late event of an ended incarnation: only its fill matters; the local order now stands for the current one.
+        var shown = _current.TryGetValue(order.OrderId, out var current) ? current : order;
+        if (!ReferenceEquals(shown, order) && fillQuantity == 0) return null;
+        double leaves = IsFinal(shown.Status) ? 0 : Math.Max(0, shown.Quantity - shown.Cumulative);
         return new OrderReport
         {
-            Instrument = order.Instrument, OrderId = orderId, Side = order.Side, Status = status, PriceTick = priceTick,
-            Quantity = quantity, LeavesQuantity = leaves, FillQuantity = fillQuantity, FillPriceTick = fillTick, FillValue = fillValue,
-            Fee = fee, Maker = update.Maker, ExchangeTime = update.TimeMs * NanosPerMilli, RequestLocalTime = order.LastRequestLocalTime,
-            Answers = order.LastRequest,
+            Instrument = order.Instrument, OrderId = order.OrderId, Side = order.Side, Status = shown.Status, PriceTick = shown.PriceTick,
+            Quantity = shown.Quantity, LeavesQuantity = leaves, FillQuantity = fillQuantity, FillPriceTick = fillTick, FillValue = fillValue,
+            Fee = fee, Maker = update.Maker, ExchangeTime = update.TimeMs * NanosPerMilli, RequestLocalTime = shown.LastRequestLocalTime,
+            Answers = shown.LastRequest,
         };
     }
 
-    /// <summary>Forgets orders that are final (after a report was made of their end).</summary>
-    public void ForgetFinal()
+    private void Ended(string clientOrderId)
     {
-        foreach (var id in _orders.Where(p => IsFinal(p.Value.Status)).Select(p => p.Key).ToArray()) _orders.Remove(id);
+        _ended.Enqueue(clientOrderId);
+        while (_ended.Count > EndedKept)
+        {
+            string old = _ended.Dequeue();
+            if (_byClientId.Remove(old, out var gone) && _current.TryGetValue(gone.OrderId, out var current) && ReferenceEquals(current, gone))
+                _current.Remove(gone.OrderId);
+        }
     }
 
     private static OrderStatus Merge(OrderStatus known, OrderStatus reported, double cumulative, double quantity)
@@ -128,11 +148,12 @@ public sealed class OrderTracker
     public static bool IsFinal(OrderStatus status) =>
         status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Expired or OrderStatus.Rejected;
 
-    private sealed class TrackedOrder(int instrument, ulong orderId, Side side)
+    private sealed class TrackedOrder(int instrument, ulong orderId, Side side, string clientOrderId)
     {
         public int Instrument { get; } = instrument;
         public ulong OrderId { get; } = orderId;
         public Side Side { get; } = side;
+        public string ClientOrderId { get; } = clientOrderId;
         public long PriceTick { get; set; }
         public double Quantity { get; set; }
         public double Cumulative { get; set; }

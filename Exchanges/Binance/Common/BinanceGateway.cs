@@ -89,7 +89,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         Receive<KeepUserDataAlive>(_ => KeepAlive());
         Receive<VenueCommand>(OnCommand);
         Receive<OrderAnswer>(OnOrderAnswer);
-        Receive<ResolveOrder>(r => Query(r.Command));
+        Receive<ResolveOrder>(r => Query(r.Command, r.ClientOrderId));
         Receive<StopTrading>(OnStopTrading);
         Receive<Finished>(OnFinished);
         Receive<DirectDeliveryFailed>(failed => failed.Rethrow());
@@ -261,7 +261,9 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                     Resync(instrument, "bad message");
                     return;
                 }
+                bool wasSynced = _sync[instrument].IsSynced;
                 _sync[instrument].OnDiff(in ids, RowsSpan());
+                if (!wasSynced) LogIfSynced(instrument);
                 CheckCrossed(instrument);
                 RequestSnapshotIfWanted(instrument);
                 break;
@@ -272,6 +274,12 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                 _log.Warning("{0}: {1}: {2}", _options.Name, StreamName(instrument), _parser.LastVenueError);
                 break;
         }
+    }
+
+    private void LogIfSynced(int instrument)
+    {
+        var sync = _sync[instrument];
+        if (sync.IsSynced) _log.Info("{0}: {1} book synced at update {2} ({3})", _options.Name, _instruments[instrument].Symbol, sync.LastUpdateId, sync.LastResyncReason);
     }
 
     private ReadOnlySpan<MarketEvent> RowsSpan() => _rows.Count == 0 ? default : _rows.Chunk(0);
@@ -330,7 +338,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
             return;
         }
         _sync[i].OnSnapshot(lastUpdateId, RowsSpan());
-        if (_sync[i].IsSynced) _log.Info("{0}: {1} book synced at update {2} ({3})", _options.Name, _instruments[i].Symbol, _sync[i].LastUpdateId, _sync[i].LastResyncReason);
+        LogIfSynced(i);
         CheckCrossed(i);
         RequestSnapshotIfWanted(i);
     }
@@ -370,13 +378,23 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         int i = command.Instrument;
         string symbol = _instruments[i].Symbol;
-        string id = _ids.For(command.OrderId);
-        if (command.Kind != VenueCommandKind.New && _tracker.InstrumentOf(command.OrderId) < 0)
+        string id;
+        if (command.Kind == VenueCommandKind.New)
+        {
+            // A fresh client id for every new order, even when the strategy reuses its local id.
+            id = _ids.Next(command.OrderId);
+            _tracker.OnNew(command, id);
+        }
+        else if (_tracker.ClientIdOf(command.OrderId) is { } sent)
+        {
+            id = sent;
+            _tracker.OnRequest(command);
+        }
+        else
         {
             _reportTo.Tell(_tracker.Rejected(command, "unknown order"), Self);
             return;
         }
-        _tracker.OnCommand(command);
         Task<BinanceResponse> call;
         switch (command.Kind)
         {
@@ -393,7 +411,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                 break;
         }
         var self = Self;
-        call.ContinueWith(t => new OrderAnswer(command, t.Result), TaskScheduler.Default).PipeTo(self);
+        call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
     }
 
     private void OnOrderAnswer(OrderAnswer answer)
@@ -403,7 +421,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         switch (r.Outcome)
         {
             case BinanceOutcome.Ok:
-                ApplyOrderBody(command, r);
+                ApplyOrderBody(answer.ClientOrderId, r);
                 break;
             case BinanceOutcome.Rejected when answer.IsQuery && r.Code == -2013:
                 // The venue never took it: the new order ended without reaching the book.
@@ -425,26 +443,26 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
             default:
                 // Unknown outcome: the venue may have acted. Ask it (and listen to the user stream); never send again.
                 Statistics.UnknownOutcomes++;
-                _log.Warning("{0}: outcome of {1} {2} unknown ({3}); querying it", _options.Name, command.Kind, _ids.For(command.OrderId), r.Describe());
-                Timers.StartSingleTimer("resolve-" + command.OrderId, new ResolveOrder(command), _options.UnknownOutcomeQueryDelay);
+                _log.Warning("{0}: outcome of {1} {2} unknown ({3}); querying it", _options.Name, command.Kind, answer.ClientOrderId, r.Describe());
+                Timers.StartSingleTimer("resolve-" + answer.ClientOrderId, new ResolveOrder(command, answer.ClientOrderId), _options.UnknownOutcomeQueryDelay);
                 break;
         }
     }
 
-    private void Query(VenueCommand command)
+    private void Query(VenueCommand command, string clientOrderId)
     {
         if (!_tracker.IsOpen(command.OrderId)) return;
         var self = Self;
-        _market.QueryOrder(_instruments[command.Instrument].Symbol, _ids.For(command.OrderId))
-            .ContinueWith(t => new OrderAnswer(command, t.Result, IsQuery: true), TaskScheduler.Default).PipeTo(self);
+        _market.QueryOrder(_instruments[command.Instrument].Symbol, clientOrderId)
+            .ContinueWith(t => new OrderAnswer(command, clientOrderId, t.Result, IsQuery: true), TaskScheduler.Default).PipeTo(self);
     }
 
-    private void ApplyOrderBody(VenueCommand command, BinanceResponse r)
+    private void ApplyOrderBody(string clientOrderId, BinanceResponse r)
     {
         try
         {
             using var doc = r.Json();
-            if (_tracker.OnUpdate(command.OrderId, _market.OrderAnswer(doc.RootElement)) is { } report) Report(report);
+            if (_tracker.OnUpdate(clientOrderId, _market.OrderAnswer(doc.RootElement)) is { } report) Report(report);
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
@@ -466,8 +484,8 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         switch (ev)
         {
-            case BinanceOrderEvent order when _ids.TryParse(order.Update.ClientOrderId, out ulong id):
-                if (_tracker.OnUpdate(id, order.Update) is { } report) Report(report);
+            case BinanceOrderEvent order when _ids.TryParse(order.Update.ClientOrderId, out _):
+                if (_tracker.OnUpdate(order.Update.ClientOrderId, order.Update) is { } report) Report(report);
                 break;
             case BinanceAccountEvent account:
                 foreach (var (symbol, position) in account.Positions) Statistics.VenuePositions[symbol] = position;
@@ -543,9 +561,9 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 
     private sealed record KeepAliveAnswer(BinanceResponse Response);
 
-    private sealed record OrderAnswer(VenueCommand Command, BinanceResponse Response, bool IsQuery = false);
+    private sealed record OrderAnswer(VenueCommand Command, string ClientOrderId, BinanceResponse Response, bool IsQuery = false);
 
-    private sealed record ResolveOrder(VenueCommand Command);
+    private sealed record ResolveOrder(VenueCommand Command, string ClientOrderId);
 
     private sealed class KeepUserDataAlive
     {
