@@ -88,14 +88,24 @@ internal sealed class LiveSession : IDisposable
     /// <summary>True once the loop stopped by itself (a failure).</summary>
     public bool HasEnded => !_thread.IsAlive;
 
-    /// <summary>Waits until <paramref name="until"/> fires, the loop fails, or <paramref name="timeout"/> passes.</summary>
+    /// <summary>
+    /// Waits until <paramref name="until"/> fires, the loop fails, or <paramref name="timeout"/> passes
+    /// (<see cref="Timeout.InfiniteTimeSpan"/>: no time limit).
+    /// </summary>
     public void Wait(WaitHandle until, TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (!HasEnded && deadline.Elapsed < timeout)
+        var slice = TimeSpan.FromMilliseconds(200);
+        var watch = Stopwatch.StartNew();
+        while (!HasEnded)
         {
-            var left = timeout - deadline.Elapsed;
-            if (until.WaitOne(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200))) return;
+            var wait = slice;
+            if (timeout != Timeout.InfiniteTimeSpan)
+            {
+                var left = timeout - watch.Elapsed;
+                if (left <= TimeSpan.Zero) return;
+                if (left < wait) wait = left;
+            }
+            if (until.WaitOne(wait)) return;
         }
     }
 
