@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Hft.Exchanges.Common;
@@ -16,7 +15,7 @@ namespace Hft.Engine.Tests.Emulators;
 internal sealed class EmulatorSession : IAsyncDisposable
 {
     private readonly HmacSigner _signer;
-    private readonly List<ClientWebSocket> _sockets = new();
+    private readonly List<TestSocket> _sockets = new();
 
     private EmulatorSession(BinanceFuturesEmulator emulator, BinanceFuturesOptions options)
     {
@@ -91,47 +90,25 @@ internal sealed class EmulatorSession : IAsyncDisposable
         return body.GetProperty("listenKey").GetString()!;
     }
 
-    public async Task<ClientWebSocket> ConnectAsync(string pathAndQuery)
+    public async Task<TestSocket> ConnectAsync(string pathAndQuery)
     {
-        var ws = new ClientWebSocket();
-        await ws.ConnectAsync(new Uri(Emulator.StreamBase, pathAndQuery), CancellationToken.None);
+        var ws = await TestSocket.ConnectAsync(new Uri(Emulator.StreamBase, pathAndQuery));
         _sockets.Add(ws);
         return ws;
     }
 
-    public static async Task SendAsync(ClientWebSocket ws, string json) =>
-        await ws.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
+    public static Task SendAsync(TestSocket ws, string json) => ws.SendAsync(json);
 
-    /// <summary>The next frame as JSON, or null if none arrives within <paramref name="timeoutMs"/>.</summary>
-    public static async Task<JsonElement?> ReceiveAsync(ClientWebSocket ws, int timeoutMs = 5000)
-    {
-        using var cts = new CancellationTokenSource(timeoutMs);
-        var buffer = new byte[1 << 16];
-        using var message = new MemoryStream();
-        try
-        {
-            while (true)
-            {
-                var r = await ws.ReceiveAsync(buffer, cts.Token);
-                if (r.MessageType == WebSocketMessageType.Close) return null;
-                message.Write(buffer, 0, r.Count);
-                if (r.EndOfMessage) break;
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-        return JsonDocument.Parse(message.ToArray()).RootElement.Clone();
-    }
+    /// <summary>The next frame as JSON, or null if none arrives within <paramref name="timeoutMs"/> (or the socket ended).</summary>
+    public static Task<JsonElement?> ReceiveAsync(TestSocket ws, int timeoutMs = 5000) => ws.ReceiveAsync(timeoutMs);
 
     /// <summary>Frames until one satisfies <paramref name="match"/> (skipping others), or null on time-out.</summary>
-    public static async Task<JsonElement?> ReceiveUntilAsync(ClientWebSocket ws, Func<JsonElement, bool> match, int timeoutMs = 10000)
+    public static async Task<JsonElement?> ReceiveUntilAsync(TestSocket ws, Func<JsonElement, bool> match, int timeoutMs = 10000)
     {
         var deadline = Environment.TickCount64 + timeoutMs;
         while (Environment.TickCount64 < deadline)
         {
-            var frame = await ReceiveAsync(ws, (int)Math.Max(1, deadline - Environment.TickCount64));
+            var frame = await ws.ReceiveAsync((int)Math.Max(1, deadline - Environment.TickCount64));
             if (frame is null) return null;
             if (match(frame.Value)) return frame;
         }

@@ -98,6 +98,7 @@ public sealed class FuturesVenue
     public async Task RunAsync(CancellationToken stop)
     {
         const int batch = 5000; // messages per pass, so order entry is never locked out by a backlog
+        lock (Gate) _replay.Restart();
         while (!stop.IsCancellationRequested)
         {
             long waitNanos;

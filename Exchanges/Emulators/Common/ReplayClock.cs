@@ -43,6 +43,9 @@ public sealed class ReplayClock
         }
     }
 
+    /// <summary>Starts the wall clock again from zero (when the replay really begins, after the server is up).</summary>
+    public void Restart() => _watch.Restart();
+
     /// <summary>Moves to the message after <see cref="NextIndex"/>, wrapping at the end of the tape.</summary>
     public void Advance()
     {
