@@ -33,6 +33,27 @@ public sealed class GatewayStatistics
     /// <summary>The venue's position per symbol, from its account events and queries.</summary>
     public Dictionary<string, decimal> VenuePositions { get; } = new(StringComparer.Ordinal);
 
+    private long[] _bookIds = [];
+    private int[] _bookSynced = [];
+
+    /// <summary>Makes room for the sync state of <paramref name="instruments"/> books (the gateway calls it once).</summary>
+    public void TrackBooks(int instruments)
+    {
+        _bookIds = new long[instruments];
+        _bookSynced = new int[instruments];
+    }
+
+    /// <summary>Records a book's sync state (on the core loop; readable from any thread).</summary>
+    public void SetBook(int instrument, bool synced, long lastUpdateId)
+    {
+        Volatile.Write(ref _bookIds[instrument], lastUpdateId);
+        Volatile.Write(ref _bookSynced[instrument], synced ? 1 : 0);
+    }
+
+    /// <summary>A book's sync state as last recorded: synced, and the update id of the last event applied.</summary>
+    public (bool Synced, long LastUpdateId) Book(int instrument) =>
+        (Volatile.Read(ref _bookSynced[instrument]) == 1, Volatile.Read(ref _bookIds[instrument]));
+
     /// <summary>Open orders the venue still held when the session ended (-1 if it could not be asked).</summary>
     public int OpenOrdersAtExit { get; set; } = -1;
 }

@@ -12,6 +12,9 @@ public interface IDepthSynchronizer
     /// <summary>True while diffs are applied as they come.</summary>
     bool IsSynced { get; }
 
+    /// <summary>Times the book was rebuilt after it had been synced (by the caller's <see cref="Resync"/> or a gap it found itself).</summary>
+    int Resyncs { get; }
+
     /// <summary>Why the book was last (re)built.</summary>
     string LastResyncReason { get; }
 

@@ -78,6 +78,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _quantities = instruments.Select(i => new DecimalText(i.LotSize)).ToArray();
         _marketStreams = new VenueStream?[instruments.Count];
         for (int i = 0; i < instruments.Count; i++) _bySymbol[instruments[i].Symbol] = i;
+        statistics.TrackBooks(instruments.Count);
 
         Receive<StreamFrame>(OnFrame);
         Receive<StreamConnected>(OnConnected);
@@ -227,14 +228,23 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         try
         {
             Statistics.Frames++;
-            if (frame.Stream == PrivateStreamId) OnUserFrame(frame);
-            else OnMarketFrame(frame.Stream, frame);
+            if (frame.Stream == PrivateStreamId)
+            {
+                OnUserFrame(frame);
+            }
+            else
+            {
+                OnMarketFrame(frame.Stream, frame);
+                PublishBook(frame.Stream);
+            }
         }
         finally
         {
             frame.Release();
         }
     }
+
+    private void PublishBook(int instrument) => Statistics.SetBook(instrument, _sync[instrument].IsSynced, _sync[instrument].LastUpdateId);
 
     private void OnMarketFrame(int instrument, StreamFrame frame)
     {
@@ -261,8 +271,16 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                     Resync(instrument, "bad message");
                     return;
                 }
-                bool wasSynced = _sync[instrument].IsSynced;
-                _sync[instrument].OnDiff(in ids, RowsSpan());
+                var sync = _sync[instrument];
+                bool wasSynced = sync.IsSynced;
+                int resyncs = sync.Resyncs;
+                sync.OnDiff(in ids, RowsSpan());
+                if (sync.Resyncs != resyncs)
+                {
+                    // The synchronizer found a gap itself.
+                    Statistics.Resyncs++;
+                    _log.Warning("{0}: {1} book resync: {2}", _options.Name, _instruments[instrument].Symbol, sync.LastResyncReason);
+                }
                 if (!wasSynced) LogIfSynced(instrument);
                 CheckCrossed(instrument);
                 RequestSnapshotIfWanted(instrument);
@@ -339,6 +357,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         _sync[i].OnSnapshot(lastUpdateId, RowsSpan());
         LogIfSynced(i);
+        PublishBook(i);
         CheckCrossed(i);
         RequestSnapshotIfWanted(i);
     }

@@ -18,6 +18,11 @@ public sealed record FaultCommand
     [JsonPropertyName("reorder")] public int Reorder { get; init; }
     /// <summary>Market streams silent for this many ms from now.</summary>
     [JsonPropertyName("stale_ms")] public int StaleMs { get; init; }
+    /// <summary>
+    /// Hold the replay for this many ms from now: nothing changes and nothing is sent, so a client that caught up can be
+    /// compared with <c>/admin/state</c> (a test's checkpoint); unlike <see cref="StaleMs"/>, the market does not move on unseen.
+    /// </summary>
+    [JsonPropertyName("pause_ms")] public int PauseMs { get; init; }
     /// <summary>Delay every REST answer by this many ms from now on (0 with <see cref="Clear"/> ends it).</summary>
     [JsonPropertyName("slow_ms")] public int? SlowMs { get; init; }
     /// <summary>The next N order requests fail as <see cref="RestErrorKind"/> says.</summary>

@@ -14,6 +14,7 @@ public sealed class FaultSwitches
     private int _gaps, _duplicates, _reorders, _restErrors, _tooMany;
     private RestFailureKind _restErrorKind = RestFailureKind.UnknownExecuted;
     private long _staleUntil; // Environment.TickCount64 ms
+    private long _pausedUntil; // Environment.TickCount64 ms
     private int _slowMs;
     private int _noOneShot; // disconnects are carried out by the venue at once, never armed for later
 
@@ -38,6 +39,7 @@ public sealed class FaultSwitches
             {
                 _gaps = _duplicates = _reorders = _restErrors = _tooMany = 0;
                 _staleUntil = 0;
+                _pausedUntil = 0;
                 _slowMs = 0;
             }
             if (schedule is not null) _schedule = schedule;
@@ -47,6 +49,7 @@ public sealed class FaultSwitches
             if (c.RestErrors > 0) { _restErrors += c.RestErrors; _restErrorKind = kind; }
             _tooMany += Math.Max(0, c.TooManyRequests);
             if (c.StaleMs > 0) _staleUntil = Environment.TickCount64 + c.StaleMs;
+            if (c.PauseMs > 0) _pausedUntil = Environment.TickCount64 + c.PauseMs;
             if (c.SlowMs is { } slow) _slowMs = Math.Max(0, slow);
         }
     }
@@ -80,6 +83,12 @@ public sealed class FaultSwitches
             }
             return false;
         }
+    }
+
+    /// <summary>True while the replay is held (see <see cref="FaultCommand.PauseMs"/>).</summary>
+    public bool IsPaused()
+    {
+        lock (_lock) return Environment.TickCount64 < _pausedUntil;
     }
 
     /// <summary>Delay to add to a REST answer (ms).</summary>

@@ -9,7 +9,8 @@ namespace Hft.Exchanges.Binance.Futures.Book;
 /// (exchange-protocols 1.3): buffer events, take a REST snapshot, drop buffered events with <c>u &lt; lastUpdateId</c>,
 /// start from the event with <c>U &lt;= lastUpdateId &lt;= u</c>, then require every event's <c>pu</c> to equal the previous
 /// event's <c>u</c> (never <c>U == u + 1</c>: that rule is spot's). A gap, a reconnect or a crossed book starts it over with
-/// a new snapshot on the same socket. Rows reach the book through <see cref="IDepthRowTarget"/>: the snapshot as
+/// a new snapshot on the same socket; an event whose <c>u</c> the book has already passed (a duplicate, or one that
+/// arrived after its successor) is dropped. Rows reach the book through <see cref="IDepthRowTarget"/>: the snapshot as
 /// convert writes it (a clear per side, then snapshot rows), then the diffs' rows.
 /// </summary>
 /// <remarks>Runs on the core loop's thread; rows are copied only while buffering (before a snapshot arrives).</remarks>
@@ -79,6 +80,8 @@ public sealed class FuturesDepthSynchronizer : IDepthSynchronizer
     {
         if (IsSynced)
         {
+            // A frame seen twice, or one overtaken by its successor: nothing new for the book.
+            if (ids.LastId <= _lastId) return;
             if (ids.PreviousId == _lastId)
             {
                 Apply(rows);
@@ -126,6 +129,7 @@ public sealed class FuturesDepthSynchronizer : IDepthSynchronizer
         for (int i = 1; i < _buffer.Count; i++)
         {
             var next = _buffer[i];
+            if (next.LastId <= _lastId) continue;
             if (next.PreviousId != _lastId)
             {
                 // Synced for a moment, so the gap counts as a resync.
