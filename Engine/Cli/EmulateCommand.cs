@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Hft.Backtest.Data;
 using Hft.Exchanges.Emulators.BinanceFutures;
+using Hft.Exchanges.Emulators.BinanceSpot;
 using Hft.Exchanges.Emulators.Common;
 
 namespace Hft.Engine.Cli;
@@ -16,13 +17,13 @@ internal static class EmulateCommand
     private static readonly Dictionary<string, int> DefaultPorts = new(StringComparer.Ordinal)
     {
         ["binance-futures"] = BinanceFuturesOptions.DefaultPort,
-        ["binance-spot"] = 18092,
+        ["binance-spot"] = BinanceSpotOptions.DefaultPort,
         ["bybit"] = 18093,
     };
 
     public static Command Create()
     {
-        var venue = new Argument<string>("venue") { Description = "binance-futures (binance-spot and bybit are not built yet)" };
+        var venue = new Argument<string>("venue") { Description = "binance-futures or binance-spot (bybit is not built yet)" };
         var data = new Option<string?>("--data") { Description = "Event file to replay (default samples/data/sample.npz); 'generated' for a generated market" };
         var speed = new Option<double>("--speed") { Description = "Replay speed: event-time gaps are divided by it", DefaultValueFactory = _ => 1.0 };
         var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one; default 18091 for binance-futures, 18092 spot, 18093 bybit)" };
@@ -35,8 +36,8 @@ internal static class EmulateCommand
         var symbol = new Option<string>("--symbol") { Description = "Symbol of the replayed instrument", DefaultValueFactory = _ => "SIMUSDT" };
         var tick = new Option<double>("--tick-size") { Description = "Its price increment", DefaultValueFactory = _ => 0.01 };
         var lot = new Option<double>("--lot-size") { Description = "Its quantity increment", DefaultValueFactory = _ => 0.01 };
-        var ping = new Option<double>("--ping-interval-s") { Description = "Server ping interval in seconds", DefaultValueFactory = _ => 180.0 };
-        var pong = new Option<double>("--pong-timeout-s") { Description = "Drop a socket whose pong is this late, in seconds (0: never)", DefaultValueFactory = _ => 600.0 };
+        var ping = new Option<double?>("--ping-interval-s") { Description = "Server ping interval in seconds (default: the venue's, 180 on futures, 20 on spot)" };
+        var pong = new Option<double?>("--pong-timeout-s") { Description = "Drop a socket whose pong is this late, in seconds, 0 for never (default: the venue's, 600 on futures, 60 on spot)" };
         var listenKey = new Option<double>("--listen-key-validity-s") { Description = "Listen-key validity in seconds", DefaultValueFactory = _ => 3600.0 };
         var command = new Command("emulate", "Serve a venue's protocol on 127.0.0.1 with a replayed market (for clients and tests)")
         {
@@ -47,31 +48,43 @@ internal static class EmulateCommand
             string name = r.GetValue(venue)!.Trim().ToLowerInvariant();
             if (!DefaultPorts.TryGetValue(name, out int defaultPort))
                 throw new ArgumentException($"unknown venue '{name}'; available: {string.Join(", ", DefaultPorts.Keys)}");
-            if (name != "binance-futures")
+            if (name == "bybit")
             {
-                Console.Error.WriteLine($"error: emulate {name}: not built yet (only binance-futures is)");
+                Console.Error.WriteLine($"error: emulate {name}: not built yet (binance-futures and binance-spot are)");
                 return 1;
             }
+            bool spot = name == "binance-spot";
             double s = r.GetValue(speed);
             if (!(s > 0) || double.IsInfinity(s)) throw new ArgumentException("--speed: must be a positive number");
             double? seconds = r.GetValue(duration);
             if (seconds is { } d && !(d > 0)) throw new ArgumentException("--duration: must be a positive number of seconds");
-            double pingS = r.GetValue(ping), pongS = r.GetValue(pong), keyS = r.GetValue(listenKey);
+            double pingS = r.GetValue(ping) ?? (spot ? 20 : 180), pongS = r.GetValue(pong) ?? (spot ? 60 : 600), keyS = r.GetValue(listenKey);
             if (!(pingS > 0)) throw new ArgumentException("--ping-interval-s: must be positive");
             if (!(pongS >= 0)) throw new ArgumentException("--pong-timeout-s: must be 0 or positive");
             if (!(keyS > 0)) throw new ArgumentException("--listen-key-validity-s: must be positive");
             int seedValue = r.GetValue(seed);
             var schedule = FaultSchedule.Parse(r.GetValue(faults));
             var tape = LoadTape(r.GetValue(data), seedValue);
+            var host = new HostSettings
+            {
+                Port = r.GetValue(port) ?? defaultPort,
+                PingInterval = TimeSpan.FromSeconds(pingS),
+                PongTimeout = pongS > 0 ? TimeSpan.FromSeconds(pongS) : null,
+                HandleSignals = true,
+            };
+            if (spot)
+            {
+                var spotOptions = new BinanceSpotOptions
+                {
+                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule,
+                    ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
+                    Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
+                };
+                return BinanceSpotEmulator.RunAsync(spotOptions, seconds is { } sd ? TimeSpan.FromSeconds(sd) : null, r.GetValue(json)).GetAwaiter().GetResult();
+            }
             var options = new BinanceFuturesOptions
             {
-                Host = new HostSettings
-                {
-                    Port = r.GetValue(port) ?? defaultPort,
-                    PingInterval = TimeSpan.FromSeconds(pingS),
-                    PongTimeout = pongS > 0 ? TimeSpan.FromSeconds(pongS) : null,
-                    HandleSignals = true,
-                },
+                Host = host,
                 Market = tape, Speed = s, Seed = seedValue, Faults = schedule,
                 ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                 Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),

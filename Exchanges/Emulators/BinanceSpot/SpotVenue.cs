@@ -91,7 +91,8 @@ public sealed class SpotVenue
             {
                 long now = _replay.ElapsedNanos;
                 int processed = 0;
-                while (processed < batch && _replay.NextDueNanos <= now)
+                bool paused = Faults.IsPaused();
+                while (!paused && processed < batch && _replay.NextDueNanos <= now)
                 {
                     ReplayMessage(_tape.Message(_replay.NextIndex));
                     int loops = _replay.Loops;
