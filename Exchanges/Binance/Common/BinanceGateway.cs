@@ -157,7 +157,9 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
             _loop.Fail(new VenueStartException($"{_options.Name}: {problem}"));
             return;
         }
-        _log.Info("{0}: server time offset {1} ms; symbol rules match the configuration", _options.Name, _market.Transport.TimeOffsetMs);
+        var limits = _market.Transport.Limits;
+        _log.Info("{0}: server time offset {1} ms; symbol rules match the configuration; staying under {2} weight/min, {3} orders/10 s, {4} orders/min",
+            _options.Name, _market.Transport.TimeOffsetMs, limits.WeightPerMinute, limits.OrdersPer10s, limits.OrdersPerMinute);
         if (!_options.ConnectStreams) return;
         for (int i = 0; i < _instruments.Count; i++)
         {
@@ -531,6 +533,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private void OnStopTrading(StopTrading stop)
     {
         _stopping = true;
+        _market.Transport.StopOrders();
         var replyTo = Sender;
         if (!_options.Trading)
         {

@@ -29,11 +29,36 @@ public sealed class BinanceRateLimits
     }
 
     /// <summary>Request weight allowed per minute.</summary>
-    public int WeightPerMinute { get; }
+    public int WeightPerMinute { get; private set; }
     /// <summary>Orders allowed per 10 s.</summary>
-    public int OrdersPer10s { get; }
+    public int OrdersPer10s { get; private set; }
     /// <summary>Orders allowed per minute.</summary>
-    public int OrdersPerMinute { get; }
+    public int OrdersPerMinute { get; private set; }
+
+    /// <summary>
+    /// Takes the limits the venue publishes in <c>exchangeInfo.rateLimits</c> (read at start-up rather than hard-coded:
+    /// spot, for one, allows 50 orders in 10 s where futures allows 300). Limits of other windows are left as they are.
+    /// </summary>
+    public void Apply(System.Text.Json.JsonElement exchangeInfo)
+    {
+        if (exchangeInfo.ValueKind != System.Text.Json.JsonValueKind.Object || !exchangeInfo.TryGetProperty("rateLimits", out var limits)
+            || limits.ValueKind != System.Text.Json.JsonValueKind.Array) return;
+        lock (_gate)
+        {
+            foreach (var l in limits.EnumerateArray())
+            {
+                if (l.ValueKind != System.Text.Json.JsonValueKind.Object) continue;
+                string? type = l.TryGetProperty("rateLimitType", out var t) ? t.GetString() : null;
+                string? interval = l.TryGetProperty("interval", out var i) ? i.GetString() : null;
+                int num = l.TryGetProperty("intervalNum", out var n) && n.TryGetInt32(out int nv) ? nv : 0;
+                int limit = l.TryGetProperty("limit", out var v) && v.TryGetInt32(out int lv) ? lv : 0;
+                if (limit <= 0) continue;
+                if (type == "REQUEST_WEIGHT" && interval == "MINUTE" && num == 1) WeightPerMinute = limit;
+                else if (type == "ORDERS" && interval == "SECOND" && num == 10) OrdersPer10s = limit;
+                else if (type == "ORDERS" && interval == "MINUTE" && num == 1) OrdersPerMinute = limit;
+            }
+        }
+    }
 
     /// <summary>Weight used in the current minute, as last reported.</summary>
     public int UsedWeight { get { lock (_gate) return _usedWeight; } }

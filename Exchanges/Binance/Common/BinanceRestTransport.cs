@@ -20,6 +20,7 @@ public sealed class BinanceRestTransport : IDisposable
     private readonly HmacSigner? _signer;
     private readonly ResiliencePipeline<BinanceResponse> _safeRetries;
     private long _timeOffsetMs;
+    private readonly CancellationTokenSource _ordersStopped = new();
 
     /// <summary>A transport to <paramref name="baseUrl"/>; <paramref name="apiKey"/> and <paramref name="apiSecret"/> may be null for public calls only.</summary>
     /// <param name="baseUrl">REST base URL.</param>
@@ -65,6 +66,12 @@ public sealed class BinanceRestTransport : IDisposable
     /// <summary>Local wall time in ms, as the timestamps are made from.</summary>
     public static long LocalNowMs() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Sends no more orders: those still waiting for the rate limit are answered as not sent (a session that stops must
+    /// not place an order after it cancelled everything); cancels and reads go on.
+    /// </summary>
+    public void StopOrders() => _ordersStopped.Cancel();
+
     /// <summary>Records the server's time, read at local time <paramref name="localMidpointMs"/> (halfway through the call).</summary>
     public void SetServerTime(long serverTimeMs, long localMidpointMs) => Interlocked.Exchange(ref _timeOffsetMs, serverTimeMs - localMidpointMs);
 
@@ -83,15 +90,22 @@ public sealed class BinanceRestTransport : IDisposable
     private async Task<BinanceResponse> SendOnce(HttpMethod method, string path, string query, BinanceSecurity security, bool isOrder, CancellationToken cancel)
     {
         TimeSpan wait;
+        var notSent = new BinanceResponse(BinanceOutcome.Rejected, 0, "", 0, "not sent: the session is stopping");
         try
         {
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancel, isOrder ? _ordersStopped.Token : CancellationToken.None);
             while ((wait = Limits.DelayBeforeSend(LocalNowMs(), isOrder)) > TimeSpan.Zero)
-                await Task.Delay(wait, cancel).ConfigureAwait(false);
+                await Task.Delay(wait, waiting.Token).ConfigureAwait(false);
         }
         catch (InvalidOperationException banned)
         {
             return new BinanceResponse(BinanceOutcome.Banned, 0, "", 0, banned.Message);
         }
+        catch (OperationCanceledException) when (_ordersStopped.IsCancellationRequested && !cancel.IsCancellationRequested)
+        {
+            return notSent;
+        }
+        if (isOrder && _ordersStopped.IsCancellationRequested) return notSent;
         string text = security == BinanceSecurity.Signed ? Sign(query) : query;
         using var request = new HttpRequestMessage(method, text.Length == 0 ? path : path + "?" + text);
         if (security != BinanceSecurity.None)
@@ -127,5 +141,9 @@ public sealed class BinanceRestTransport : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _ordersStopped.Dispose();
+        _http.Dispose();
+    }
 }

@@ -40,6 +40,7 @@ public sealed class FuturesRestClient : IDisposable
         var r = await Get("/fapi/v1/exchangeInfo", "", BinanceSecurity.None, cancel).ConfigureAwait(false);
         if (!r.IsOk) return (r, null);
         using var doc = r.Json();
+        _transport.Limits.Apply(doc.RootElement);
         foreach (var s in Array(doc.RootElement, "symbols"))
         {
             if (String(s, "symbol") != symbol) continue;

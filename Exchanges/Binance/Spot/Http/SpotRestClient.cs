@@ -39,6 +39,7 @@ public sealed class SpotRestClient : IDisposable
         var r = await Get("/api/v3/exchangeInfo", new BinanceQuery().Add("symbol", symbol).ToString(), BinanceSecurity.None).ConfigureAwait(false);
         if (!r.IsOk) return (r, null);
         using var doc = r.Json();
+        _transport.Limits.Apply(doc.RootElement);
         foreach (var s in Array(doc.RootElement, "symbols"))
         {
             if (String(s, "symbol") != symbol) continue;
