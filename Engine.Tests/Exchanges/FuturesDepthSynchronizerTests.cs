@@ -9,10 +9,19 @@ namespace Hft.Engine.Tests.Exchanges;
 /// <summary>The futures book procedure (exchange-protocols 1.3): snapshot and buffer, pu continuity, resync on a gap.</summary>
 public sealed class FuturesDepthSynchronizerTests
 {
+    /// <summary>Collects the rows; whole-book clears (the reset before a snapshot) are counted apart.</summary>
     private sealed class Rows : IDepthRowTarget
     {
         public readonly List<MarketEvent> Applied = new();
-        public void Apply(int instrument, ReadOnlySpan<MarketEvent> rows) => Applied.AddRange(rows.ToArray());
+        public int Resets;
+        public void Apply(int instrument, ReadOnlySpan<MarketEvent> rows)
+        {
+            foreach (var r in rows)
+            {
+                if ((r.Flags & 0xFF) == EventFlags.DepthClear && !r.IsBuy && !r.IsSell) Resets++;
+                else Applied.Add(r);
+            }
+        }
     }
 
     private static DepthUpdateIds Ids(long first, long last, long previous) => new(true, first, last, true, previous, 0, 0);
@@ -32,6 +41,7 @@ public sealed class FuturesDepthSynchronizerTests
         Assert.That(sync.IsSynced, Is.False);
         sync.OnSnapshot(100, [new MarketEvent(EventFlags.DepthSnapshot | EventFlags.Buy, 0, 0, 9, 9)]);
         Assert.That(sync.IsSynced, Is.True);
+        Assert.That(rows.Resets, Is.EqualTo(1), "the book is emptied before the snapshot, so nothing from before the sync survives");
         Assert.That(rows.Applied.Select(r => r.Price), Is.EqualTo(new[] { 9.0, 2, 3 }));
         Assert.That(sync.LastUpdateId, Is.EqualTo(120));
         sync.OnDiff(Ids(200, 210, 120), [Bid(4, 4)]);

@@ -11,9 +11,14 @@ public sealed class SpotDepthSynchronizerTests
     private sealed class Rows : IDepthRowTarget
     {
         public readonly List<double> Prices = new();
+        public int Resets;
         public void Apply(int instrument, ReadOnlySpan<MarketEvent> rows)
         {
-            foreach (var r in rows) Prices.Add(r.Price);
+            foreach (var r in rows)
+            {
+                if ((r.Flags & 0xFF) == EventFlags.DepthClear && !r.IsBuy && !r.IsSell) Resets++;
+                else Prices.Add(r.Price);
+            }
         }
     }
 
@@ -30,6 +35,7 @@ public sealed class SpotDepthSynchronizerTests
         sync.OnDiff(Ids(161, 165), Row(2));
         sync.OnSnapshot(160, Row(9));
         Assert.That(sync.IsSynced, Is.True);
+        Assert.That(rows.Resets, Is.EqualTo(1));
         Assert.That(rows.Prices, Is.EqualTo(new[] { 9.0, 2 }), "u <= lastUpdateId is dropped (spot's rule: <=, futures' is <)");
         sync.OnDiff(Ids(166, 170), Row(3));
         sync.OnDiff(Ids(150, 155), Row(4)); // old: ignored

@@ -122,6 +122,7 @@ public sealed class FuturesDepthSynchronizer : IDepthSynchronizer
             _snapshotWanted = true;
             return;
         }
+        Apply([BookReset.Before(_snapshotRows)]);
         Apply(_snapshotRows);
         _snapshotRows = null;
         Apply(first.Rows);

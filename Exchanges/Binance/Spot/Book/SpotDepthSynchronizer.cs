@@ -116,6 +116,7 @@ public sealed class SpotDepthSynchronizer : IDepthSynchronizer
             return;
         }
         _buffer.RemoveAll(b => b.LastId <= _snapshotId);
+        _target.Apply(_instrument, [BookReset.Before(_snapshotRows)]);
         _target.Apply(_instrument, _snapshotRows);
         _snapshotRows = null;
         _lastId = _snapshotId;
