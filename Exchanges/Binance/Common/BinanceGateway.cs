@@ -23,6 +23,7 @@ namespace Hft.Exchanges.Binance.Common;
 public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 {
     private const int MaxLoggedBadMessages = 20;
+    private const int MaxLoggedRejections = 50;
     private readonly BinanceGatewayOptions _options;
     private readonly IBinanceMarket _market;
     private readonly IReadOnlyList<Instrument> _instruments;
@@ -453,6 +454,10 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
             case BinanceOutcome.RateLimited:
                 if (r.Outcome == BinanceOutcome.RateLimited) Statistics.RateLimited++;
                 Statistics.Rejected++;
+                // Every refusal says why (a bad key, signature or timestamp among them), but a flood is thinned out.
+                if (Statistics.Rejected <= MaxLoggedRejections || Statistics.Rejected % 100 == 0)
+                    _log.Warning("{0}: {1} of {2} refused: {3}{4}", _options.Name, command.Kind, answer.ClientOrderId, r.Describe(),
+                        Statistics.Rejected == MaxLoggedRejections ? " (further refusals: every 100th is logged)" : "");
                 if (!answer.IsQuery) Report(_tracker.Rejected(command, r.Describe()));
                 if (r.Outcome == BinanceOutcome.RateLimited)
                     _log.Warning("{0}: rate limited ({1}); requests wait for Retry-After", _options.Name, r.Describe());

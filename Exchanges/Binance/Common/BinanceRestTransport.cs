@@ -45,9 +45,10 @@ public sealed class BinanceRestTransport : IDisposable
         _safeRetries = new ResiliencePipelineBuilder<BinanceResponse>()
             .AddRetry(new RetryStrategyOptions<BinanceResponse>
             {
-                // Unknown outcomes of reads and cancels: asking again cannot do anything twice.
-                ShouldHandle = new PredicateBuilder<BinanceResponse>().HandleResult(r => r.Outcome == BinanceOutcome.Unknown),
-                MaxRetryAttempts = 3,
+                // Unknown outcomes and 429s of reads and cancels: asking again cannot do anything twice (after a 429 the
+                // next attempt waits for Retry-After first).
+                ShouldHandle = new PredicateBuilder<BinanceResponse>().HandleResult(r => r.Outcome is BinanceOutcome.Unknown or BinanceOutcome.RateLimited),
+                MaxRetryAttempts = 5,
                 Delay = TimeSpan.FromMilliseconds(100),
                 BackoffType = DelayBackoffType.Exponential,
             })
@@ -74,6 +75,21 @@ public sealed class BinanceRestTransport : IDisposable
 
     /// <summary>Records the server's time, read at local time <paramref name="localMidpointMs"/> (halfway through the call).</summary>
     public void SetServerTime(long serverTimeMs, long localMidpointMs) => Interlocked.Exchange(ref _timeOffsetMs, serverTimeMs - localMidpointMs);
+
+    /// <summary>Waits until a request may be sent (the rate limits, a 429's Retry-After); false if the IP is banned.</summary>
+    public async Task<bool> WaitUntilSendable(bool isOrder, CancellationToken cancel = default)
+    {
+        try
+        {
+            TimeSpan wait;
+            while ((wait = Limits.DelayBeforeSend(LocalNowMs(), isOrder)) > TimeSpan.Zero) await Task.Delay(wait, cancel).ConfigureAwait(false);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Sends one request. <paramref name="safeToRepeat"/> allows retries of an unknown outcome (reads, cancels); an order

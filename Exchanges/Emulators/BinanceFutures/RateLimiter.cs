@@ -5,7 +5,8 @@ namespace Hft.Exchanges.Emulators.BinanceFutures;
 /// <summary>
 /// Counts request weight per minute and orders per 10 s and per minute in fixed windows, as the venue does. Over
 /// a limit: HTTP 429 with Retry-After (seconds to the window's end) and -1003 (or -1015 for orders); a request
-/// before Retry-After has elapsed: HTTP 418, banned for the ban duration. Thread-safe.
+/// before Retry-After has elapsed (beyond the short grace for requests already in flight): HTTP 418, banned for the
+/// ban duration. Thread-safe.
 /// </summary>
 public sealed class RateLimiter
 {
@@ -13,7 +14,13 @@ public sealed class RateLimiter
     private readonly RateLimits _limits;
     private readonly FaultSwitches _faults;
     private long _weightWindow, _weight, _orders10Window, _orders10, _orders60Window, _orders60;
-    private long _backOffUntil, _bannedUntil;
+    private long _backOffUntil, _bannedUntil, _backOffSince;
+
+    /// <summary>
+    /// How long after a 429 requests are still answered with 429 rather than a ban: those were already on the wire when
+    /// the client was told to back off. A client that keeps sending after that is "continuing after 429".
+    /// </summary>
+    public const int InFlightGraceMs = 250;
 
     /// <summary>A limiter enforcing <paramref name="limits"/>; forced 429s come from <paramref name="faults"/>.</summary>
     public RateLimiter(RateLimits limits, FaultSwitches faults)
@@ -32,6 +39,8 @@ public sealed class RateLimiter
         {
             Roll(nowMs);
             if (nowMs < _bannedUntil) return Banned(nowMs);
+            if (nowMs < _backOffUntil && nowMs - _backOffSince <= InFlightGraceMs)
+                return new RateDecision(429, -1003, Seconds(nowMs, _backOffUntil), "Too many requests; back off until Retry-After.", _weight, _orders10, _orders60);
             if (nowMs < _backOffUntil)
             {
                 // Told to back off and did not: the venue bans the IP.
@@ -65,6 +74,7 @@ public sealed class RateLimiter
 
     private RateDecision TooMany(long nowMs, long until, int code, string message)
     {
+        if (nowMs >= _backOffUntil) _backOffSince = nowMs;
         _backOffUntil = Math.Max(_backOffUntil, until);
         return new RateDecision(429, code, Seconds(nowMs, _backOffUntil), message, _weight, _orders10, _orders60);
     }

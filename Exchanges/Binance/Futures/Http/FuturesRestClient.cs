@@ -25,10 +25,18 @@ public sealed class FuturesRestClient : IDisposable
     /// <summary><c>GET /fapi/v1/time</c>, and sets the transport's server-time offset from it.</summary>
     public async Task<BinanceResponse> SyncTime(CancellationToken cancel = default)
     {
-        long before = BinanceRestTransport.LocalNowMs();
-        var r = await Get("/fapi/v1/time", "", BinanceSecurity.None, cancel).ConfigureAwait(false);
+        // Each attempt is timed on its own (after any wait for the rate limit), so a retried call does not skew the offset.
+        BinanceResponse r = BinanceResponse.NoResponse("not asked");
+        long before = 0, after = 0;
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            if (!await _transport.WaitUntilSendable(isOrder: false).ConfigureAwait(false)) break;
+            before = BinanceRestTransport.LocalNowMs();
+            r = await _transport.Send(HttpMethod.Get, "/fapi/v1/time", "", BinanceSecurity.None, isOrder: false, safeToRepeat: false, cancel).ConfigureAwait(false);
+            after = BinanceRestTransport.LocalNowMs();
+            if (r.Outcome is not (BinanceOutcome.RateLimited or BinanceOutcome.Unknown)) break;
+        }
         if (!r.IsOk) return r;
-        long after = BinanceRestTransport.LocalNowMs();
         using var doc = r.Json();
         _transport.SetServerTime(Int64(doc.RootElement, "serverTime"), (before + after) / 2);
         return r;

@@ -24,10 +24,18 @@ public sealed class SpotRestClient : IDisposable
     /// <summary><c>GET /api/v3/time</c>, setting the server-time offset.</summary>
     public async Task<BinanceResponse> SyncTime()
     {
-        long before = BinanceRestTransport.LocalNowMs();
-        var r = await Get("/api/v3/time", "", BinanceSecurity.None).ConfigureAwait(false);
+        // Each attempt is timed on its own (after any wait for the rate limit), so a retried call does not skew the offset.
+        BinanceResponse r = BinanceResponse.NoResponse("not asked");
+        long before = 0, after = 0;
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            if (!await _transport.WaitUntilSendable(isOrder: false).ConfigureAwait(false)) break;
+            before = BinanceRestTransport.LocalNowMs();
+            r = await _transport.Send(HttpMethod.Get, "/api/v3/time", "", BinanceSecurity.None, isOrder: false, safeToRepeat: false).ConfigureAwait(false);
+            after = BinanceRestTransport.LocalNowMs();
+            if (r.Outcome is not (BinanceOutcome.RateLimited or BinanceOutcome.Unknown)) break;
+        }
         if (!r.IsOk) return r;
-        long after = BinanceRestTransport.LocalNowMs();
         using var doc = r.Json();
         _transport.SetServerTime(Int64(doc.RootElement, "serverTime"), (before + after) / 2);
         return r;
