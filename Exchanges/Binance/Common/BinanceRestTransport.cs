@@ -92,6 +92,28 @@ public sealed class BinanceRestTransport : IDisposable
     }
 
     /// <summary>
+    /// Reads the server time at <paramref name="path"/> (<c>{"serverTime":ms}</c>) and sets <see cref="TimeOffsetMs"/>. Each
+    /// attempt is timed on its own, after any wait for the rate limit, so a retried call does not skew the offset.
+    /// </summary>
+    public async Task<BinanceResponse> SyncServerTime(string path)
+    {
+        BinanceResponse r = BinanceResponse.NoResponse("not asked");
+        long before = 0, after = 0;
+        for (int attempt = 0; attempt < 6; attempt++)
+        {
+            if (!await WaitUntilSendable(isOrder: false).ConfigureAwait(false)) break;
+            before = LocalNowMs();
+            r = await Send(HttpMethod.Get, path, "", BinanceSecurity.None, isOrder: false, safeToRepeat: false).ConfigureAwait(false);
+            after = LocalNowMs();
+            if (r.Outcome is not (BinanceOutcome.RateLimited or BinanceOutcome.Unknown)) break;
+        }
+        if (!r.IsOk) return r;
+        using var doc = r.Json();
+        SetServerTime(JsonFields.Int64(doc.RootElement, "serverTime"), (before + after) / 2);
+        return r;
+    }
+
+    /// <summary>
     /// Sends one request. <paramref name="safeToRepeat"/> allows retries of an unknown outcome (reads, cancels); an order
     /// is never sent twice by this transport.
     /// </summary>

@@ -67,6 +67,25 @@ public static class JsonFields
         return v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : throw Missing(name, "an array");
     }
 
+    /// <summary>Parses one frame as a JSON object (the caller disposes it).</summary>
+    /// <exception cref="FormatException">Not JSON, or not an object.</exception>
+    public static JsonDocument ParseObject(ReadOnlySpan<byte> frame)
+    {
+        JsonDocument doc;
+        try
+        {
+            var reader = new Utf8JsonReader(frame);
+            doc = JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException("invalid JSON: " + e.Message, e);
+        }
+        if (doc.RootElement.ValueKind == JsonValueKind.Object) return doc;
+        doc.Dispose();
+        throw new FormatException("the message is not a JSON object");
+    }
+
     // An array item or a value where an object was expected has no fields at all (TryGetProperty would throw).
     private static bool Has(JsonElement e, string name, out JsonElement value)
     {

@@ -23,24 +23,7 @@ public sealed class FuturesRestClient : IDisposable
     public BinanceRestTransport Transport => _transport;
 
     /// <summary><c>GET /fapi/v1/time</c>, and sets the transport's server-time offset from it.</summary>
-    public async Task<BinanceResponse> SyncTime(CancellationToken cancel = default)
-    {
-        // Each attempt is timed on its own (after any wait for the rate limit), so a retried call does not skew the offset.
-        BinanceResponse r = BinanceResponse.NoResponse("not asked");
-        long before = 0, after = 0;
-        for (int attempt = 0; attempt < 6; attempt++)
-        {
-            if (!await _transport.WaitUntilSendable(isOrder: false).ConfigureAwait(false)) break;
-            before = BinanceRestTransport.LocalNowMs();
-            r = await _transport.Send(HttpMethod.Get, "/fapi/v1/time", "", BinanceSecurity.None, isOrder: false, safeToRepeat: false, cancel).ConfigureAwait(false);
-            after = BinanceRestTransport.LocalNowMs();
-            if (r.Outcome is not (BinanceOutcome.RateLimited or BinanceOutcome.Unknown)) break;
-        }
-        if (!r.IsOk) return r;
-        using var doc = r.Json();
-        _transport.SetServerTime(Int64(doc.RootElement, "serverTime"), (before + after) / 2);
-        return r;
-    }
+    public Task<BinanceResponse> SyncTime(CancellationToken cancel = default) => _transport.SyncServerTime("/fapi/v1/time");
 
     /// <summary><c>GET /fapi/v1/exchangeInfo</c>: the rules of <paramref name="symbol"/>, or null if the venue does not list it.</summary>
     public async Task<(BinanceResponse Response, SymbolRules? Rules)> SymbolRules(string symbol, CancellationToken cancel = default)
@@ -49,23 +32,7 @@ public sealed class FuturesRestClient : IDisposable
         if (!r.IsOk) return (r, null);
         using var doc = r.Json();
         _transport.Limits.Apply(doc.RootElement);
-        foreach (var s in Array(doc.RootElement, "symbols"))
-        {
-            if (String(s, "symbol") != symbol) continue;
-            decimal tick = 0, step = 0, minQty = 0, minNotional = 0;
-            foreach (var f in Array(s, "filters"))
-            {
-                switch (OptionalString(f, "filterType"))
-                {
-                    case "PRICE_FILTER": tick = Decimal(f, "tickSize"); break;
-                    case "LOT_SIZE": step = Decimal(f, "stepSize"); minQty = Decimal(f, "minQty"); break;
-                    // Futures names it 'notional'; spot says 'minNotional'.
-                    case "MIN_NOTIONAL": minNotional = Decimal(f, "notional"); break;
-                }
-            }
-            return (r, new SymbolRules(symbol, tick, step, minQty, minNotional, OptionalString(s, "status") is null or "TRADING"));
-        }
-        return (r, null);
+        return (r, BinanceSymbolFilters.Find(doc.RootElement, symbol));
     }
 
     /// <summary><c>GET /fapi/v1/depth</c>: the REST snapshot a book sync starts from.</summary>

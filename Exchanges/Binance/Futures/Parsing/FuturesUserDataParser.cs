@@ -18,20 +18,9 @@ public static class FuturesUserDataParser
     /// <exception cref="FormatException">Not a user-data event, or a field the engine needs is missing or of the wrong type.</exception>
     public static BinanceUserEvent Parse(ReadOnlySpan<byte> frame)
     {
-        JsonDocument doc;
-        try
-        {
-            var reader = new Utf8JsonReader(frame);
-            doc = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("invalid JSON: " + e.Message, e);
-        }
-        using (doc)
+        using (var doc = ParseObject(frame))
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new FormatException("the message is not a JSON object");
             if (root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object) root = data;
             string type = String(root, "e");
             return type switch

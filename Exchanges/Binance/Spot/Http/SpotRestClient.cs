@@ -22,24 +22,7 @@ public sealed class SpotRestClient : IDisposable
     public BinanceRestTransport Transport => _transport;
 
     /// <summary><c>GET /api/v3/time</c>, setting the server-time offset.</summary>
-    public async Task<BinanceResponse> SyncTime()
-    {
-        // Each attempt is timed on its own (after any wait for the rate limit), so a retried call does not skew the offset.
-        BinanceResponse r = BinanceResponse.NoResponse("not asked");
-        long before = 0, after = 0;
-        for (int attempt = 0; attempt < 6; attempt++)
-        {
-            if (!await _transport.WaitUntilSendable(isOrder: false).ConfigureAwait(false)) break;
-            before = BinanceRestTransport.LocalNowMs();
-            r = await _transport.Send(HttpMethod.Get, "/api/v3/time", "", BinanceSecurity.None, isOrder: false, safeToRepeat: false).ConfigureAwait(false);
-            after = BinanceRestTransport.LocalNowMs();
-            if (r.Outcome is not (BinanceOutcome.RateLimited or BinanceOutcome.Unknown)) break;
-        }
-        if (!r.IsOk) return r;
-        using var doc = r.Json();
-        _transport.SetServerTime(Int64(doc.RootElement, "serverTime"), (before + after) / 2);
-        return r;
-    }
+    public Task<BinanceResponse> SyncTime() => _transport.SyncServerTime("/api/v3/time");
 
     /// <summary><c>GET /api/v3/exchangeInfo?symbol=</c>: the symbol's filters (min notional from <c>NOTIONAL</c> or <c>MIN_NOTIONAL</c>, both <c>minNotional</c>).</summary>
     public async Task<(BinanceResponse Response, SymbolRules? Rules)> SymbolRules(string symbol)
@@ -48,22 +31,7 @@ public sealed class SpotRestClient : IDisposable
         if (!r.IsOk) return (r, null);
         using var doc = r.Json();
         _transport.Limits.Apply(doc.RootElement);
-        foreach (var s in Array(doc.RootElement, "symbols"))
-        {
-            if (String(s, "symbol") != symbol) continue;
-            decimal tick = 0, step = 0, minQty = 0, minNotional = 0;
-            foreach (var f in Array(s, "filters"))
-            {
-                switch (OptionalString(f, "filterType"))
-                {
-                    case "PRICE_FILTER": tick = Decimal(f, "tickSize"); break;
-                    case "LOT_SIZE": step = Decimal(f, "stepSize"); minQty = Decimal(f, "minQty"); break;
-                    case "MIN_NOTIONAL" or "NOTIONAL": minNotional = Math.Max(minNotional, OptionalDecimal(f, "minNotional")); break;
-                }
-            }
-            return (r, new SymbolRules(symbol, tick, step, minQty, minNotional, OptionalString(s, "status") is null or "TRADING"));
-        }
-        return (r, null);
+        return (r, BinanceSymbolFilters.Find(doc.RootElement, symbol));
     }
 
     /// <summary><c>GET /api/v3/depth</c>.</summary>

@@ -16,20 +16,9 @@ public static class SpotUserDataParser
     /// <exception cref="FormatException">Not something the engine can read, or a refused subscription (its error in the message).</exception>
     public static BinanceUserEvent Parse(ReadOnlySpan<byte> frame)
     {
-        JsonDocument doc;
-        try
-        {
-            var reader = new Utf8JsonReader(frame);
-            doc = JsonDocument.ParseValue(ref reader);
-        }
-        catch (JsonException e)
-        {
-            throw new FormatException("invalid JSON: " + e.Message, e);
-        }
-        using (doc)
+        using (var doc = ParseObject(frame))
         {
             var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new FormatException("the message is not a JSON object");
             if (root.TryGetProperty("status", out var status))
             {
                 // The answer to the subscription (or another request) on the same socket.
