@@ -138,6 +138,42 @@ public sealed class VenueParserFuzzTests
         Assert.That(bad, Is.GreaterThan(total / 10));
     }
 
+    private static readonly string[] SpotMarketFixtures = ["depthUpdate.json", "trade.json", "bookTicker.json", "aggTrade.json", "depth-snapshot.json"];
+
+    private static readonly string[] SpotUserFixtures = ["executionReport.json", "outboundAccountPosition.json", "eventStreamTerminated.json",
+        "balanceUpdate.json", "ws-api-userDataStream-subscribe-response.json", "ws-api-error-response.json"];
+
+    [Test]
+    public void Spot_parsers_fail_only_with_format_errors([Range(1, 3)] int seed)
+    {
+        var parser = new BinanceMessageParser(BinanceVenue.Spot);
+        var rows = new EventRowStore();
+        int bad = 0, total = 0;
+        foreach (string name in SpotMarketFixtures)
+        {
+            string json = ExchangeFixtures.Require("binance-spot/" + name);
+            string framed = JsonNode.Parse(json) is JsonObject o && o.ContainsKey("lastUpdateId") ? json : $"{{\"stream\":\"x\",\"data\":{json}}}";
+            foreach (var frame in Mutations(framed, seed * 1000 + name.Length, 150))
+            {
+                total++;
+                rows.Clear();
+                try { parser.ParseMessage(frame, 1, rows); }
+                catch (FormatException) { bad++; }
+            }
+        }
+        foreach (string name in SpotUserFixtures)
+        {
+            string json = ExchangeFixtures.Require("binance-spot/" + name);
+            foreach (var frame in Mutations(json, seed * 7000 + name.Length, 150))
+            {
+                total++;
+                try { Hft.Exchanges.Binance.Spot.Parsing.SpotUserDataParser.Parse(frame); }
+                catch (FormatException) { bad++; }
+            }
+        }
+        Assert.That(bad, Is.GreaterThan(total / 10));
+    }
+
     [Test]
     public void Order_answers_fail_only_with_format_errors()
     {
