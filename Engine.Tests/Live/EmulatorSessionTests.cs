@@ -73,7 +73,11 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
             Assert.That(summary.GetProperty("position").GetDouble(), Is.EqualTo(venuePosition).Within(1e-9), "the engine's position is the venue's");
             Assert.That(summary.GetProperty("fills").GetInt64(), Is.EqualTo(venue.GetProperty("fills").GetInt64()), "every fill the venue made was counted once");
         });
-        Assert.That(live.Stdout + live.Stderr, Does.Not.Contain("hft-emulator-api-secret"), "the secret never appears in the output");
+        // Keys and signatures appear in no output: standard output, standard error, the log file.
+        string everything = live.Stdout + live.Stderr + File.ReadAllText(PathOf("runs/engine.log"));
+        Assert.That(everything, Does.Not.Contain("hft-emulator-api-secret"));
+        Assert.That(everything, Does.Not.Contain("hft-emulator-api-key"));
+        Assert.That(everything, Does.Not.Contain("signature="));
     }
 
     [Test]
