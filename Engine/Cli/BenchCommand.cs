@@ -134,11 +134,11 @@ internal static class BenchCommand
                 parse = VenueParseBench.Measure(runs);
                 foreach (var f in parse) Console.Error.WriteLine($"bench: parse {f.Name} {f.MessagesPerSecond:N0} msg/s, {f.BytesPerMessage:F0} B/msg");
             }
-            double tickP50 = 0, tickP99 = 0, tickP999 = 0;
+            double tickP50 = 0, tickP99 = 0, tickP999 = 0, tickBytes = 0;
             if (Want("tick"))
             {
-                (tickP50, tickP99, tickP999) = TickToOrderBench.Measure(system, 20_000);
-                Console.Error.WriteLine($"bench: tick to order p50 {tickP50:F2} us, p99 {tickP99:F2} us, p99.9 {tickP999:F2} us");
+                (tickP50, tickP99, tickP999, tickBytes) = TickToOrderBench.Measure(system, 20_000);
+                Console.Error.WriteLine($"bench: tick to order p50 {tickP50:F2} us, p99 {tickP99:F2} us, p99.9 {tickP999:F2} us, {tickBytes:F0} B allocated per cycle");
             }
             double ratio = book > 0 ? graph / book : 0;
 
@@ -162,6 +162,7 @@ internal static class BenchCommand
                     w.Number("tick_to_order_p50_us", tickP50);
                     w.Number("tick_to_order_p99_us", tickP99);
                     w.Number("tick_to_order_p999_us", tickP999);
+                    w.Number("tick_to_order_bytes_per_cycle", tickBytes);
                     w.WriteStartObject("parse");
                     foreach (var f in parse)
                     {
@@ -189,7 +190,7 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"toml_1mb_ms     {tomlMs.ToString("F1", c)}   parse a 1 MB configuration (best run after one warm-up)");
                 Console.Out.WriteLine($"live_p50_us     {liveP50.ToString("F2", c)}   another thread -> actor on a real-clock loop -> back, median");
                 Console.Out.WriteLine($"live_p99_us     {liveP99.ToString("F2", c)}   the same, 99th percentile");
-                Console.Out.WriteLine($"tick_to_order   p50 {tickP50.ToString("F2", c)} us, p99 {tickP99.ToString("F2", c)} us, p99.9 {tickP999.ToString("F2", c)} us   depth frame -> order request at the HTTP handler (binance-futures gateway, in process)");
+                Console.Out.WriteLine($"tick_to_order   p50 {tickP50.ToString("F2", c)} us, p99 {tickP99.ToString("F2", c)} us, p99.9 {tickP999.ToString("F2", c)} us, {tickBytes.ToString("F0", c)} B/cycle   depth frame -> order request at the HTTP handler (binance-futures gateway, in process)");
                 foreach (var f in parse)
                     Console.Out.WriteLine($"parse           {f.Name}: {f.MessagesPerSecond.ToString("N0", c)} msg/s, {f.BytesPerMessage.ToString("F0", c)} B/msg");
             }

@@ -25,8 +25,11 @@ internal static class TickToOrderBench
 {
     private static readonly Instrument Bench = new("BENCHUSDT", "binance-futures", 0.1, 0.001);
 
-    /// <summary>Measures <paramref name="count"/> frames, each answered by one order; returns p50, p99 and p99.9 in µs.</summary>
-    public static (double P50, double P99, double P999) Measure(ActorSystem system, int count)
+    /// <summary>
+    /// Measures <paramref name="count"/> frames, each answered by one order (and the cancel of the one before); returns p50,
+    /// p99 and p99.9 in µs and the bytes allocated per cycle on all threads (the in-process venue's answers included).
+    /// </summary>
+    public static (double P50, double P99, double P999, double BytesPerCycle) Measure(ActorSystem system, int count)
     {
         var venue = new InProcessVenue();
         var options = new BinanceGatewayOptions
@@ -59,8 +62,10 @@ internal static class TickToOrderBench
         long u = 99; // the first frame spans the snapshot: U 100 <= lastUpdateId 100 <= u 102
         var samples = new long[count];
         int warmup = Math.Max(1000, count / 5);
+        long allocatedBefore = 0;
         for (int i = -warmup; i < count; i++)
         {
+            if (i == 0) allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             long first = u + 1, last = u + 3;
             string frame = $"{{\"stream\":\"benchusdt@depth@100ms\",\"data\":{{\"e\":\"depthUpdate\",\"E\":1,\"T\":1,\"s\":\"BENCHUSDT\",\"U\":{first},\"u\":{last},\"pu\":{u},\"b\":[[\"100.1\",\"{((i & 1) == 0 ? "2.000" : "0")}\"]],\"a\":[[\"100.5\",\"1.000\"]]}}}}";
             u = last;
@@ -75,10 +80,11 @@ internal static class TickToOrderBench
             if (venue.Orders == orders) throw new InvalidOperationException("the probe strategy sent no order within 1 s of a book change");
             if (i >= 0) samples[i] = venue.LastLatency;
         }
+        double perCycle = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / (double)count;
         session.Stop(cancelOpenOrders: false, TimeSpan.FromSeconds(5));
         Array.Sort(samples);
         double us = 1e6 / Stopwatch.Frequency;
-        return (samples[count / 2] * us, samples[Math.Min(count - 1, (int)(count * 0.99))] * us, samples[Math.Min(count - 1, (int)(count * 0.999))] * us);
+        return (samples[count / 2] * us, samples[Math.Min(count - 1, (int)(count * 0.99))] * us, samples[Math.Min(count - 1, (int)(count * 0.999))] * us, perCycle);
     }
 
     /// <summary>Sends one buy order whenever the best bid moves, then cancels the one before.</summary>
