@@ -221,16 +221,7 @@ public sealed class BacktestRun : IDisposable
         var recording = failure is null ? _recorder?.Finish(end) : null;
         // What the actors do while they stop (a strategy's OnStop) is not part of the replay.
         _journal?.Close();
-        var results = new List<InstrumentResult>();
-        for (int i = 0; i < Accounts.Count; i++)
-        {
-            var account = Accounts[i];
-            var state = account.State;
-            double mid = _books[i].MidPrice;
-            double equity = double.IsNaN(mid) ? double.NaN : state.Equity(account.Instrument, mid);
-            results.Add(new InstrumentResult(account.Instrument, account.OrdersSent, account.OrdersRejectedByRisk, state.NumTrades,
-                state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity));
-        }
+        var results = InstrumentResult.Of(Accounts, _books);
         long deadLetters = DeadLetters;
         StopGraph();
         watch.Stop();

@@ -1,4 +1,6 @@
+using Hft.Core.Books;
 using Hft.Core.Markets;
+using Hft.Core.Portfolio;
 
 namespace Hft.Backtest.Runs;
 
@@ -14,4 +16,21 @@ public sealed record InstrumentResult(
     double TradingVolume,
     double TradingValue,
     double LastMid,
-    double Equity);
+    double Equity)
+{
+    /// <summary>How each instrument of <paramref name="accounts"/> stands now, valued at the mid of its book (in instrument order).</summary>
+    public static IReadOnlyList<InstrumentResult> Of(TradingAccounts accounts, IReadOnlyList<MarketDepth> books)
+    {
+        var results = new List<InstrumentResult>();
+        for (int i = 0; i < accounts.Count; i++)
+        {
+            var account = accounts[i];
+            var state = account.State;
+            double mid = books[i].MidPrice;
+            double equity = double.IsNaN(mid) ? double.NaN : state.Equity(account.Instrument, mid);
+            results.Add(new InstrumentResult(account.Instrument, account.OrdersSent, account.OrdersRejectedByRisk, state.NumTrades,
+                state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity));
+        }
+        return results;
+    }
+}

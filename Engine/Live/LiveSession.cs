@@ -200,16 +200,7 @@ internal sealed class LiveSession : IDisposable
         }
         StopGraph();
         _watch.Stop();
-        var results = new List<InstrumentResult>();
-        for (int i = 0; i < Accounts.Count; i++)
-        {
-            var account = Accounts[i];
-            var state = account.State;
-            double mid = _books[i].MidPrice;
-            double equity = double.IsNaN(mid) ? double.NaN : state.Equity(account.Instrument, mid);
-            results.Add(new InstrumentResult(account.Instrument, account.OrdersSent, account.OrdersRejectedByRisk, state.NumTrades,
-                state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity));
-        }
+        var results = InstrumentResult.Of(Accounts, _books);
         return new BacktestResult(Gateway.Rows, _watch.Elapsed.TotalSeconds, _loop.Delivered, _startedAt, _clock.Now, results,
             _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters));
     }
