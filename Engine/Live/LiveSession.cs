@@ -146,7 +146,7 @@ internal sealed class LiveSession : IDisposable
             _gateway = venues.ActorOf(_loop.On(_props.Props(() => _setup.Gateway(context))), _setup.VenueName);
             if (_setup.Paper is null) venueForOrders = _gateway;
         }), "venues");
-        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
+        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, null, _clock))), "orders");
         var risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders))), "risk");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
@@ -188,10 +188,10 @@ internal sealed class LiveSession : IDisposable
             StopAndWait(_strategies);
             try
             {
-                var stopped = _gateway.Ask<TradingStopped>(new StopTrading(cancelOpenOrders), venueTimeout).Result;
+                // The gateway records what the venue still holds in its statistics; the answer only says it is done.
+                _gateway.Ask<TradingStopped>(new StopTrading(cancelOpenOrders), venueTimeout).Wait(venueTimeout);
                 // Cancels are confirmed on the user stream shortly after the REST answers: let them land.
                 Thread.Sleep(300);
-                _ = stopped;
             }
             catch (Exception)
             {

@@ -1,7 +1,6 @@
 using Akka.Actor;
 using Hft.Backtest.Runs;
 using Hft.Core.Markets;
-using Hft.Core.Orders;
 using Hft.Core.Risk;
 
 namespace Hft.Engine.Live;
@@ -29,7 +28,4 @@ internal sealed record LiveSessionSetup
 
     /// <summary>How the loop waits for work (null: the defaults, which block at once; a bench spins).</summary>
     public Hft.Core.Runtime.CoreLoopOptions? LoopOptions { get; init; }
-
-    /// <summary>Where order changes and fills are written, if anywhere.</summary>
-    public ITradeJournal? Journal { get; init; }
 }

@@ -20,21 +20,11 @@ public sealed class DecimalText
         _increment = decimal.Parse(increment.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
         int decimals = (decimal.GetBits(_increment)[3] >> 16) & 0xFF;
         _format = decimals == 0 ? "0" : "0." + new string('0', decimals);
-        Decimals = decimals;
     }
-
-    /// <summary>Decimals written.</summary>
-    public int Decimals { get; }
 
     /// <summary><paramref name="steps"/> increments (a price in ticks).</summary>
     public string Steps(long steps) => (steps * _increment).ToString(_format, CultureInfo.InvariantCulture);
 
     /// <summary><paramref name="value"/> rounded to the nearest increment.</summary>
     public string Round(double value) => Steps((long)Math.Round(value / (double)_increment, MidpointRounding.AwayFromZero));
-
-    /// <summary>The nearest number of increments to <paramref name="value"/>.</summary>
-    public long StepsOf(decimal value) => (long)Math.Round(value / _increment, MidpointRounding.AwayFromZero);
-
-    /// <summary>True if <paramref name="value"/> is a whole number of increments.</summary>
-    public bool IsMultiple(decimal value) => value % _increment == 0;
 }

@@ -18,9 +18,6 @@ public sealed class GatewayStatistics
     /// <summary>Stream reconnections.</summary>
     public long Reconnects { get; set; }
 
-    /// <summary>Orders sent.</summary>
-    public long OrdersSent { get; set; }
-
     /// <summary>Requests the venue refused.</summary>
     public long Rejected { get; set; }
 

@@ -25,9 +25,6 @@ public sealed class OrderTracker
     /// <summary>A tracker for orders on <paramref name="instruments"/> (by index).</summary>
     public OrderTracker(IReadOnlyList<Instrument> instruments) => _instruments = instruments;
 
-    /// <summary>Orders the venue holds open as far as we know.</summary>
-    public int OpenCount => _current.Values.Count(o => o.IsOpen);
-
     /// <summary>True if the current incarnation of <paramref name="orderId"/> is not final.</summary>
     public bool IsOpen(ulong orderId) => _current.TryGetValue(orderId, out var o) && o.IsOpen;
 

@@ -25,8 +25,6 @@ public sealed class VenueStream : IDisposable
     private readonly Func<IReadOnlyList<string>> _onConnect;
     private readonly WebsocketClient _client;
     private readonly List<IDisposable> _subscriptions = new();
-    private long _frames;
-    private long _reconnects;
     private int _disposed;
 
     /// <summary>A stream to <paramref name="url"/>; nothing connects until <see cref="Start"/>.</summary>
@@ -62,15 +60,6 @@ public sealed class VenueStream : IDisposable
     /// <summary>Where it connects.</summary>
     public Uri Url { get; }
 
-    /// <summary>Frames received so far.</summary>
-    public long Frames => Interlocked.Read(ref _frames);
-
-    /// <summary>Reconnections so far (the first connection not counted).</summary>
-    public long Reconnects => Interlocked.Read(ref _reconnects);
-
-    /// <summary>True while the socket is open.</summary>
-    public bool IsConnected => _client.IsRunning;
-
     /// <summary>Connects (in the background; failures are retried after the reconnect delay).</summary>
     public Task Start() => _client.Start();
 
@@ -80,9 +69,6 @@ public sealed class VenueStream : IDisposable
         if (!_client.IsRunning) return false;
         return _client.Send(text);
     }
-
-    /// <summary>Drops the connection and connects again (a resync the venue cannot give on the open socket).</summary>
-    public Task Reconnect() => _client.Reconnect();
 
     private void OnMessage(ResponseMessage message)
     {
@@ -107,7 +93,6 @@ public sealed class VenueStream : IDisposable
             {
                 return;
             }
-            Interlocked.Increment(ref _frames);
             _target.Tell(frame, ActorRefs.NoSender);
         }
         catch (Exception)
@@ -121,7 +106,6 @@ public sealed class VenueStream : IDisposable
         try
         {
             bool reconnect = info.Type != ReconnectionType.Initial;
-            if (reconnect) Interlocked.Increment(ref _reconnects);
             foreach (var text in _onConnect()) _client.Send(text);
             _target.Tell(new StreamConnected(_id, reconnect, info.Type.ToString()), ActorRefs.NoSender);
         }

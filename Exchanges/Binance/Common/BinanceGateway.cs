@@ -39,7 +39,6 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private readonly IDepthSynchronizer[] _sync;
     private readonly DecimalText[] _prices;
     private readonly DecimalText[] _quantities;
-    private readonly Dictionary<string, int> _bySymbol = new(StringComparer.Ordinal);
     private readonly VenueStream?[] _marketStreams;
     private VenueStream? _userStream;
     private string? _userDataKey;
@@ -78,7 +77,6 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _prices = instruments.Select(i => new DecimalText(i.TickSize)).ToArray();
         _quantities = instruments.Select(i => new DecimalText(i.LotSize)).ToArray();
         _marketStreams = new VenueStream?[instruments.Count];
-        for (int i = 0; i < instruments.Count; i++) _bySymbol[instruments[i].Symbol] = i;
         statistics.TrackBooks(instruments.Count);
 
         Receive<StreamFrame>(OnFrame);
@@ -421,7 +419,6 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         switch (command.Kind)
         {
             case VenueCommandKind.New:
-                Statistics.OrdersSent++;
                 call = _market.NewOrder(symbol, id, command, _prices[i], _quantities[i]);
                 break;
             case VenueCommandKind.Cancel:

@@ -15,9 +15,6 @@ namespace Hft.Exchanges.Binance.Futures.Book;
 /// </summary>
 public sealed class FuturesDepthSynchronizer(int instrument, IDepthRowTarget target) : DepthSynchronizer(instrument, target)
 {
-    /// <summary>Events waiting for a snapshot.</summary>
-    public int Buffered => Buffer.Count;
-
     /// <inheritdoc />
     public override void OnDiff(in DepthUpdateIds ids, ReadOnlySpan<MarketEvent> rows)
     {
