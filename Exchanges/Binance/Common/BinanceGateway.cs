@@ -8,7 +8,7 @@ using Hft.Core.Markets;
 using Hft.Core.Runtime;
 using Hft.Core.Venues;
 using Hft.Exchanges.Common;
-using static Hft.Exchanges.Binance.Common.JsonFields;
+using static Hft.Exchanges.Common.JsonFields;
 
 namespace Hft.Exchanges.Binance.Common;
 
@@ -439,27 +439,27 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         var r = answer.Response;
         switch (r.Outcome)
         {
-            case BinanceOutcome.Ok:
+            case RestOutcome.Ok:
                 ApplyOrderBody(answer.ClientOrderId, r);
                 break;
-            case BinanceOutcome.Rejected when answer.IsQuery && r.Code == -2013:
+            case RestOutcome.Rejected when answer.IsQuery && r.Code == -2013:
                 // The venue never took it: the new order ended without reaching the book.
                 Statistics.Rejected++;
                 Report(_tracker.Rejected(command, "the venue has no such order (after an unknown outcome): " + r.Describe()));
                 break;
-            case BinanceOutcome.Rejected:
-            case BinanceOutcome.RateLimited:
-                if (r.Outcome == BinanceOutcome.RateLimited) Statistics.RateLimited++;
+            case RestOutcome.Rejected:
+            case RestOutcome.RateLimited:
+                if (r.Outcome == RestOutcome.RateLimited) Statistics.RateLimited++;
                 Statistics.Rejected++;
                 // Every refusal says why (a bad key, signature or timestamp among them), but a flood is thinned out.
                 if (Statistics.Rejected <= MaxLoggedRejections || Statistics.Rejected % 100 == 0)
                     _log.Warning("{0}: {1} of {2} refused: {3}{4}", _options.Name, command.Kind, answer.ClientOrderId, r.Describe(),
                         Statistics.Rejected == MaxLoggedRejections ? " (further refusals: every 100th is logged)" : "");
                 if (!answer.IsQuery) Report(_tracker.Rejected(command, r.Describe()));
-                if (r.Outcome == BinanceOutcome.RateLimited)
+                if (r.Outcome == RestOutcome.RateLimited)
                     _log.Warning("{0}: rate limited ({1}); requests wait for Retry-After", _options.Name, r.Describe());
                 break;
-            case BinanceOutcome.Banned:
+            case RestOutcome.Banned:
                 Halt("the venue banned this IP (HTTP 418): " + r.Message);
                 if (!answer.IsQuery) Report(_tracker.Rejected(command, r.Describe()));
                 break;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hft.Exchanges.Common;
 
 namespace Hft.Exchanges.Binance.Common;
 
@@ -8,10 +9,10 @@ namespace Hft.Exchanges.Binance.Common;
 /// <param name="Body">Response body (empty if none).</param>
 /// <param name="Code">Venue error code (<c>-2011</c>), 0 if none.</param>
 /// <param name="Message">Venue error message or transport problem, empty if none.</param>
-public sealed record BinanceResponse(BinanceOutcome Outcome, int HttpStatus, string Body, int Code, string Message)
+public sealed record BinanceResponse(RestOutcome Outcome, int HttpStatus, string Body, int Code, string Message)
 {
-    /// <summary>True for <see cref="BinanceOutcome.Ok"/>.</summary>
-    public bool IsOk => Outcome == BinanceOutcome.Ok;
+    /// <summary>True for <see cref="RestOutcome.Ok"/>.</summary>
+    public bool IsOk => Outcome == RestOutcome.Ok;
 
     /// <summary>The body as a JSON document (the caller disposes it).</summary>
     public JsonDocument Json() => JsonDocument.Parse(Body);
@@ -47,19 +48,19 @@ public sealed record BinanceResponse(BinanceOutcome Outcome, int HttpStatus, str
         }
         var outcome = status switch
         {
-            429 => BinanceOutcome.RateLimited,
-            418 => BinanceOutcome.Banned,
-            >= 500 => BinanceOutcome.Unknown,
-            _ when code == -1007 => BinanceOutcome.Unknown,
-            >= 200 and < 300 when code == 0 => BinanceOutcome.Ok,
-            _ => BinanceOutcome.Rejected,
+            429 => RestOutcome.RateLimited,
+            418 => RestOutcome.Banned,
+            >= 500 => RestOutcome.Unknown,
+            _ when code == -1007 => RestOutcome.Unknown,
+            >= 200 and < 300 when code == 0 => RestOutcome.Ok,
+            _ => RestOutcome.Rejected,
         };
-        if (message.Length == 0 && outcome != BinanceOutcome.Ok) message = status >= 500 ? Truncate(body) : $"HTTP {status}";
+        if (message.Length == 0 && outcome != RestOutcome.Ok) message = status >= 500 ? Truncate(body) : $"HTTP {status}";
         return new BinanceResponse(outcome, status, body, code, message);
     }
 
     /// <summary>A call that got no response (connection refused, our time-out).</summary>
-    public static BinanceResponse NoResponse(string problem) => new(BinanceOutcome.Unknown, 0, "", 0, problem);
+    public static BinanceResponse NoResponse(string problem) => new(RestOutcome.Unknown, 0, "", 0, problem);
 
     private static string Truncate(string body) => body.Length <= 200 ? body : body[..200] + "...";
 }

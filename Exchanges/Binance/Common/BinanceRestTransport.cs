@@ -47,7 +47,7 @@ public sealed class BinanceRestTransport : IDisposable
             {
                 // Unknown outcomes and 429s of reads and cancels: asking again cannot do anything twice (after a 429 the
                 // next attempt waits for Retry-After first).
-                ShouldHandle = new PredicateBuilder<BinanceResponse>().HandleResult(r => r.Outcome is BinanceOutcome.Unknown or BinanceOutcome.RateLimited),
+                ShouldHandle = new PredicateBuilder<BinanceResponse>().HandleResult(r => r.Outcome is RestOutcome.Unknown or RestOutcome.RateLimited),
                 MaxRetryAttempts = 5,
                 Delay = TimeSpan.FromMilliseconds(100),
                 BackoffType = DelayBackoffType.Exponential,
@@ -105,7 +105,7 @@ public sealed class BinanceRestTransport : IDisposable
             before = LocalNowMs();
             r = await Send(HttpMethod.Get, path, "", BinanceSecurity.None, isOrder: false, safeToRepeat: false).ConfigureAwait(false);
             after = LocalNowMs();
-            if (r.Outcome is not (BinanceOutcome.RateLimited or BinanceOutcome.Unknown)) break;
+            if (r.Outcome is not (RestOutcome.RateLimited or RestOutcome.Unknown)) break;
         }
         if (!r.IsOk) return r;
         using var doc = r.Json();
@@ -128,7 +128,7 @@ public sealed class BinanceRestTransport : IDisposable
     private async Task<BinanceResponse> SendOnce(HttpMethod method, string path, string query, BinanceSecurity security, bool isOrder, CancellationToken cancel)
     {
         TimeSpan wait;
-        var notSent = new BinanceResponse(BinanceOutcome.Rejected, 0, "", 0, "not sent: the session is stopping");
+        var notSent = new BinanceResponse(RestOutcome.Rejected, 0, "", 0, "not sent: the session is stopping");
         try
         {
             using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancel, isOrder ? _ordersStopped.Token : CancellationToken.None);
@@ -137,7 +137,7 @@ public sealed class BinanceRestTransport : IDisposable
         }
         catch (InvalidOperationException banned)
         {
-            return new BinanceResponse(BinanceOutcome.Banned, 0, "", 0, banned.Message);
+            return new BinanceResponse(RestOutcome.Banned, 0, "", 0, banned.Message);
         }
         catch (OperationCanceledException) when (_ordersStopped.IsCancellationRequested && !cancel.IsCancellationRequested)
         {
@@ -148,7 +148,7 @@ public sealed class BinanceRestTransport : IDisposable
         using var request = new HttpRequestMessage(method, text.Length == 0 ? path : path + "?" + text);
         if (security != BinanceSecurity.None)
         {
-            if (string.IsNullOrEmpty(_apiKey)) return new BinanceResponse(BinanceOutcome.Rejected, 0, "", 0, "no API key configured for this venue");
+            if (string.IsNullOrEmpty(_apiKey)) return new BinanceResponse(RestOutcome.Rejected, 0, "", 0, "no API key configured for this venue");
             request.Headers.TryAddWithoutValidation("X-MBX-APIKEY", _apiKey);
         }
         try

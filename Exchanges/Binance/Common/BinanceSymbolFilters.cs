@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Hft.Exchanges.Common;
-using static Hft.Exchanges.Binance.Common.JsonFields;
+using static Hft.Exchanges.Common.JsonFields;
 
 namespace Hft.Exchanges.Binance.Common;
 

@@ -6,7 +6,7 @@ using Hft.Exchanges.Binance.Futures.Book;
 using Hft.Exchanges.Binance.Futures.Http;
 using Hft.Exchanges.Binance.Futures.Parsing;
 using Hft.Exchanges.Common;
-using static Hft.Exchanges.Binance.Common.JsonFields;
+using static Hft.Exchanges.Common.JsonFields;
 
 namespace Hft.Exchanges.Binance.Futures;
 

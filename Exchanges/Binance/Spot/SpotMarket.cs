@@ -82,7 +82,7 @@ public sealed class SpotMarket : IBinanceMarket
         DecimalText prices, DecimalText quantities) =>
         command.PriceTick == restingPriceTick && command.Quantity > 0 && command.Quantity < restingQuantity
             ? _rest.ReduceQuantity(symbol, clientOrderId, command.Quantity, quantities)
-            : Task.FromResult(new BinanceResponse(BinanceOutcome.Rejected, 0, "", 0,
+            : Task.FromResult(new BinanceResponse(RestOutcome.Rejected, 0, "", 0,
                 "Binance spot amends only a smaller quantity at the same price; cancel and place a new order instead"));
 
     /// <inheritdoc />
@@ -104,8 +104,8 @@ public sealed class SpotMarket : IBinanceMarket
     public Task<UserDataAccess> OpenUserData()
     {
         if (_wsApi is null || _signer is null || string.IsNullOrEmpty(_apiKey))
-            return Task.FromResult(new UserDataAccess(new BinanceResponse(BinanceOutcome.Rejected, 0, "", 0, "spot user data needs ws_api_url, api_key and api_secret"), null, null, () => []));
-        var ok = new BinanceResponse(BinanceOutcome.Ok, 200, "", 0, "");
+            return Task.FromResult(new UserDataAccess(new BinanceResponse(RestOutcome.Rejected, 0, "", 0, "spot user data needs ws_api_url, api_key and api_secret"), null, null, () => []));
+        var ok = new BinanceResponse(RestOutcome.Ok, 200, "", 0, "");
         return Task.FromResult(new UserDataAccess(ok, _wsApi, null, () => [SubscribeRequest()]));
     }
 
@@ -136,7 +136,7 @@ public sealed class SpotMarket : IBinanceMarket
     }
 
     /// <inheritdoc />
-    public Task<BinanceResponse> KeepAlive() => Task.FromResult(new BinanceResponse(BinanceOutcome.Ok, 200, "", 0, ""));
+    public Task<BinanceResponse> KeepAlive() => Task.FromResult(new BinanceResponse(RestOutcome.Ok, 200, "", 0, ""));
 
     /// <inheritdoc />
     public BinanceUserEvent ParseUserFrame(ReadOnlySpan<byte> frame) => SpotUserDataParser.Parse(frame);

@@ -2,7 +2,7 @@ using Hft.Core.Orders;
 using Hft.Core.Venues;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Common;
-using static Hft.Exchanges.Binance.Common.JsonFields;
+using static Hft.Exchanges.Common.JsonFields;
 
 namespace Hft.Exchanges.Binance.Spot.Http;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Common;
-using static Hft.Exchanges.Binance.Common.JsonFields;
+using static Hft.Exchanges.Common.JsonFields;
 
 namespace Hft.Exchanges.Binance.Spot.Parsing;
 

@@ -1,7 +1,7 @@
-namespace Hft.Exchanges.Binance.Common;
+namespace Hft.Exchanges.Common;
 
-/// <summary>How a Binance REST call ended, as far as acting on it goes.</summary>
-public enum BinanceOutcome
+/// <summary>How a venue REST call ended (Binance, Bybit), as far as acting on it goes.</summary>
+public enum RestOutcome
 {
     /// <summary>2xx: the body is the answer.</summary>
     Ok,

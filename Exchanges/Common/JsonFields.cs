@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Hft.Exchanges.Binance.Common;
+namespace Hft.Exchanges.Common;
 
 /// <summary>
 /// Typed reads of venue JSON that fail with a <see cref="FormatException"/> naming the field, for messages that are not
@@ -27,9 +27,10 @@ public static class JsonFields
         throw Missing(name, "a decimal");
     }
 
-    /// <summary>The decimal <paramref name="name"/>, or <paramref name="fallback"/> when absent.</summary>
+    /// <summary>The decimal <paramref name="name"/>, or <paramref name="fallback"/> when absent, null or an empty string (Bybit's <c>avgPrice</c> before a fill).</summary>
     public static decimal OptionalDecimal(JsonElement e, string name, decimal fallback = 0) =>
-        Has(e, name, out _) ? Decimal(e, name) : fallback;
+        !Has(e, name, out var v) || v.ValueKind == JsonValueKind.Null || (v.ValueKind == JsonValueKind.String && v.GetString()!.Length == 0)
+            ? fallback : Decimal(e, name);
 
     /// <summary>The required integer <paramref name="name"/> (a number, or digits in a string).</summary>
     public static long Int64(JsonElement e, string name)
