@@ -11,6 +11,7 @@ using Hft.Engine.Plugins;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures;
 using Hft.Exchanges.Binance.Spot;
+using Hft.Exchanges.Bybit;
 using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Exchanges.Common;
@@ -73,7 +74,7 @@ internal static class LiveCommand
         if (venueNames.Length != 1)
             throw new ArgumentException($"{path}: the instruments are on {venueNames.Length} venues ({string.Join(", ", venueNames)}); a session trades on one venue for now");
         var venue = settings.Venues.First(v => v.Name == venueNames[0]);
-        if (trading && venue is BinanceVenueSettings { Credentials: null })
+        if (trading && venue is BinanceVenueSettings { Credentials: null } or BybitVenueSettings { Credentials: null })
             throw new ArgumentException($"{path}: venue {venue.Name} has no api_key/api_secret; live trading needs them (paper trading does not)");
 
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
@@ -205,6 +206,27 @@ internal static class LiveCommand
     {
         BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, o => new FuturesMarket(o)),
         BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => BinanceGateway(v, instruments, live, trading, recorder, o => new SpotMarket(o)),
-        _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet (binance-futures and binance-spot are)"),
+        BybitVenueSettings v => BybitGateway(v, instruments, live, trading, recorder),
+        _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet"),
     };
+
+    private static Func<GatewayContext, ActorBase> BybitGateway(BybitVenueSettings v, Instrument[] instruments, LiveSettings live, bool trading,
+        IRawFrameRecorder? recorder)
+    {
+        var options = new BybitGatewayOptions
+        {
+            Name = v.Name,
+            RestUrl = v.RestUrl,
+            PublicWsUrl = v.PublicWsUrl,
+            PrivateWsUrl = v.PrivateWsUrl,
+            Category = v.Category,
+            ApiKey = trading ? v.Credentials?.ApiKey.Reveal() : null,
+            ApiSecret = trading ? v.Credentials?.ApiSecret.Reveal() : null,
+            Trading = trading,
+            ClientOrderPrefix = live.ClientOrderPrefix,
+            RecvWindowMs = live.RecvWindowMs,
+        };
+        return context => new BybitGateway(options, instruments, context.Books, context.BookEntries, context.ExchangeSide,
+            context.Loop, context.Statistics, recorder);
+    }
 }

@@ -89,6 +89,19 @@ public sealed class BybitMessageParser
         return Emit(localTime, rows);
     }
 
+    /// <summary>
+    /// Parses one message as the stream delivered it (no collector prefix), received at <paramref name="localTime"/>
+    /// (ns), and appends its rows: the live gateway's path, with exactly the rows <c>convert</c> makes of a recording.
+    /// </summary>
+    /// <exception cref="FormatException">The message is malformed; nothing was appended.</exception>
+    public BybitMessageKind ParseMessage(ReadOnlySpan<byte> json, long localTime, EventRowStore rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        Reset();
+        CollectorJson.ReadMessage(json, _readMessage);
+        return Emit(localTime, rows);
+    }
+
     private void Reset()
     {
         _topic = Topic.None;
