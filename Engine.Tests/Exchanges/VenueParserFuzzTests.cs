@@ -190,4 +190,47 @@ public sealed class VenueParserFuzzTests
             }
         }
     }
+
+    private static readonly string[] BybitMarketFixtures = ["orderbook-snapshot.json", "orderbook-delta.json", "publicTrade.json",
+        "ws-pong-public-linear.json", "ws-subscribe-response-public-linear.json"];
+
+    private static readonly string[] BybitPrivateFixtures = ["order-topic-option-example.json", "execution.json", "position.json", "wallet.json",
+        "ws-auth-response.json", "ws-pong-private.json", "ws-subscribe-response-private.json"];
+
+    [Test]
+    public void Bybit_parsers_fail_only_with_format_errors([Range(1, 3)] int seed)
+    {
+        var parser = new Hft.Backtest.Conversion.Bybit.BybitMessageParser();
+        var rows = new EventRowStore();
+        int bad = 0, total = 0;
+        foreach (string name in BybitMarketFixtures)
+        {
+            string json = ExchangeFixtures.Require("bybit/" + name);
+            foreach (var frame in Mutations(json, seed * 1000 + name.Length, 150))
+            {
+                total++;
+                rows.Clear();
+                try
+                {
+                    parser.ParseMessage(frame, 1, rows);
+                }
+                catch (FormatException)
+                {
+                    bad++;
+                    Assert.That(rows.Count, Is.Zero, "a bad message adds no rows");
+                }
+            }
+        }
+        foreach (string name in BybitPrivateFixtures)
+        {
+            string json = ExchangeFixtures.Require("bybit/" + name);
+            foreach (var frame in Mutations(json, seed * 7000 + name.Length, 150))
+            {
+                total++;
+                try { Hft.Exchanges.Bybit.Parsing.BybitPrivateParser.Parse(frame); }
+                catch (FormatException) { bad++; }
+            }
+        }
+        Assert.That(bad, Is.GreaterThan(total / 10));
+    }
 }
