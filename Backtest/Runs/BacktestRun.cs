@@ -176,7 +176,7 @@ public sealed class BacktestRun : IDisposable
         ITradeJournal? inner = _recorder is null ? _setup.Journal : new RecordingJournal(_setup.Journal, _recorderRef);
         var journal = _journal = inner is null ? null : new ClosableJournal(inner);
         _orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, _venue, journal, _clock))), "orders");
-        _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, _orders))), "risk");
+        _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, _orders, _clock, _books))), "risk");
 
         // Each strategy follows its own directive (restarted at most 10 times in a run, then stopped).
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);

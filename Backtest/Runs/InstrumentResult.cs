@@ -1,6 +1,7 @@
 using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Core.Portfolio;
+using Hft.Core.Risk;
 
 namespace Hft.Backtest.Runs;
 
@@ -18,6 +19,9 @@ public sealed record InstrumentResult(
     double LastMid,
     double Equity)
 {
+    /// <summary>Orders refused by the risk checks, by reason code (<c>max_position</c>, ...), only the reasons that refused any.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> RiskRejections { get; init; } = [];
+
     /// <summary>How each instrument of <paramref name="accounts"/> stands now, valued at the mid of its book (in instrument order).</summary>
     public static IReadOnlyList<InstrumentResult> Of(TradingAccounts accounts, IReadOnlyList<MarketDepth> books)
     {
@@ -29,7 +33,11 @@ public sealed record InstrumentResult(
             double mid = books[i].MidPrice;
             double equity = double.IsNaN(mid) ? double.NaN : state.Equity(account.Instrument, mid);
             results.Add(new InstrumentResult(account.Instrument, account.OrdersSent, account.OrdersRejectedByRisk, state.NumTrades,
-                state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity));
+                state.Position, state.Balance, state.Fee, state.TradingVolume, state.TradingValue, mid, equity)
+            {
+                RiskRejections = RiskReasons.All.Where(reason => account.RiskRejections[(int)reason] > 0)
+                    .Select(reason => new KeyValuePair<string, long>(reason.Code(), account.RiskRejections[(int)reason])).ToArray(),
+            });
         }
         return results;
     }

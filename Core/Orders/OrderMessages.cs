@@ -14,8 +14,9 @@ public sealed record ModifyOrder(Order Order);
 
 /// <summary>The risk actor refused an order before it left the process.</summary>
 /// <param name="Order">The refused order.</param>
-/// <param name="Reason">Why.</param>
-public sealed record OrderRejectedByRisk(Order Order, string Reason);
+/// <param name="Reason">Why, in a sentence.</param>
+/// <param name="Code">The limit that refused it, for the counts by reason.</param>
+public sealed record OrderRejectedByRisk(Order Order, string Reason, Risk.RiskReason Code);
 
 /// <summary>Tells a strategy that one of its orders changed (acknowledged, filled, cancelled, rejected...).</summary>
 /// <param name="Order">The local order after the change.</param>

@@ -77,7 +77,7 @@ public sealed class OrderStateActor : ReceiveActor
         }
         order.Request = OrderRequest.None;
         order.RejectReason = message.Reason;
-        _accounts[order.Instrument].OrdersRejectedByRisk++;
+        _accounts[order.Instrument].CountRiskRejection(message.Code);
         _journal?.OnOrder(order, _clock.Now);
         order.Owner?.Tell(new OrderUpdated(order, null), Self);
     }

@@ -22,7 +22,18 @@ public sealed class InstrumentAccount
     public long OrdersSent { get; internal set; }
 
     /// <summary>Orders refused by the risk checks.</summary>
-    public long OrdersRejectedByRisk { get; internal set; }
+    public long OrdersRejectedByRisk { get; private set; }
+
+    /// <summary>Orders refused by the risk checks, by <see cref="Risk.RiskReason"/> (indexed by its value).</summary>
+    public IReadOnlyList<long> RiskRejections => _riskRejections;
+
+    private readonly long[] _riskRejections = new long[Enum.GetValues<Risk.RiskReason>().Length];
+
+    internal void CountRiskRejection(Risk.RiskReason reason)
+    {
+        OrdersRejectedByRisk++;
+        _riskRejections[(int)reason]++;
+    }
 
     /// <summary>Local orders.</summary>
     public OrderTable Orders { get; } = new();

@@ -1,90 +1,101 @@
 using Akka.Actor;
-using Hft.Core.Markets;
+using Hft.Core.Books;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
+using Hft.Core.Risk.Limits;
+using Hft.Core.Time;
 
 namespace Hft.Core.Risk;
 
 /// <summary>
-/// Pre-trade checks (<c>/risk</c>): every new order passes here on its way from a strategy to the
-/// order-state actor. An order over the size limit, or one that would take the position past the limit if
-/// it filled, is refused and never reaches the venue.
+/// Pre-trade checks (<c>/risk</c>): every new or modified order passes here on its way from a strategy to the
+/// order-state actor, through each configured <see cref="IPreTradeLimit"/> in turn; the first that refuses it says why,
+/// and the order never reaches the venue. Cancels always pass (a strategy can always pull its quotes) but count towards
+/// the request rate. In <see cref="TradingState.Halted"/> nothing but cancels passes; in
+/// <see cref="TradingState.Reducing"/> only orders that reduce the position.
 /// </summary>
 public sealed class RiskActor : ReceiveActor
 {
-    private readonly RiskLimits _limits;
+    private static readonly long OneSecond = 1_000_000_000;
     private readonly TradingAccounts _accounts;
+    private readonly IReadOnlyList<MarketDepth>? _books;
     private readonly IActorRef _orders;
+    private readonly IClock _clock;
+    private readonly IReadOnlyList<IPreTradeLimit> _limits;
+    // Send times of the requests of the last second, oldest first (the clock is the loop's: virtual in a backtest).
+    private readonly Queue<long> _recent = new();
+    private readonly bool _countRequests;
 
     /// <summary>Creates the actor.</summary>
-    public RiskActor(RiskLimits limits, TradingAccounts accounts, IActorRef orders)
+    /// <param name="limits">The limits to apply.</param>
+    /// <param name="accounts">Positions and orders.</param>
+    /// <param name="orders">The order-state actor.</param>
+    /// <param name="clock">The loop's clock (for the request rate).</param>
+    /// <param name="books">The local books by instrument (for mids), or null.</param>
+    public RiskActor(RiskLimits limits, TradingAccounts accounts, IActorRef orders, IClock clock, IReadOnlyList<MarketDepth>? books = null)
     {
-        _limits = limits;
         _accounts = accounts;
+        _books = books;
         _orders = orders;
-        Receive<SubmitOrder>(OnSubmit);
-        Receive<CancelOrder>(m => _orders.Tell(m, Sender));
-        Receive<ModifyOrder>(OnModify);
-    }
-
-    /// <summary>How many orders were refused.</summary>
-    public long Rejected { get; private set; }
-
-    private void OnSubmit(SubmitOrder message)
-    {
-        var order = message.Order;
-        string? reason = Check(order);
-        if (reason is null)
+        _clock = clock;
+        _limits = limits.Build(Mid);
+        _countRequests = limits.MaxOrdersPerSecond > 0;
+        Receive<SubmitOrder>(m => Pass(m.Order, isNew: true, m));
+        Receive<ModifyOrder>(m => Pass(m.Order, isNew: false, m));
+        Receive<CancelOrder>(m =>
         {
-            _orders.Tell(message, Sender);
-            return;
-        }
-        Rejected++;
-        _orders.Tell(new OrderRejectedByRisk(order, reason), Sender);
+            CountRequest();
+            _orders.Tell(m, Sender);
+        });
+        Receive<SetTradingState>(m => State = m.State);
     }
 
-    private void OnModify(ModifyOrder message)
-    {
-        // Only the added quantity can take the position further: check the order as if it were new.
-        string? reason = Check(message.Order);
-        if (reason is null)
-        {
-            _orders.Tell(message, Sender);
-            return;
-        }
-        Rejected++;
-        _orders.Tell(new OrderRejectedByRisk(message.Order, reason), Sender);
-    }
+    /// <summary>What it lets through now.</summary>
+    public TradingState State { get; private set; } = TradingState.Active;
 
-    private string? Check(Order order)
+    private double Mid(int instrument) =>
+        _books is not null && _books[instrument] is { HasBothSides: true } book ? book.MidPrice : double.NaN;
+
+    private void Pass(Order order, bool isNew, object message)
     {
-        if (order.Quantity > _limits.MaxOrderQuantity)
-            return $"order quantity {order.Quantity} exceeds the limit {_limits.MaxOrderQuantity}";
         var account = _accounts[order.Instrument];
-        double position = account.State.Position;
-        if (account.Instrument.Kind == ContractKind.Spot && order.Side == Side.Sell)
+        (RiskReason Reason, string Text)? refusal = null;
+        if (State == TradingState.Halted)
         {
-            // Spot holds no short position: what this sell and the other open sells would take must be held.
-            // A new order competes with the sells submitted before it (the table is in submission order, and sells
-            // submitted after it in the same callback are already there); a modified one with every other sell.
-            double committed = 0;
-            bool isNew = order.Request == OrderRequest.New;
-            foreach (var other in account.Orders.All)
-            {
-                if (other == order)
-                {
-                    if (isNew) break;
-                    continue;
-                }
-                if (other.Side == Side.Sell && (other.IsActive || other.Request == OrderRequest.New)) committed += other.LeavesQuantity;
-            }
-            double available = position - committed;
-            if (order.Quantity > available + account.Instrument.LotSize / 2)
-                return $"spot: selling {order.Quantity} needs that much held; {available} is free (position {position}, open sells {committed})";
+            refusal = (RiskReason.Halted, "trading is halted");
         }
-        double after = order.Side == Side.Buy ? position + order.Quantity : position - order.Quantity;
-        if (Math.Abs(after) > _limits.MaxPosition && Math.Abs(after) > Math.Abs(position))
-            return $"position would reach {after}, beyond the limit {_limits.MaxPosition}";
-        return null;
+        else
+        {
+            var check = new PreTradeCheck(order, isNew, account, _accounts, _books?[order.Instrument], State, RecentRequests());
+            foreach (var limit in _limits)
+            {
+                if (limit.Refuse(in check) is { } why)
+                {
+                    refusal = (limit.Reason, why);
+                    break;
+                }
+            }
+        }
+        if (refusal is not { } r)
+        {
+            CountRequest();
+            _orders.Tell(message, Sender);
+            return;
+        }
+        // Only the added quantity of a modify can take the position further; it was checked as if it were new.
+        _orders.Tell(new OrderRejectedByRisk(order, r.Text, r.Reason), Sender);
+    }
+
+    private int RecentRequests()
+    {
+        if (!_countRequests) return 0;
+        long since = _clock.Now - OneSecond;
+        while (_recent.Count > 0 && _recent.Peek() <= since) _recent.Dequeue();
+        return _recent.Count;
+    }
+
+    private void CountRequest()
+    {
+        if (_countRequests) _recent.Enqueue(_clock.Now);
     }
 }

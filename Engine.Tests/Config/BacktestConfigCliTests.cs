@@ -1,3 +1,4 @@
+using Hft.Core.Risk;
 using System.Text.Json;
 using Hft.Backtest.Data.Synthetic;
 using Akka.Actor;
@@ -67,7 +68,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
             Assert.That(s.Instruments.Single().Data, Is.EqualTo(new[] { PathOf(Path.Combine("data", "a.npz")) }));
             Assert.That(s.Backtest.Latency, Is.EqualTo(new LatencySettings(LatencyModelKind.Constant, 5, 7)));
             Assert.That(s.Backtest.Fees, Is.EqualTo(new FeeSettings(0.0001, 0.0002)));
-            Assert.That(s.Risk, Is.EqualTo(new RiskSettings(3, double.PositiveInfinity)));
+            Assert.That(s.Risk, Is.EqualTo(new RiskLimits(3, double.PositiveInfinity)));
             Assert.That(s.Strategies.Single().OnError, Is.EqualTo(Directive.Stop));
             Assert.That(s.Output.Dir, Is.EqualTo(PathOf("out")));
         });
@@ -86,7 +87,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
             Assert.That(s.Backtest.Latency, Is.EqualTo(new LatencySettings(LatencyModelKind.Constant, 2, 7)));
             Assert.That((i.Symbol, i.TickSize, i.Contract), Is.EqualTo(("CLIUSDT", 0.5, ContractKind.Inverse)));
             Assert.That(i.Data, Is.EqualTo(new[] { "extra.npz" }), "files on the command line replace the file's data");
-            Assert.That(s.Risk, Is.EqualTo(new RiskSettings(3, 9)));
+            Assert.That(s.Risk, Is.EqualTo(new RiskLimits(3, 9)));
             Assert.That(strategy.OnError, Is.EqualTo(Directive.Resume));
             // The --param value comes last, so it wins over the file's grid_num = 4.
             Assert.That(strategy.ToParameters().GetInt("grid_num", 0), Is.EqualTo(6));
@@ -115,7 +116,7 @@ public sealed class BacktestConfigCliTests : TempDirectoryTest
             Assert.That(s.Instruments.Single().Data, Is.EqualTo(new[] { "x.npz" }));
             Assert.That(s.Backtest, Is.EqualTo(new BacktestSettings(new LatencySettings(LatencyModelKind.Constant, 1, 1),
                 new QueueSettings("risk-averse"), new FeeSettings(-0.00005, 0.0007))));
-            Assert.That(s.Risk, Is.EqualTo(new RiskSettings()));
+            Assert.That(s.Risk, Is.EqualTo(new RiskLimits()));
             Assert.That((s.Strategies.Single().Name, s.Strategies.Single().Kind, s.Strategies.Single().OnError), Is.EqualTo(("grid", "grid", Directive.Restart)));
             Assert.That(s.Output.Dir, Is.Null);
         });

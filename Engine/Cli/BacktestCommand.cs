@@ -296,7 +296,7 @@ internal static class BacktestCommand
             QueueModel = QueueModelFactory(b.Queue.Model),
             Exchange = ExchangeModels.Parse(b.Exchange),
             Fees = FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker),
-            Risk = settings.Risk.ToRiskLimits(),
+            Risk = settings.Risk,
             OnStrategyError = Directive.Restart,
             Journal = journal,
             Recorder = recorder,
@@ -442,6 +442,11 @@ internal static class BacktestCommand
             string F(string key) => MetricCatalog.Find(key)!.Format(MetricCatalog.Find(key)!.Read(p));
             lines.Add($"statistics     pnl {F("pnl")}  sharpe {F("sharpe")}  sortino {F("sortino")}  max drawdown {F("max_drawdown")}  fill ratio {F("fill_ratio")}");
         }
+        foreach (var i in r.Instruments)
+        {
+            if (i.RiskRejections.Count > 0)
+                lines.Add($"{i.Instrument.Symbol,-14} refused by risk {i.OrdersRejectedByRisk.ToString("N0", c)}: {string.Join(", ", i.RiskRejections.Select(k => $"{k.Key} {k.Value.ToString("N0", c)}"))}");
+        }
         if (r.DeadLetters > 0) lines.Add($"dead letters   {r.DeadLetters}");
         if (skipped is not null) lines.AddRange(skipped.TextLines());
         foreach (var n in notQuoting) lines.Add($"never quoted   {n.Strategy}: {n.Reason}");
@@ -472,6 +477,13 @@ internal static class BacktestCommand
             w.WriteString("symbol", i.Instrument.Symbol);
             w.WriteNumber("orders", i.OrdersSent);
             w.WriteNumber("rejected_by_risk", i.OrdersRejectedByRisk);
+            if (i.RiskRejections.Count > 0)
+            {
+                // Only when something was refused, so a run without refusals writes what it always wrote.
+                w.WriteStartObject("rejected_by_reason");
+                foreach (var (code, n) in i.RiskRejections) w.WriteNumber(code, n);
+                w.WriteEndObject();
+            }
             w.WriteNumber("fills", i.Fills);
             w.Number("position", i.Position);
             w.Number("balance", i.Balance);

@@ -100,7 +100,7 @@ internal static class LiveCommand
             Strategies = strategies,
             VenueName = venue.Name,
             Gateway = Gateway(venue, instruments, settings.Live, trading, recorder),
-            Risk = settings.Risk.ToRiskLimits(),
+            Risk = settings.Risk,
             Paper = paper
                 ? new PaperVenue(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
                     FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker))

@@ -1,3 +1,4 @@
+using Hft.Core.Risk;
 namespace Hft.Engine.Config;
 
 /// <summary>
@@ -20,7 +21,7 @@ public sealed record EngineSettings
     public required IReadOnlyList<InstrumentSettings> Instruments { get; init; }
 
     /// <summary>Pre-trade limits (<c>[risk]</c>).</summary>
-    public RiskSettings Risk { get; init; } = new();
+    public RiskLimits Risk { get; init; } = RiskLimits.None;
 
     /// <summary>Strategies to run (<c>[[strategies]]</c>).</summary>
     public required IReadOnlyList<StrategySettings> Strategies { get; init; }

@@ -1,3 +1,4 @@
+using Hft.Core.Risk;
 using Hft.Core.Text;
 using System.Globalization;
 
@@ -270,15 +271,32 @@ public static class SettingsBinder
         return new BoundInstrument(r, settings, venue);
     }
 
-    private static RiskSettings BindRisk(TableReader? r)
+    private static RiskLimits BindRisk(TableReader? r)
     {
-        if (r is null) return new RiskSettings();
+        if (r is null) return RiskLimits.None;
         const string rule = "must be a positive number (leave the key out for no limit)";
+        const string count = "must be a positive whole number (leave the key out for no limit)";
         var order = r.Number("max_order_qty", v => v > 0, rule) ?? double.PositiveInfinity;
         var position = r.Number("max_position", v => v > 0, rule) ?? double.PositiveInfinity;
+        var limits = new RiskLimits(order, position)
+        {
+            MaxOrderNotional = r.Number("max_order_notional", v => v > 0, rule) ?? double.PositiveInfinity,
+            MaxPositionNotional = r.Number("max_position_notional", v => v > 0, rule) ?? double.PositiveInfinity,
+            MaxGrossNotional = r.Number("max_gross_notional", v => v > 0, rule) ?? double.PositiveInfinity,
+            MaxOpenOrders = (int)(r.Number("max_open_orders", IsCount, count) ?? 0),
+            MaxOrdersPerSecond = (int)(r.Number("max_orders_per_second", IsCount, count) ?? 0),
+            PriceBand = r.Number("price_band", v => v > 0, "must be a positive fraction of the mid, e.g. 0.05 for 5 % (leave the key out for no band)")
+                ?? double.PositiveInfinity,
+            MinNotional = r.Number("min_notional", v => v > 0, rule) ?? 0,
+            CheckLotSize = r.Bool("check_lot_size") ?? false,
+            ReduceOnly = r.Bool("reduce_only") ?? false,
+            SelfTradePrevention = r.Bool("self_trade_prevention") ?? false,
+        };
         r.Finish();
-        return new RiskSettings(order, position);
+        return limits;
     }
+
+    private static bool IsCount(double v) => v >= 1 && v <= int.MaxValue && v == Math.Floor(v);
 
     private sealed record BoundStrategy(TableReader Reader, StrategySettings? Settings);
 

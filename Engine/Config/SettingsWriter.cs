@@ -34,6 +34,7 @@ public static class SettingsWriter
         var risk = new TomlTable();
         risk.Add("max_order_qty", settings.Risk.MaxOrderQuantity);
         risk.Add("max_position", settings.Risk.MaxPosition);
+        RiskExtras(risk, settings.Risk);
         root.Add("risk", risk);
 
         root.Add("strategies", TableArray(settings.Strategies.Select(Strategy)));
@@ -177,5 +178,20 @@ public static class SettingsWriter
         var array = new TomlTableArray();
         foreach (var table in tables) array.Add(table);
         return array;
+    }
+
+    // The limits added after the first two are written only when set, so older resolved files read the same.
+    private static void RiskExtras(TomlTable risk, Hft.Core.Risk.RiskLimits l)
+    {
+        if (!double.IsPositiveInfinity(l.MaxOrderNotional)) risk.Add("max_order_notional", l.MaxOrderNotional);
+        if (!double.IsPositiveInfinity(l.MaxPositionNotional)) risk.Add("max_position_notional", l.MaxPositionNotional);
+        if (!double.IsPositiveInfinity(l.MaxGrossNotional)) risk.Add("max_gross_notional", l.MaxGrossNotional);
+        if (l.MaxOpenOrders > 0) risk.Add("max_open_orders", (long)l.MaxOpenOrders);
+        if (l.MaxOrdersPerSecond > 0) risk.Add("max_orders_per_second", (long)l.MaxOrdersPerSecond);
+        if (!double.IsPositiveInfinity(l.PriceBand)) risk.Add("price_band", l.PriceBand);
+        if (l.MinNotional > 0) risk.Add("min_notional", l.MinNotional);
+        if (l.CheckLotSize) risk.Add("check_lot_size", true);
+        if (l.ReduceOnly) risk.Add("reduce_only", true);
+        if (l.SelfTradePrevention) risk.Add("self_trade_prevention", true);
     }
 }
