@@ -14,9 +14,11 @@ public sealed record MaxOpenOrders(int Limit) : IPreTradeLimit
     {
         if (!check.IsNew) return null;
         int open = 0;
+        // Only the orders submitted before it: those after it in the same callback are in the table already, still unchecked.
         foreach (var other in check.Account.Orders.All)
         {
-            if (other != check.Order && (other.IsActive || other.Request == Orders.OrderRequest.New)) open++;
+            if (other == check.Order) break;
+            if (other.IsActive || other.Request == Orders.OrderRequest.New) open++;
         }
         return open >= Limit ? Invariant($"{open} orders already open, the limit is {Limit}") : null;
     }

@@ -23,7 +23,12 @@ public sealed record ReduceOnly(bool Always) : IPreTradeLimit
         double pending = 0;
         foreach (var other in check.Account.Orders.All)
         {
-            if (other != order && other.Side == order.Side && (other.IsActive || other.Request == Orders.OrderRequest.New)) pending += other.LeavesQuantity;
+            if (other == order)
+            {
+                if (check.IsNew) break;
+                continue;
+            }
+            if (other.Side == order.Side && (other.IsActive || other.Request == Orders.OrderRequest.New)) pending += other.LeavesQuantity;
         }
         return order.Quantity + pending > Math.Abs(position) + check.Account.Instrument.LotSize / 2
             ? Invariant($"reduce-only: {order.Quantity} with {pending} already open would cross the position {position}") : null;

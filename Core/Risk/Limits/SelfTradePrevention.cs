@@ -15,7 +15,13 @@ public sealed record SelfTradePrevention : IPreTradeLimit
         bool market = order.Type == Orders.OrderType.Market;
         foreach (var other in check.Account.Orders.All)
         {
-            if (other == order || other.Side == order.Side || !(other.IsActive || other.Request == Orders.OrderRequest.New)) continue;
+            // A new order is judged against those submitted before it (the later ones are checked against it in turn).
+            if (other == order)
+            {
+                if (check.IsNew) break;
+                continue;
+            }
+            if (other.Side == order.Side || !(other.IsActive || other.Request == Orders.OrderRequest.New)) continue;
             bool crosses = market || (order.Side == Markets.Side.Buy ? order.PriceTick >= other.PriceTick : order.PriceTick <= other.PriceTick);
             if (crosses) return Invariant($"would trade against our own {other.Side} order {other.Id} at {other.Price}");
         }
