@@ -11,7 +11,7 @@ namespace Hft.Engine.Tests.Config;
 public sealed class ShippedConfigTests
 {
     private static readonly string[] Expected =
-        ["backtest.toml", "emulator-binance-futures.toml", "emulator-binance-spot.toml", "live-binance-futures.toml", "live-binance-spot.toml", "live-bybit.toml", "paper.toml"];
+        ["backtest.toml", "emulator-binance-futures.toml", "emulator-binance-spot.toml", "emulator-bybit.toml", "live-binance-futures.toml", "live-binance-spot.toml", "live-bybit.toml", "paper.toml"];
 
     public static IEnumerable<string> ShippedFiles() => Expected;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Hft.Backtest.Data;
 using Hft.Exchanges.Emulators.BinanceFutures;
 using Hft.Exchanges.Emulators.BinanceSpot;
+using Hft.Exchanges.Emulators.Bybit;
 using Hft.Exchanges.Emulators.Common;
 
 namespace Hft.Engine.Cli;
@@ -18,12 +19,12 @@ internal static class EmulateCommand
     {
         ["binance-futures"] = BinanceFuturesOptions.DefaultPort,
         ["binance-spot"] = BinanceSpotOptions.DefaultPort,
-        ["bybit"] = 18093,
+        ["bybit"] = BybitOptions.DefaultPort,
     };
 
     public static Command Create()
     {
-        var venue = new Argument<string>("venue") { Description = "binance-futures or binance-spot (bybit is not built yet)" };
+        var venue = new Argument<string>("venue") { Description = "binance-futures, binance-spot or bybit" };
         var data = new Option<string?>("--data") { Description = "Event file to replay (default samples/data/sample.npz); 'generated' for a generated market" };
         var speed = new Option<double>("--speed") { Description = "Replay speed: event-time gaps are divided by it", DefaultValueFactory = _ => 1.0 };
         var port = new Option<int?>("--port") { Description = "Port on 127.0.0.1 (0 picks a free one; default 18091 for binance-futures, 18092 spot, 18093 bybit)" };
@@ -36,7 +37,7 @@ internal static class EmulateCommand
         var symbol = new Option<string>("--symbol") { Description = "Symbol of the replayed instrument", DefaultValueFactory = _ => "SIMUSDT" };
         var tick = new Option<double>("--tick-size") { Description = "Its price increment", DefaultValueFactory = _ => 0.01 };
         var lot = new Option<double>("--lot-size") { Description = "Its quantity increment", DefaultValueFactory = _ => 0.01 };
-        var ping = new Option<double?>("--ping-interval-s") { Description = "Server ping interval in seconds (default: the venue's, 180 on futures, 20 on spot)" };
+        var ping = new Option<double?>("--ping-interval-s") { Description = "Server ping interval in seconds (default: 180 on binance-futures, 20 on spot and bybit)" };
         var pong = new Option<double?>("--pong-timeout-s") { Description = "Drop a socket whose pong is this late, in seconds, 0 for never (default: the venue's, 600 on futures, 60 on spot)" };
         var listenKey = new Option<double>("--listen-key-validity-s") { Description = "Listen-key validity in seconds", DefaultValueFactory = _ => 3600.0 };
         var command = new Command("emulate", "Serve a venue's protocol on 127.0.0.1 with a replayed market (for clients and tests)")
@@ -48,17 +49,12 @@ internal static class EmulateCommand
             string name = r.GetValue(venue)!.Trim().ToLowerInvariant();
             if (!DefaultPorts.TryGetValue(name, out int defaultPort))
                 throw new ArgumentException($"unknown venue '{name}'; available: {string.Join(", ", DefaultPorts.Keys)}");
-            if (name == "bybit")
-            {
-                Console.Error.WriteLine($"error: emulate {name}: not built yet (binance-futures and binance-spot are)");
-                return 1;
-            }
             bool spot = name == "binance-spot";
             double s = r.GetValue(speed);
             if (!(s > 0) || double.IsInfinity(s)) throw new ArgumentException("--speed: must be a positive number");
             double? seconds = r.GetValue(duration);
             if (seconds is { } d && !(d > 0)) throw new ArgumentException("--duration: must be a positive number of seconds");
-            double pingS = r.GetValue(ping) ?? (spot ? 20 : 180), pongS = r.GetValue(pong) ?? (spot ? 60 : 600), keyS = r.GetValue(listenKey);
+            double pingS = r.GetValue(ping) ?? (spot || name == "bybit" ? 20 : 180), pongS = r.GetValue(pong) ?? (spot ? 60 : 600), keyS = r.GetValue(listenKey);
             if (!(pingS > 0)) throw new ArgumentException("--ping-interval-s: must be positive");
             if (!(pongS >= 0)) throw new ArgumentException("--pong-timeout-s: must be 0 or positive");
             if (!(keyS > 0)) throw new ArgumentException("--listen-key-validity-s: must be positive");
@@ -82,6 +78,16 @@ internal static class EmulateCommand
                 };
                 return BinanceSpotEmulator.RunAsync(spotOptions, seconds is { } sd ? TimeSpan.FromSeconds(sd) : null, r.GetValue(json)).GetAwaiter().GetResult();
             }
+            if (name == "bybit")
+            {
+                var bybitOptions = new BybitOptions
+                {
+                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule,
+                    ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
+                    Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
+                };
+                return Run(bybitOptions, seconds, r.GetValue(json)).GetAwaiter().GetResult();
+            }
             var options = new BinanceFuturesOptions
             {
                 Host = host,
@@ -101,7 +107,21 @@ internal static class EmulateCommand
         var c = CultureInfo.InvariantCulture;
         Console.Error.WriteLine(string.Create(c,
             $"binance-futures emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/public/ws/..., /market/..., /private/ws?listenKey=...): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
-        var stopping = emulator.Lifetime.ApplicationStopping;
+        return await Serve(emulator.Lifetime, emulator.Report, seconds, json).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Run(BybitOptions options, double? seconds, bool json)
+    {
+        await using var emulator = await BybitEmulator.StartAsync(options).ConfigureAwait(false);
+        var c = CultureInfo.InvariantCulture;
+        Console.Error.WriteLine(string.Create(c,
+            $"bybit emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/v5/public/linear, /v5/private): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
+        return await Serve(emulator.Lifetime, emulator.Report, seconds, json).ConfigureAwait(false);
+    }
+
+    private static async Task<int> Serve(Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime, Func<RunReport> report, double? seconds, bool json)
+    {
+        var stopping = lifetime.ApplicationStopping;
         try
         {
             await Task.Delay(seconds is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan, stopping).ConfigureAwait(false);
@@ -110,9 +130,9 @@ internal static class EmulateCommand
         {
             // Ctrl-C or SIGTERM: the summary still gets printed.
         }
-        var report = emulator.Report();
-        if (json) Console.Out.WriteLine(report.ToJson());
-        else Console.Out.Write(report.ToText());
+        var summary = report();
+        if (json) Console.Out.WriteLine(summary.ToJson());
+        else Console.Out.Write(summary.ToText());
         return 0;
     }
 

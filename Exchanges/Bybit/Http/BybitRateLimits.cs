@@ -14,8 +14,10 @@ public sealed class BybitRateLimits
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, EndpointBudget> _endpoints = new(StringComparer.Ordinal);
-    private long _orderSecond;
-    private int _ordersThisSecond;
+    // The venue counts a request when it arrives, which may be a little after we let it go: our second is a bit longer.
+    private const long Window = 1100;
+    // Send times of the order requests of the last second: the venue's window rolls, it does not restart each second.
+    private readonly Queue<long> _recentOrders = new();
 
     /// <summary>Limits with at most <paramref name="ordersPerSecond"/> order requests a second.</summary>
     public BybitRateLimits(int ordersPerSecond = 10) => OrdersPerSecond = ordersPerSecond;
@@ -40,15 +42,10 @@ public sealed class BybitRateLimits
                 return TimeSpan.FromMilliseconds(Math.Max(b.BackOffUntilMs, b.Remaining <= 0 ? b.ResetMs : 0) - nowMs);
             if (isOrder)
             {
-                long second = nowMs / 1000;
-                if (second != _orderSecond)
-                {
-                    _orderSecond = second;
-                    _ordersThisSecond = 0;
-                }
+                while (_recentOrders.Count > 0 && _recentOrders.Peek() <= nowMs - Window) _recentOrders.Dequeue();
                 // A margin of 10 % keeps requests already on the wire from tipping it over.
-                if (_ordersThisSecond >= Math.Max(1, OrdersPerSecond * 9 / 10)) return TimeSpan.FromMilliseconds(1000 - nowMs % 1000);
-                _ordersThisSecond++;
+                if (_recentOrders.Count >= Math.Max(1, OrdersPerSecond * 9 / 10)) return TimeSpan.FromMilliseconds(_recentOrders.Peek() + Window + 1 - nowMs);
+                _recentOrders.Enqueue(nowMs);
             }
             return TimeSpan.Zero;
         }

@@ -1,3 +1,5 @@
+using Hft.Exchanges.Emulators.Common;
+
 namespace Hft.Exchanges.Emulators.BinanceFutures;
 
 /// <summary>

@@ -33,6 +33,8 @@ public sealed record FaultCommand
     [JsonPropertyName("too_many_requests")] public int TooManyRequests { get; init; }
     /// <summary>Ban (HTTP 418) every REST request for this many ms from now.</summary>
     [JsonPropertyName("ban_ms")] public int BanMs { get; init; }
+    /// <summary>Bybit: the next N book messages are a restart of the book service (a snapshot with <c>u = 1</c>).</summary>
+    [JsonPropertyName("reset")] public int Reset { get; init; }
     /// <summary>Expire the active listen key now.</summary>
     [JsonPropertyName("expire_listen_key")] public bool ExpireListenKey { get; init; }
     /// <summary>Replace the random schedule (the <c>--faults</c> syntax; "" for none).</summary>

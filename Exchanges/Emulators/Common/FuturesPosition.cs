@@ -1,4 +1,4 @@
-namespace Hft.Exchanges.Emulators.BinanceFutures;
+namespace Hft.Exchanges.Emulators.Common;
 
 /// <summary>A one-way (BOTH) cross position: signed amount, average entry price and realized profit.</summary>
 public sealed class FuturesPosition

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using Hft.Exchanges.Emulators.Common;
+
+namespace Hft.Exchanges.Emulators.Bybit;
+
+/// <summary>
+/// The open sockets of one stream kind (public or private) with what each subscribed to and, on the private stream,
+/// whether it authenticated. Publishing queues a frame on every socket that subscribed to its topic.
+/// </summary>
+public sealed class BybitConnections
+{
+    private readonly ConcurrentDictionary<long, BybitConnection> _connections = new();
+
+    /// <summary>Open sockets.</summary>
+    public int Count => _connections.Count;
+
+    /// <summary>Registers <paramref name="connection"/> until <see cref="Remove"/>.</summary>
+    public void Add(BybitConnection connection) => _connections[connection.Socket.Id] = connection;
+
+    /// <summary>Forgets a socket that ended.</summary>
+    public void Remove(BybitConnection connection) => _connections.TryRemove(connection.Socket.Id, out _);
+
+    /// <summary>True if some socket takes <paramref name="topic"/>.</summary>
+    public bool HasSubscribers(string topic)
+    {
+        foreach (var c in _connections.Values) if (c.Takes(topic)) return true;
+        return false;
+    }
+
+    /// <summary>Queues <paramref name="frame"/> on every socket subscribed to <paramref name="topic"/>.</summary>
+    public void Publish(string topic, byte[] frame, FrameFault fault = FrameFault.None)
+    {
+        foreach (var c in _connections.Values) if (c.Takes(topic)) c.Socket.Send(frame, fault);
+    }
+
+    /// <summary>Drops every socket at once.</summary>
+    public void DropAll()
+    {
+        foreach (var c in _connections.Values) c.Socket.Abort();
+    }
+}
+
+/// <summary>One socket of a Bybit stream: its topics and, on the private stream, its authentication.</summary>
+/// <param name="Socket">The socket.</param>
+/// <param name="Private">True on <c>/v5/private</c>.</param>
+public sealed record BybitConnection(StreamSocket Socket, bool Private)
+{
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+
+    /// <summary>The socket's id as Bybit's <c>conn_id</c>.</summary>
+    public string ConnectionId => BybitJson.Uuid(Socket.Id);
+
+    /// <summary>True once <c>auth</c> succeeded (private stream).</summary>
+    public bool Authenticated { get; set; }
+
+    /// <summary>Adds topics.</summary>
+    public void Subscribe(IEnumerable<string> topics)
+    {
+        lock (_topics) foreach (var t in topics) _topics.Add(t);
+    }
+
+    /// <summary>Removes topics.</summary>
+    public void Unsubscribe(IEnumerable<string> topics)
+    {
+        lock (_topics) foreach (var t in topics) _topics.Remove(t);
+    }
+
+    /// <summary>True if subscribed to <paramref name="topic"/> (the private stream also needs authentication).</summary>
+    public bool Takes(string topic)
+    {
+        if (Private && !Authenticated) return false;
+        lock (_topics) return _topics.Contains(topic);
+    }
+}
