@@ -57,7 +57,7 @@ public sealed class FuturesBookUnderFaultsTests
         {
             await Task.Delay(700);
             await venue.FaultsAsync("""{"pause_ms":1500}""");
-            if (await CaughtUp(venue, session)) Compare(await venue.StateAsync(Levels), session.Books[0], instrument, ++compared, seed);
+            if (await CaughtUp(venue, session)) BookLevels.AssertEqual(await venue.StateAsync(Levels), session.Books[0], instrument, $"seed {seed}, checkpoint {++compared}");
             // Let the pause end before the next round of updates and faults.
             await Task.Delay(900);
         }
@@ -82,41 +82,5 @@ public sealed class FuturesBookUnderFaultsTests
             await Task.Delay(25);
         }
         return false;
-    }
-
-    private static void Compare(JsonElement state, MarketDepth book, Instrument instrument, int checkpoint, int seed)
-    {
-        var bids = Side(state.GetProperty("bids"), instrument);
-        var asks = Side(state.GetProperty("asks"), instrument);
-        if (!Walk(book, bids.Count, bid: true).SequenceEqual(bids) || !Walk(book, asks.Count, bid: false).SequenceEqual(asks))
-        {
-            TestContext.Out.WriteLine($"venue bids {string.Join(" ", bids.Take(6))} asks {string.Join(" ", asks.Take(6))}");
-            TestContext.Out.WriteLine($"engine bids {string.Join(" ", Walk(book, 6, true))} asks {string.Join(" ", Walk(book, 6, false))} best {book.BestBidTick}/{book.BestAskTick}");
-        }
-        Assert.Multiple(() =>
-        {
-            Assert.That(Walk(book, bids.Count, bid: true), Is.EqualTo(bids), $"seed {seed}, checkpoint {checkpoint}: bids");
-            Assert.That(Walk(book, asks.Count, bid: false), Is.EqualTo(asks), $"seed {seed}, checkpoint {checkpoint}: asks");
-        });
-    }
-
-    private static List<(long Tick, double Quantity)> Side(JsonElement levels, Instrument instrument) =>
-        levels.EnumerateArray()
-            .Select(l => (instrument.ToTick(double.Parse(l[0].GetString()!, CultureInfo.InvariantCulture)),
-                Math.Round(double.Parse(l[1].GetString()!, CultureInfo.InvariantCulture), 8)))
-            .ToList();
-
-    /// <summary>The book's best <paramref name="count"/> levels of one side, walking tick by tick from the best.</summary>
-    private static List<(long Tick, double Quantity)> Walk(MarketDepth book, int count, bool bid)
-    {
-        var levels = new List<(long, double)>();
-        long tick = bid ? book.BestBidTick : book.BestAskTick;
-        if (tick is MarketDepth.InvalidMin or MarketDepth.InvalidMax) return levels;
-        for (int step = 0; levels.Count < count && step < 1_000_000; step++, tick += bid ? -1 : 1)
-        {
-            double q = bid ? book.BidQuantityAt(tick) : book.AskQuantityAt(tick);
-            if (q > 0) levels.Add((tick, Math.Round(q, 8)));
-        }
-        return levels;
     }
 }
