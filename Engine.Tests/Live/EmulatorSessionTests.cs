@@ -22,7 +22,7 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
     /// <summary>The shipped emulator config of <paramref name="venue"/>, pointed at <paramref name="port"/>, logging into the test's folder.</summary>
     private string Config(int port, string venue = "binance-futures")
     {
-        string defaultPort = venue == "binance-spot" ? "18092" : "18091";
+        string defaultPort = venue switch { "binance-spot" => "18092", "bybit" => "18093", _ => "18091" };
         string text = File.ReadAllText(Path.Combine(ConfigTestKit.AppSettings, $"emulator-{venue}.toml"))
             .Replace("127.0.0.1:" + defaultPort, "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace($"../runs/emulator-{venue}", PathOf("runs").Replace('\\', '/'), StringComparison.Ordinal);
@@ -43,6 +43,7 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
 
     [TestCase("binance-futures")]
     [TestCase("binance-spot")]
+    [TestCase("bybit")]
     public void Live_grid_session_quotes_fills_and_stops_with_nothing_open_and_the_venue_s_position(string venueName)
     {
         int port = BackgroundEngine.FreePort();
@@ -101,6 +102,7 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
 
     [TestCase("binance-futures")]
     [TestCase("binance-spot")]
+    [TestCase("bybit")]
     public void Paper_session_trades_locally_and_sends_nothing_to_the_venue(string venueName)
     {
         int port = BackgroundEngine.FreePort();
@@ -121,14 +123,15 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
         });
     }
 
-    [Test]
-    public void Record_writes_an_event_file_that_backtest_replays()
+    [TestCase("binance-futures")]
+    [TestCase("bybit")]
+    public void Record_writes_an_event_file_that_backtest_replays(string venueName)
     {
         int port = BackgroundEngine.FreePort();
-        using var emulator = Emulator(port, 60);
+        using var emulator = Emulator(port, 60, venueName);
         emulator.WaitForPort(port, TimeSpan.FromSeconds(60));
         string outDir = PathOf("recorded");
-        var record = EngineProcess.Run("record", Config(port), "--out", outDir, "--duration", "6", "--raw", "--json");
+        var record = EngineProcess.Run("record", Config(port, venueName), "--out", outDir, "--duration", "6", "--raw", "--json");
         Assert.That(record.ExitCode, Is.Zero, record.Stderr);
         emulator.Signal("INT");
         emulator.WaitForExit(TimeSpan.FromSeconds(60));
@@ -137,7 +140,7 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
         string npz = files[0].GetProperty("file").GetString()!;
         Assert.That(files[0].GetProperty("rows").GetInt64(), Is.GreaterThan(0));
         Assert.That(File.Exists(Path.ChangeExtension(npz, ".gz")), Is.True, "--raw keeps the collector file");
-        var converted = EngineProcess.Run("convert", "binance-futures", Path.ChangeExtension(npz, ".gz"), "--out", PathOf("again.npz"), "--json");
+        var converted = EngineProcess.Run("convert", venueName, Path.ChangeExtension(npz, ".gz"), "--out", PathOf("again.npz"), "--json");
         Assert.That(converted.ExitCode, Is.Zero, converted.Stderr);
         Assert.That(File.ReadAllBytes(PathOf("again.npz")), Is.EqualTo(File.ReadAllBytes(npz)), "the recording is what convert makes of the raw frames");
         var backtest = EngineProcess.Run("backtest", npz, "--json");

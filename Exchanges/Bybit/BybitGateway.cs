@@ -514,14 +514,15 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         var self = Self;
         FinishTrading(stop.CancelOpenOrders).ContinueWith(
-            t => t.IsCompletedSuccessfully ? t.Result with { ReplyTo = replyTo } : new Finished(replyTo, -1, []), TaskScheduler.Default).PipeTo(self);
+            t => t.IsCompletedSuccessfully ? t.Result with { ReplyTo = replyTo } : new Finished(replyTo, -1, [], t.Exception?.GetBaseException().Message), TaskScheduler.Default).PipeTo(self);
     }
 
     private void OnFinished(Finished finished)
     {
         foreach (var (symbol, position) in finished.Positions) Statistics.VenuePositions[symbol] = position;
         Statistics.OpenOrdersAtExit = finished.OpenOrders;
-        _log.Info("{0}: {1} order requests sent; {2} open orders at exit", _options.Name, _requests, finished.OpenOrders);
+        if (finished.OpenOrders >= 0) _log.Info("{0}: {1} order requests sent; {2} open orders at exit", _options.Name, _requests, finished.OpenOrders);
+        else _log.Error("{0}: {1} order requests sent; open orders at exit unknown: {2}", _options.Name, _requests, finished.Problem);
         finished.ReplyTo.Tell(new TradingStopped(finished.OpenOrders), Self);
     }
 
@@ -537,14 +538,14 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         foreach (var symbol in symbols)
         {
             var (r, orders) = await _rest.OpenOrders(symbol).ConfigureAwait(false);
-            if (!r.IsOk) return new Finished(ActorRefs.Nobody, -1, positions);
+            if (!r.IsOk) return new Finished(ActorRefs.Nobody, -1, positions, "the open-orders query failed: " + r.Describe());
             open += orders.Count;
             if (await _rest.Position(symbol).ConfigureAwait(false) is { } position) positions.Add(new(symbol, position));
         }
         return new Finished(ActorRefs.Nobody, open, positions);
     }
 
-    private sealed record Finished(IActorRef ReplyTo, int OpenOrders, IReadOnlyList<KeyValuePair<string, decimal>> Positions);
+    private sealed record Finished(IActorRef ReplyTo, int OpenOrders, IReadOnlyList<KeyValuePair<string, decimal>> Positions, string? Problem = null);
 
     private sealed record Started(string? Problem);
 

@@ -30,4 +30,13 @@ public sealed class BybitResponseTests
         var r = BybitResponse.From(200, """{"retCode":110072,"retMsg":"OrderLinkedID is duplicate","result":{},"retExtInfo":{},"time":1}""");
         Assert.That(r.Describe(), Is.EqualTo("retCode 110072: OrderLinkedID is duplicate"));
     }
+
+    [Test]
+    public void A_signature_error_s_origin_string_with_the_api_key_is_withheld()
+    {
+        var r = BybitResponse.From(200, """{"retCode":10004,"retMsg":"error sign! origin_string[1672211928338my-secret-key-abc5000{\"category\":\"linear\"}]","result":{},"retExtInfo":{},"time":1}""");
+        Assert.That(r.Outcome, Is.EqualTo(RestOutcome.Rejected));
+        Assert.That(r.Describe(), Does.StartWith("retCode 10004: error sign!"));
+        Assert.That(r.Describe(), Does.Not.Contain("my-secret-key-abc"));
+    }
 }

@@ -71,6 +71,9 @@ public sealed record BybitResponse(RestOutcome Outcome, int HttpStatus, string B
             >= 200 and < 300 when !envelope => RestOutcome.Unknown,
             _ => RestOutcome.Rejected,
         };
+        // 10004 echoes the string it expected us to sign, API key included: never keep it.
+        int origin = message.IndexOf("origin_string", StringComparison.Ordinal);
+        if (origin >= 0) message = message[..origin].TrimEnd() + " (the venue's origin string is withheld: it holds the API key)";
         if (message.Length == 0 && outcome != RestOutcome.Ok)
             message = !envelope && status is >= 200 and < 300 ? "an answer without Bybit's envelope: " + Truncate(body) : status >= 500 ? Truncate(body) : $"HTTP {status}";
         return new BybitResponse(outcome, status, body, code, message);
