@@ -128,6 +128,8 @@ public sealed class OrderStateActor : ReceiveActor
                     order.Maker = report.Maker;
                 }
                 if (report.ExchangeTime > 0) order.ExchangeTime = report.ExchangeTime;
+                // Why the venue ended it (Bybit: a post-only that would take, an IOC with nothing to fill).
+                if (report.RejectReason is not null) order.RejectReason = report.RejectReason;
             }
         }
         if (order is null) return;

@@ -105,7 +105,8 @@ public sealed class BybitOrderLifecycleTests
             Assert.That(seen.Any(s => s.StartsWith("1:New:", StringComparison.Ordinal) && s.Contains(":1.00:0.00:", StringComparison.Ordinal)), "acknowledged as placed");
             Assert.That(seen.Any(s => s.StartsWith("1:New:", StringComparison.Ordinal) && s.Contains(":2.00:0.00:", StringComparison.Ordinal)), "the amend reached the venue and came back");
             Assert.That(seen.Any(s => s.StartsWith("1:Canceled:", StringComparison.Ordinal)), "cancelled");
-            Assert.That(seen.Any(s => s.StartsWith("2:Expired:", StringComparison.Ordinal)), "the crossing post-only ends expired, as Bybit cancels it");
+            Assert.That(seen.Any(s => s.StartsWith("2:Expired:", StringComparison.Ordinal) && s.EndsWith(":EC_PostOnlyWillTakeLiquidity", StringComparison.Ordinal)),
+                "the crossing post-only ends expired, as Bybit cancels it, with the venue's reason");
             Assert.That(seen.Any(s => s.StartsWith("3:Filled:", StringComparison.Ordinal) && s.Contains(":1.00:1.00:", StringComparison.Ordinal)), "the IOC filled in full");
             Assert.That(report.Amendments, Is.EqualTo(1));
             Assert.That(report.Cancels, Is.GreaterThanOrEqualTo(1));

@@ -117,7 +117,7 @@ public sealed class OrderTracker
             Instrument = order.Instrument, OrderId = order.OrderId, Side = order.Side, Status = shown.Status, PriceTick = shown.PriceTick,
             Quantity = shown.Quantity, LeavesQuantity = leaves, FillQuantity = fillQuantity, FillPriceTick = fillTick, FillValue = fillValue,
             Fee = fee, Maker = update.Maker, ExchangeTime = update.TimeMs * NanosPerMilli, RequestLocalTime = shown.LastRequestLocalTime,
-            Answers = shown.LastRequest,
+            Answers = shown.LastRequest, RejectReason = IsFinal(shown.Status) && ReferenceEquals(shown, order) ? update.Reason : null,
         };
     }
 
