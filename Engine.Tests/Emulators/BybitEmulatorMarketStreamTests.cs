@@ -79,7 +79,7 @@ public sealed class BybitEmulatorMarketStreamTests
     public async Task Resubscribing_gives_a_fresh_snapshot_and_a_bad_topic_or_op_is_refused()
     {
         await using var s = await BybitEmulatorSession.StartAsync();
-        string topic = $"orderbook.50.{s.Symbol}";
+        string topic = $"orderbook.200.{s.Symbol}";
         var ws = await Subscribe(s, topic);
         await Book(ws, topic, 5);
         await ws.SendAsync($"{{\"req_id\":\"u1\",\"op\":\"unsubscribe\",\"args\":[\"{topic}\"]}}");
@@ -105,6 +105,42 @@ public sealed class BybitEmulatorMarketStreamTests
         await ws.SendAsync("not json");
         var notJson = await BybitEmulatorSession.ReplyAsync(ws);
         Assert.That(notJson.GetProperty("success").GetBoolean(), Is.False, notJson.ToString());
+    }
+
+    [Test]
+    public async Task Each_depth_asked_for_is_served_under_its_own_topic_with_its_own_snapshot()
+    {
+        await using var s = await BybitEmulatorSession.StartAsync();
+        await s.TopAsync();
+        // The gateway's parser keeps only orderbook.{Depth} frames, so a client asking for 200 must get frames labelled 200.
+        string t200 = $"orderbook.200.{s.Symbol}";
+        var ws = await Subscribe(s, t200);
+        var frames = new List<JsonElement>();
+        for (int i = 0; i < 20; i++) frames.Add(await ws.ReceiveAsync(10000) ?? throw new AssertionException("no book frame"));
+        Assert.That(frames.Select(f => f.GetProperty("topic").GetString()), Is.All.EqualTo(t200));
+        Assert.That(frames[0].GetProperty("type").GetString(), Is.EqualTo("snapshot"));
+        for (int i = 1; i < frames.Count; i++) Assert.That(U(frames[i]), Is.EqualTo(U(frames[i - 1]) + 1), $"message {i}");
+
+        // Two depths on one socket: a snapshot for each, then each delta under both topics with the same u.
+        string t50 = $"orderbook.50.{s.Symbol}", t1000 = $"orderbook.1000.{s.Symbol}";
+        var both = await s.PublicAsync();
+        await both.SendAsync($"{{\"req_id\":\"b\",\"op\":\"subscribe\",\"args\":[\"{t50}\",\"{t1000}\"]}}");
+        Assert.That((await BybitEmulatorSession.ReplyAsync(both)).GetProperty("success").GetBoolean(), Is.True);
+        var seen = new List<JsonElement>();
+        for (int i = 0; i < 12; i++) seen.Add(await both.ReceiveAsync(10000) ?? throw new AssertionException("no book frame"));
+        Assert.That(seen.Take(2).Select(f => (f.GetProperty("topic").GetString(), f.GetProperty("type").GetString())),
+            Is.EquivalentTo(new[] { (t50, "snapshot"), (t1000, "snapshot") }));
+        var by50 = seen.Where(f => f.GetProperty("topic").GetString() == t50).Select(U).ToList();
+        var by1000 = seen.Where(f => f.GetProperty("topic").GetString() == t1000).Select(U).ToList();
+        Assert.That(by50.Count + by1000.Count, Is.EqualTo(seen.Count), "only the two topics");
+        Assert.That(by50.Take(by1000.Count), Is.EqualTo(by1000.Take(by50.Count)), "the same book under both names");
+
+        // Unsubscribing one depth leaves the other.
+        await both.SendAsync($"{{\"req_id\":\"u\",\"op\":\"unsubscribe\",\"args\":[\"{t1000}\"]}}");
+        await BybitEmulatorSession.ReplyAsync(both);
+        var later = new List<JsonElement>();
+        for (int i = 0; i < 10; i++) later.Add(await both.ReceiveAsync(10000) ?? throw new AssertionException("no book frame"));
+        Assert.That(later.Skip(2).Select(f => f.GetProperty("topic").GetString()), Is.All.EqualTo(t50), "frames queued before the unsubscribe may still arrive");
     }
 
     [Test]
