@@ -237,6 +237,27 @@ public sealed class BybitEmulatorOrderTests
     }
 
     [Test]
+    public async Task Create_amend_and_cancel_each_give_a_position_message_even_when_the_position_did_not_change()
+    {
+        var (s, bid, _) = await FrozenAsync();
+        await using var owner = s;
+        var ws = await s.PrivateAsync();
+        var ack = await s.PostAsync("/v5/order/create", s.LimitBody("Buy", bid - 30m, "0.10", linkId: "pos-1"));
+        Assert.That(RetCode(ack), Is.EqualTo(0), ack.ToString());
+        string orderId = Str(ack.GetProperty("result"), "orderId");
+        string body = $"{{\"category\":\"linear\",\"symbol\":\"{s.Symbol}\",\"orderId\":\"{orderId}\"";
+        Assert.That(RetCode(await s.PostAsync("/v5/order/amend", body + ",\"qty\":\"0.20\"}")), Is.EqualTo(0));
+        Assert.That(RetCode(await s.PostAsync("/v5/order/cancel", body + "}")), Is.EqualTo(0));
+        var frames = await FramesUntil(ws, f => IsOrder(f, orderId, "Cancelled"));
+        frames.Add(await BybitEmulatorSession.WaitTopicAsync(ws, "position"));
+        var topics = frames.Select(f => Str(f, "topic")).ToList();
+        // order, position after each of the three requests (exchange-protocols 3.3.5).
+        Assert.That(topics, Is.EqualTo(new[] { "order", "position", "order", "position", "order", "position" }), string.Join(" | ", frames));
+        foreach (var p in frames.Where(f => Str(f, "topic") == "position").Select(f => f.GetProperty("data")[0]))
+            Assert.That((Str(p, "symbol"), Str(p, "side"), Str(p, "size")), Is.EqualTo((s.Symbol, "", "0.00")), "flat");
+    }
+
+    [Test]
     public async Task Cancel_all_cancels_every_open_order_and_lists_them()
     {
         var (s, bid, _) = await FrozenAsync();
