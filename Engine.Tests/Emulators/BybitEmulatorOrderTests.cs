@@ -295,8 +295,8 @@ public sealed class BybitEmulatorOrderTests
     {
         // A pinned clock: every request falls in the same second, whatever the machine's speed.
         long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        await using var s = await BybitEmulatorSession.StartAsync(o => o with { Clock = new PinnedClock(now), OrdersPerSecond = 10 });
-        var (bid, _) = await s.TopAsync();
+        var (s, bid, _) = await FrozenAsync(o => o with { Clock = new PinnedClock(now), OrdersPerSecond = 10 });
+        await using var owner = s;
         for (int i = 0; i < 10; i++)
         {
             var (_, ok, r) = await s.LimitAsync("Buy", bid - 30m, "0.10", linkId: $"rate-{i}");
