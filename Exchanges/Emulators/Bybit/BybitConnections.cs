@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Hft.Exchanges.Emulators.Common;
 
 namespace Hft.Exchanges.Emulators.Bybit;
@@ -23,14 +24,49 @@ public sealed class BybitConnections
     /// <summary>True if some socket takes <paramref name="topic"/>.</summary>
     public bool HasSubscribers(string topic)
     {
-        foreach (var c in _connections.Values) if (c.Takes(topic)) return true;
+        bool book = IsBookTopic(topic);
+        foreach (var c in _connections.Values) if (book ? c.BookTopics().Length > 0 : c.Takes(topic)) return true;
         return false;
     }
 
-    /// <summary>Queues <paramref name="frame"/> on every socket subscribed to <paramref name="topic"/>.</summary>
+    /// <summary>
+    /// Queues <paramref name="frame"/> on every socket subscribed to <paramref name="topic"/>. The emulator keeps one book, so a
+    /// book frame goes to every socket that asked for the book at any depth, once per depth asked for, labelled with that
+    /// topic (a client reading <c>orderbook.200.X</c> must see <c>orderbook.200.X</c>).
+    /// </summary>
     public void Publish(string topic, byte[] frame, FrameFault fault = FrameFault.None)
     {
-        foreach (var c in _connections.Values) if (c.Takes(topic)) c.Socket.Send(frame, fault);
+        if (!IsBookTopic(topic))
+        {
+            foreach (var c in _connections.Values) if (c.Takes(topic)) c.Socket.Send(frame, fault);
+            return;
+        }
+        Dictionary<string, byte[]>? relabelled = null;
+        foreach (var c in _connections.Values)
+        {
+            foreach (string label in c.BookTopics())
+            {
+                if (label == topic) { c.Socket.Send(frame, fault); continue; }
+                relabelled ??= new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                if (!relabelled.TryGetValue(label, out var copy)) relabelled[label] = copy = Relabel(frame, topic, label);
+                c.Socket.Send(copy, fault);
+            }
+        }
+    }
+
+    /// <summary>True for <c>orderbook.{depth}.{symbol}</c>.</summary>
+    public static bool IsBookTopic(string topic) => topic.StartsWith("orderbook.", StringComparison.Ordinal);
+
+    /// <summary><paramref name="frame"/> (which starts <c>{"topic":"<paramref name="from"/>"</c>) with its topic replaced by <paramref name="to"/>.</summary>
+    public static byte[] Relabel(byte[] frame, string from, string to)
+    {
+        byte[] old = Encoding.UTF8.GetBytes("{\"topic\":\"" + from + "\"");
+        if (!frame.AsSpan().StartsWith(old)) throw new ArgumentException("the frame does not start with topic " + from, nameof(frame));
+        byte[] head = Encoding.UTF8.GetBytes("{\"topic\":\"" + to + "\"");
+        var copy = new byte[head.Length + frame.Length - old.Length];
+        head.CopyTo(copy, 0);
+        frame.AsSpan(old.Length).CopyTo(copy.AsSpan(head.Length));
+        return copy;
     }
 
     /// <summary>Drops every socket at once.</summary>
@@ -63,6 +99,13 @@ public sealed record BybitConnection(StreamSocket Socket, bool Private)
     public void Unsubscribe(IEnumerable<string> topics)
     {
         lock (_topics) foreach (var t in topics) _topics.Remove(t);
+    }
+
+    /// <summary>The <c>orderbook.*</c> topics subscribed, as the client spelled them (none on the private stream).</summary>
+    public string[] BookTopics()
+    {
+        if (Private) return [];
+        lock (_topics) return _topics.Where(BybitConnections.IsBookTopic).ToArray();
     }
 
     /// <summary>True if subscribed to <paramref name="topic"/> (the private stream also needs authentication).</summary>

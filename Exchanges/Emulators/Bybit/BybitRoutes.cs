@@ -258,14 +258,16 @@ public sealed class BybitRoutes
                 }
                 lock (_venue.Gate)
                 {
-                    c.Subscribe(args.Select(Normalize));
+                    c.Subscribe(args);
                     c.Socket.Reply(Reply(c, op, true, "", reqId, withReqId: !c.Private));
-                    // A book subscription starts with the whole book.
-                    if (!c.Private && args.Any(t => t.StartsWith("orderbook.", StringComparison.Ordinal))) c.Socket.Send(_venue.Snapshot(now));
+                    // A book subscription starts with the whole book, under the topic the client asked for.
+                    if (!c.Private)
+                        foreach (string t in args.Where(BybitConnections.IsBookTopic).Distinct(StringComparer.Ordinal))
+                            c.Socket.Send(BybitConnections.Relabel(_venue.Snapshot(now), _venue.BookTopic, t));
                 }
                 break;
             case "unsubscribe":
-                c.Unsubscribe(args.Select(Normalize));
+                c.Unsubscribe(args);
                 c.Socket.Reply(Reply(c, op, true, "", reqId, withReqId: !c.Private));
                 break;
             default:
@@ -274,9 +276,7 @@ public sealed class BybitRoutes
         }
     }
 
-    // Any depth the client asks for is served from the one book the emulator keeps.
-    private string Normalize(string topic) => topic.StartsWith("orderbook.", StringComparison.Ordinal) ? _venue.BookTopic : topic;
-
+    // Any depth the client asks for is served from the one book the emulator keeps (BybitConnections labels the frames).
     private bool IsPublicTopic(string topic)
     {
         string sym = _venue.Symbol.Name;

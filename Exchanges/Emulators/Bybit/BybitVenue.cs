@@ -233,6 +233,7 @@ public sealed class BybitVenue
             orderType == "Market" ? OrderType.Market : OrderType.Limit, NowNanos), NowNanos, _reports);
         PublishOrder(order, nowMs);
         ApplyReports(nowMs);
+        PublishPosition(nowMs);
         return order;
     }
 
@@ -253,6 +254,7 @@ public sealed class BybitVenue
             PublishOrder(order, order.UpdatedTime);
         }
         Summary.Cancelled();
+        PublishPosition(NowMs);
         return true;
     }
 
@@ -276,6 +278,7 @@ public sealed class BybitVenue
         Summary.Amended();
         PublishOrder(order, order.UpdatedTime);
         ApplyReports(order.UpdatedTime);
+        PublishPosition(order.UpdatedTime);
         return true;
     }
 
@@ -330,7 +333,7 @@ public sealed class BybitVenue
             // The execution first (the faster topic), then the order's new state, then the position.
             PublishPrivate("execution", w => BybitJson.Execution(w, Symbol, order, lots, r.FillPriceTick, fee, rate, r.Maker, execId, nowMs), nowMs);
             PublishOrder(order, nowMs);
-            PublishPrivate("position", w => BybitJson.Position(w, Symbol, Position.Amount, Position.EntryPrice, MarkPrice, Position.RealizedProfit, nowMs), nowMs);
+            PublishPosition(nowMs);
             return;
         }
         switch (r.Status)
@@ -350,6 +353,10 @@ public sealed class BybitVenue
                 break;
         }
     }
+
+    // Bybit sends a position message on every fill and on every order create, amend and cancel, even when the position did not change.
+    private void PublishPosition(long nowMs) =>
+        PublishPrivate("position", w => BybitJson.Position(w, Symbol, Position.Amount, Position.EntryPrice, MarkPrice, Position.RealizedProfit, nowMs), nowMs);
 
     private void PublishOrder(BybitOrder order, long nowMs) => PublishPrivate("order", w => BybitJson.Order(w, Symbol, order), nowMs);
 
