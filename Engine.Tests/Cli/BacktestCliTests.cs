@@ -198,9 +198,12 @@ public sealed class BacktestCliTests
         Assert.That(doc.RootElement.GetProperty("tick_to_order_p50_us").GetDouble(), Is.GreaterThan(0));
         Assert.That(doc.RootElement.GetProperty("tick_to_order_p99_us").GetDouble(), Is.GreaterThanOrEqualTo(doc.RootElement.GetProperty("tick_to_order_p50_us").GetDouble()));
         var parse = doc.RootElement.GetProperty("parse");
-        foreach (var type in new[] { "binance_futures_depth_20_levels", "binance_futures_trade", "binance_futures_order_update" })
+        string[] market = ["binance_futures_depth_20_levels", "binance_spot_depth_20_levels", "bybit_linear_orderbook_delta_20_levels",
+            "binance_futures_trade", "bybit_linear_public_trade"];
+        foreach (var type in market.Concat(["binance_futures_order_update", "bybit_execution"]))
             Assert.That(parse.GetProperty(type).GetProperty("messages_per_second").GetDouble(), Is.GreaterThan(0), type);
-        // The depth diff path allocates nothing per level (nor per message).
-        Assert.That(parse.GetProperty("binance_futures_depth_20_levels").GetProperty("bytes_per_message").GetDouble(), Is.LessThan(1));
+        // The market path of every venue (depth diffs, trades) allocates nothing per level, nor per message.
+        foreach (var type in market)
+            Assert.That(parse.GetProperty(type).GetProperty("bytes_per_message").GetDouble(), Is.LessThan(1), type);
     }
 }

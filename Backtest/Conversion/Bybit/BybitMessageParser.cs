@@ -228,8 +228,9 @@ public sealed class BybitMessageParser
                 }
                 else reader.Skip();
             }
-            Require(price, $"publicTrade: data[{k}]", "p", "a number");
-            Require(size, $"publicTrade: data[{k}]", "v", "a number");
+            // The message text is built only on failure: the trade path allocates nothing.
+            if (price != JsonField.Valid) Require(price, $"publicTrade: data[{k}]", "p", "a number");
+            if (size != JsonField.Valid) Require(size, $"publicTrade: data[{k}]", "v", "a number");
             if (time == JsonField.Invalid) throw Bad($"publicTrade: data[{k}]: 'T' is not an integer");
             if (side == JsonField.Invalid) throw Bad($"publicTrade: data[{k}]: 'S' is not a string");
             _tradeHasTime[k] = time == JsonField.Valid;
