@@ -211,6 +211,11 @@ public sealed class BybitRoutes
         {
             using var doc = JsonDocument.Parse(text);
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                c.Socket.Reply(Reply(c, "", false, "invalid request: not a JSON object", ""));
+                return;
+            }
             op = root.TryGetProperty("op", out var o) && o.ValueKind == JsonValueKind.String ? o.GetString()! : "";
             reqId = root.TryGetProperty("req_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString()! : "";
             rawArgs = root.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().Select(e => e.Clone()).ToArray() : [];
