@@ -22,6 +22,9 @@ public sealed record BacktestResult(
     /// <summary>The recorder's statistics and charts; null when the run had no recorder.</summary>
     public RecordingResult? Recording { get; init; }
 
+    /// <summary>Every circuit-breaker trip and reset, in order (empty without breakers).</summary>
+    public IReadOnlyList<Hft.Core.Risk.Breakers.BreakerTrip> BreakerTrips { get; init; } = [];
+
     /// <summary>Rows per second of wall time.</summary>
     public double EventsPerSecond => WallSeconds > 0 ? Events / WallSeconds : 0;
 

@@ -7,6 +7,7 @@ using Hft.Core.Books;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
 using Hft.Core.Risk;
+using Hft.Core.Risk.Breakers;
 using Hft.Core.Runtime;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
@@ -48,6 +49,7 @@ public sealed class BacktestRun : IDisposable
     private IActorRef _venue = ActorRefs.Nobody;
     private IActorRef _orders = ActorRefs.Nobody;
     private IActorRef _risk = ActorRefs.Nobody;
+    private CircuitBreakers? _breakers;
     private IActorRef _recorderRef = ActorRefs.Nobody;
     private long _akkaDeadLetters;
     private volatile bool _built;
@@ -176,7 +178,8 @@ public sealed class BacktestRun : IDisposable
         ITradeJournal? inner = _recorder is null ? _setup.Journal : new RecordingJournal(_setup.Journal, _recorderRef);
         var journal = _journal = inner is null ? null : new ClosableJournal(inner);
         _orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, _venue, journal, _clock))), "orders");
-        _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, _orders, _clock, _books))), "risk");
+        var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, venue: null));
+        _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, _orders, _clock, _books, breakers))), "risk");
 
         // Each strategy follows its own directive (restarted at most 10 times in a run, then stopped).
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
@@ -227,7 +230,7 @@ public sealed class BacktestRun : IDisposable
         watch.Stop();
         if (failure is not null) throw new BacktestFailedException(failure);
         return new BacktestResult(_feeds.Sum(f => f.RowsRead), watch.Elapsed.TotalSeconds, _loop.Delivered,
-            first, end, results, deadLetters) { Recording = recording };
+            first, end, results, deadLetters) { Recording = recording, BreakerTrips = _breakers?.Trips.ToArray() ?? [] };
     }
 
     /// <summary>Messages and market events that reached a stopped actor of this graph so far.</summary>

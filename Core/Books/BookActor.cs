@@ -43,6 +43,7 @@ public sealed class BookActor : ReceiveActor, IMarketEventSink
     public void OnMarketEvent(int instrument, in MarketEvent ev)
     {
         _depth.Apply(in ev);
+        _depth.LastEventTime = ev.LocalTime;
         bool trade = (ev.Flags & 0xFF) == EventFlags.Trade;
         var subscribers = _subscribers;
         for (int i = 0; i < subscribers.Length; i++)

@@ -52,6 +52,9 @@ public sealed class MarketDepth
     public double BestBidQuantity => BestBidTick == InvalidMin ? 0 : _bids.Get(BestBidTick);
     /// <summary>Quantity at the best ask (0 if none).</summary>
     public double BestAskQuantity => BestAskTick == InvalidMax ? 0 : _asks.Get(BestAskTick);
+    /// <summary>Local time (ns) of the last market event the book's actor received, trades included; 0 before the first.</summary>
+    public long LastEventTime { get; set; }
+
     /// <summary>True when both sides have a best price.</summary>
     public bool HasBothSides => BestBidTick != InvalidMin && BestAskTick != InvalidMax;
     /// <summary>Mid price, NaN unless both sides exist.</summary>

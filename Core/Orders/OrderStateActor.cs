@@ -93,6 +93,8 @@ public sealed class OrderStateActor : ReceiveActor
         var account = _accounts[report.Instrument];
         var order = account.Orders.Find(report.OrderId);
         Fill? fill = null;
+        if (report.Request == OrderRequest.Rejected) _accounts.OrderFlow.OnRejection(_clock.Now);
+        if (report.Answers is not null && report.RequestLocalTime > 0) _accounts.OrderFlow.OnAnswer(_clock.Now - report.RequestLocalTime);
         if (report.Request == OrderRequest.Rejected)
         {
             // Only the answer to the latest request counts: an older request's rejection changes nothing.

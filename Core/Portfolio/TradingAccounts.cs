@@ -1,4 +1,5 @@
 using Hft.Core.Markets;
+using Hft.Core.Orders;
 
 namespace Hft.Core.Portfolio;
 
@@ -25,4 +26,7 @@ public sealed class TradingAccounts
 
     /// <summary>Number of instruments.</summary>
     public int Count => _accounts.Length;
+
+    /// <summary>The venue's answers as the order-state actor saw them (for the circuit breakers).</summary>
+    public OrderFlowStatistics OrderFlow { get; } = new();
 }

@@ -1,7 +1,9 @@
 using Akka.Actor;
+using Akka.Event;
 using Hft.Core.Books;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
+using Hft.Core.Risk.Breakers;
 using Hft.Core.Risk.Limits;
 using Hft.Core.Time;
 
@@ -12,11 +14,13 @@ namespace Hft.Core.Risk;
 /// order-state actor, through each configured <see cref="IPreTradeLimit"/> in turn; the first that refuses it says why,
 /// and the order never reaches the venue. Cancels always pass (a strategy can always pull its quotes) but count towards
 /// the request rate. In <see cref="TradingState.Halted"/> nothing but cancels passes; in
-/// <see cref="TradingState.Reducing"/> only orders that reduce the position.
+/// <see cref="TradingState.Reducing"/> only orders that reduce the position. With circuit breakers configured it looks at
+/// their conditions on a timer of the loop's clock; a trip cancels every open order and moves trading to the configured
+/// state (while halted, orders that land afterwards are cancelled at each check too).
 /// </summary>
-public sealed class RiskActor : ReceiveActor
+public sealed class RiskActor : ReceiveActor, IWithTimers
 {
-    private static readonly long OneSecond = 1_000_000_000;
+    private const long OneSecond = 1_000_000_000;
     private readonly TradingAccounts _accounts;
     private readonly IReadOnlyList<MarketDepth>? _books;
     private readonly IActorRef _orders;
@@ -25,6 +29,8 @@ public sealed class RiskActor : ReceiveActor
     // Send times of the requests of the last second, oldest first (the clock is the loop's: virtual in a backtest).
     private readonly Queue<long> _recent = new();
     private readonly bool _countRequests;
+    private readonly CircuitBreakers? _breakers;
+    private ILoggingAdapter? _log;
 
     /// <summary>Creates the actor.</summary>
     /// <param name="limits">The limits to apply.</param>
@@ -32,8 +38,11 @@ public sealed class RiskActor : ReceiveActor
     /// <param name="orders">The order-state actor.</param>
     /// <param name="clock">The loop's clock (for the request rate).</param>
     /// <param name="books">The local books by instrument (for mids), or null.</param>
-    public RiskActor(RiskLimits limits, TradingAccounts accounts, IActorRef orders, IClock clock, IReadOnlyList<MarketDepth>? books = null)
+    /// <param name="breakers">The run's circuit breakers, or null for none.</param>
+    public RiskActor(RiskLimits limits, TradingAccounts accounts, IActorRef orders, IClock clock, IReadOnlyList<MarketDepth>? books = null,
+        CircuitBreakers? breakers = null)
     {
+        _breakers = breakers is { Any: true } ? breakers : null;
         _accounts = accounts;
         _books = books;
         _orders = orders;
@@ -48,6 +57,70 @@ public sealed class RiskActor : ReceiveActor
             _orders.Tell(m, Sender);
         });
         Receive<SetTradingState>(m => State = m.State);
+        Receive<CheckBreakers>(_ => OnCheckBreakers());
+        Receive<ResetBreakers>(_ =>
+        {
+            if (_breakers?.Reset(_clock.Now) is { } reset) Apply(reset);
+        });
+        Receive<DivergenceObserved>(m =>
+        {
+            if (_breakers is not null) _breakers.Inputs.Divergence = m.Divergence;
+        });
+    }
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        if (_breakers is null) return;
+        _log = Context.GetLogger();
+        var interval = TimeSpan.FromTicks(BreakerSettings.Nanos(_breakers.Settings.CheckIntervalMs) / 100);
+        Timers.StartPeriodicTimer("breakers", CheckBreakers.Instance, interval);
+    }
+
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    private void OnCheckBreakers()
+    {
+        var breakers = _breakers!;
+        if (breakers.Check(_clock.Now) is { } change) Apply(change);
+        // Orders that were on their way when trading halted land afterwards: they go too.
+        else if (breakers.Tripped is not null && State == TradingState.Halted) CancelOpenOrders();
+    }
+
+    private void Apply(BreakerTrip change)
+    {
+        State = change.State;
+        if (change.State == TradingState.Active)
+        {
+            _log?.Info("circuit breaker {0}: {1}; trading resumes", change.Breaker, change.Reason);
+            return;
+        }
+        _log?.Warning("circuit breaker {0} tripped: {1}; cancelling every open order, trading {2}", change.Breaker, change.Reason,
+            change.State == TradingState.Halted ? "halted" : "only reduces positions");
+        CancelOpenOrders();
+    }
+
+    private void CancelOpenOrders()
+    {
+        long now = _clock.Now;
+        for (int i = 0; i < _accounts.Count; i++)
+        {
+            foreach (var order in _accounts[i].Orders.All)
+            {
+                // An order with a request in flight is cancelled at a later check, once the venue has answered.
+                if (!order.IsActive || order.Request != OrderRequest.None) continue;
+                order.Request = OrderRequest.Canceled;
+                order.LocalTime = now;
+                CountRequest();
+                _orders.Tell(new CancelOrder(order), order.Owner ?? Self);
+            }
+        }
+    }
+
+    private sealed class CheckBreakers
+    {
+        public static readonly CheckBreakers Instance = new();
     }
 
     /// <summary>What it lets through now.</summary>

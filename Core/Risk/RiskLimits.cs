@@ -43,6 +43,9 @@ public sealed record RiskLimits(double MaxOrderQuantity = double.PositiveInfinit
     /// <summary>Our bid never at or above our ask (<c>self_trade_prevention</c>).</summary>
     public bool SelfTradePrevention { get; init; }
 
+    /// <summary>The circuit breakers (<c>[risk.breakers]</c>).</summary>
+    public Breakers.BreakerSettings Breakers { get; init; } = Risk.Breakers.BreakerSettings.None;
+
     /// <summary>
     /// The limits to check, in order (the first refusal is the reason): what the order is on its own first, then what it
     /// would do to the account. Reduce-only is always there, for the Reducing state; spot holdings always apply.

@@ -447,12 +447,23 @@ internal static class BacktestCommand
             if (i.RiskRejections.Count > 0)
                 lines.Add($"{i.Instrument.Symbol,-14} refused by risk {i.OrdersRejectedByRisk.ToString("N0", c)}: {string.Join(", ", i.RiskRejections.Select(k => $"{k.Key} {k.Value.ToString("N0", c)}"))}");
         }
+        foreach (var t in r.BreakerTrips)
+            lines.Add(t.Breaker == "reset"
+                ? $"breaker reset  at {Nanos.Format(t.Time)}: {t.Reason}"
+                : $"breaker        {t.Breaker} tripped at {Nanos.Format(t.Time)} -> {StateName(t.State)}: {t.Reason}");
         if (r.DeadLetters > 0) lines.Add($"dead letters   {r.DeadLetters}");
         if (skipped is not null) lines.AddRange(skipped.TextLines());
         foreach (var n in notQuoting) lines.Add($"never quoted   {n.Strategy}: {n.Reason}");
         if (extra is not null) lines.AddRange(extra);
         return string.Join(Environment.NewLine, lines);
     }
+
+    private static string StateName(Hft.Core.Risk.TradingState state) => state switch
+    {
+        Hft.Core.Risk.TradingState.Halted => "halted",
+        Hft.Core.Risk.TradingState.Reducing => "reducing",
+        _ => "active",
+    };
 
     internal static string ToJson(BacktestResult r, string strategy, SkippedRows? skipped, IReadOnlyList<NotQuoting> notQuoting,
         Action<System.Text.Json.Utf8JsonWriter>? extra = null) => Json.Object(w =>
@@ -502,6 +513,21 @@ internal static class BacktestCommand
             w.WriteEndObject();
         }
         skipped?.WriteJson(w);
+        if (r.BreakerTrips.Count > 0)
+        {
+            // Only when a breaker acted, so a run without breakers writes what it always wrote.
+            w.WriteStartArray("breaker_trips");
+            foreach (var t in r.BreakerTrips)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("time", t.Time);
+                w.WriteString("breaker", t.Breaker);
+                w.WriteString("state", StateName(t.State));
+                w.WriteString("reason", t.Reason);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         if (notQuoting.Count > 0)
         {
             w.WriteStartArray("never_quoted");

@@ -1,4 +1,5 @@
 using Hft.Core.Risk;
+using Hft.Core.Risk.Breakers;
 using Hft.Core.Text;
 using System.Globalization;
 
@@ -291,9 +292,39 @@ public static class SettingsBinder
             CheckLotSize = r.Bool("check_lot_size") ?? false,
             ReduceOnly = r.Bool("reduce_only") ?? false,
             SelfTradePrevention = r.Bool("self_trade_prevention") ?? false,
+            Breakers = BindBreakers(r.SubTable("breakers")),
         };
         r.Finish();
         return limits;
+    }
+
+    private static readonly KeyValuePair<string, TradingState>[] TripStates = [new("halted", TradingState.Halted), new("reducing", TradingState.Reducing)];
+
+    private static BreakerSettings BindBreakers(TableReader? r)
+    {
+        if (r is null) return BreakerSettings.None;
+        const string amount = "must be a positive amount of the quote currency (leave the key out for no breaker)";
+        const string ms = "must be a positive number of milliseconds (leave the key out for no breaker)";
+        var breakers = new BreakerSettings
+        {
+            CheckIntervalMs = r.Number("check_interval_ms", v => v >= 1, "must be at least 1 ms") ?? 100,
+            OnTrip = r.Choice("on_trip", TripStates) ?? TradingState.Halted,
+            CooldownMs = r.Number("cooldown_ms", v => v >= 0, "must be 0 (reset by command only) or a positive number of milliseconds") ?? 0,
+            DailyLoss = r.Number("daily_loss", v => v > 0, amount) ?? double.PositiveInfinity,
+            Drawdown = r.Number("drawdown", v => v > 0, amount) ?? double.PositiveInfinity,
+            MaxPosition = r.Number("max_position", v => v > 0, "must be a positive quantity (leave the key out for no breaker)") ?? double.PositiveInfinity,
+            StaleFeedMs = r.Number("stale_feed_ms", v => v > 0, ms) ?? double.PositiveInfinity,
+            BookIntegrityMs = r.Number("book_integrity_ms", v => v > 0, ms) ?? double.PositiveInfinity,
+            MaxRejects = (int)(r.Number("max_rejects", IsCount, "must be a positive whole number (leave the key out for no breaker)") ?? 0),
+            RejectWindowMs = r.Number("reject_window_ms", v => v > 0, "must be a positive number of milliseconds") ?? 1000,
+            AckLatencyMs = r.Number("ack_latency_ms", v => v > 0, ms) ?? double.PositiveInfinity,
+            VenueDisconnectedMs = r.Number("venue_disconnected_ms", v => v > 0, ms) ?? double.PositiveInfinity,
+            Divergence = r.Number("divergence", v => v > 0, "must be a positive number (leave the key out for no breaker)") ?? double.PositiveInfinity,
+        };
+        if (!breakers.Any && r.Table.Entries.Any())
+            r.Report("check_interval_ms", "no breaker is set in [risk.breakers] (daily_loss, drawdown, max_position, stale_feed_ms, book_integrity_ms, max_rejects, ack_latency_ms, venue_disconnected_ms, divergence)");
+        r.Finish();
+        return breakers;
     }
 
     private static bool IsCount(double v) => v >= 1 && v <= int.MaxValue && v == Math.Floor(v);

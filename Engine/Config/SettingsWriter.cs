@@ -193,5 +193,23 @@ public static class SettingsWriter
         if (l.CheckLotSize) risk.Add("check_lot_size", true);
         if (l.ReduceOnly) risk.Add("reduce_only", true);
         if (l.SelfTradePrevention) risk.Add("self_trade_prevention", true);
+        var b = l.Breakers;
+        if (!b.Any) return;
+        var breakers = new TomlTable();
+        var none = Hft.Core.Risk.Breakers.BreakerSettings.None;
+        if (b.CheckIntervalMs != none.CheckIntervalMs) breakers.Add("check_interval_ms", b.CheckIntervalMs);
+        if (b.OnTrip != none.OnTrip) breakers.Add("on_trip", "reducing");
+        if (b.CooldownMs > 0) breakers.Add("cooldown_ms", b.CooldownMs);
+        if (!double.IsPositiveInfinity(b.DailyLoss)) breakers.Add("daily_loss", b.DailyLoss);
+        if (!double.IsPositiveInfinity(b.Drawdown)) breakers.Add("drawdown", b.Drawdown);
+        if (!double.IsPositiveInfinity(b.MaxPosition)) breakers.Add("max_position", b.MaxPosition);
+        if (!double.IsPositiveInfinity(b.StaleFeedMs)) breakers.Add("stale_feed_ms", b.StaleFeedMs);
+        if (!double.IsPositiveInfinity(b.BookIntegrityMs)) breakers.Add("book_integrity_ms", b.BookIntegrityMs);
+        if (b.MaxRejects > 0) breakers.Add("max_rejects", (long)b.MaxRejects);
+        if (b.RejectWindowMs != none.RejectWindowMs) breakers.Add("reject_window_ms", b.RejectWindowMs);
+        if (!double.IsPositiveInfinity(b.AckLatencyMs)) breakers.Add("ack_latency_ms", b.AckLatencyMs);
+        if (!double.IsPositiveInfinity(b.VenueDisconnectedMs)) breakers.Add("venue_disconnected_ms", b.VenueDisconnectedMs);
+        if (!double.IsPositiveInfinity(b.Divergence)) breakers.Add("divergence", b.Divergence);
+        risk.Add("breakers", breakers);
     }
 }

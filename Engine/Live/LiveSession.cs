@@ -8,6 +8,7 @@ using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
 using Hft.Core.Risk;
+using Hft.Core.Risk.Breakers;
 using Hft.Core.Runtime;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
@@ -79,6 +80,8 @@ internal sealed class LiveSession : IDisposable
     /// <summary>What the gateway saw.</summary>
     public GatewayStatistics Gateway { get; } = new();
 
+    private CircuitBreakers? _breakers;
+
     /// <summary>The books, in instrument order.</summary>
     public IReadOnlyList<MarketDepth> Books => _books;
 
@@ -147,7 +150,8 @@ internal sealed class LiveSession : IDisposable
             if (_setup.Paper is null) venueForOrders = _gateway;
         }), "venues");
         orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, null, _clock))), "orders");
-        var risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books))), "risk");
+        var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
+        var risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers))), "risk");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
         var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));
@@ -202,7 +206,7 @@ internal sealed class LiveSession : IDisposable
         _watch.Stop();
         var results = InstrumentResult.Of(Accounts, _books);
         return new BacktestResult(Gateway.Rows, _watch.Elapsed.TotalSeconds, _loop.Delivered, _startedAt, _clock.Now, results,
-            _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters));
+            _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters)) { BreakerTrips = _breakers?.Trips.ToArray() ?? [] };
     }
 
     private static void StopAndWait(IActorRef actor)

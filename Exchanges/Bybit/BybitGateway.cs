@@ -89,7 +89,11 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 
         Receive<StreamFrame>(OnFrame);
         Receive<StreamConnected>(OnConnected);
-        Receive<StreamDisconnected>(d => _log.Warning("{0}: stream {1} lost ({2}); reconnecting", _options.Name, StreamName(d.Stream), d.Why));
+        Receive<StreamDisconnected>(d =>
+        {
+            Statistics.StreamDown(d.Stream, _loop.Clock.Now);
+            _log.Warning("{0}: stream {1} lost ({2}); reconnecting", _options.Name, StreamName(d.Stream), d.Why);
+        });
         Receive<Started>(OnStarted);
         Receive<PingStreams>(_ => Ping());
         Receive<VenueCommand>(OnCommand);
@@ -189,6 +193,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 
     private void OnConnected(StreamConnected connected)
     {
+        Statistics.StreamUp(connected.Stream);
         if (connected.Reconnect) Statistics.Reconnects++;
         if (connected.Stream == PrivateStreamId)
         {

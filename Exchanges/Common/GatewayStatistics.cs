@@ -1,8 +1,28 @@
+using Hft.Core.Risk.Breakers;
+
 namespace Hft.Exchanges.Common;
 
-/// <summary>What a live gateway saw, for the session's summary and the logs (written on the core loop, read after it stopped).</summary>
-public sealed class GatewayStatistics
+/// <summary>
+/// What a live gateway saw, for the session's summary and the logs (written on the core loop, read after it stopped),
+/// and the connection and book state the circuit breakers watch.
+/// </summary>
+public sealed class GatewayStatistics : IVenueHealth
 {
+    // Streams down now, with the loop time each went down.
+    private readonly Dictionary<int, long> _down = new();
+
+    /// <inheritdoc />
+    public long? DisconnectedSince => _down.Count == 0 ? null : _down.Values.Min();
+
+    /// <summary>Records that stream <paramref name="stream"/> went down at <paramref name="now"/> (the first loss counts).</summary>
+    public void StreamDown(int stream, long now) => _down.TryAdd(stream, now);
+
+    /// <summary>Records that stream <paramref name="stream"/> is connected again.</summary>
+    public void StreamUp(int stream) => _down.Remove(stream);
+
+    /// <inheritdoc />
+    public bool IsBookSynced(int instrument) => instrument >= _bookSynced.Length || Volatile.Read(ref _bookSynced[instrument]) == 1;
+
     /// <summary>Market event rows handed to the books.</summary>
     public long Rows { get; set; }
 

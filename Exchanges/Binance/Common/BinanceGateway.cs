@@ -81,7 +81,11 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 
         Receive<StreamFrame>(OnFrame);
         Receive<StreamConnected>(OnConnected);
-        Receive<StreamDisconnected>(d => _log.Warning("{0}: stream {1} lost ({2}); reconnecting", _options.Name, StreamName(d.Stream), d.Why));
+        Receive<StreamDisconnected>(d =>
+        {
+            Statistics.StreamDown(d.Stream, _loop.Clock.Now);
+            _log.Warning("{0}: stream {1} lost ({2}); reconnecting", _options.Name, StreamName(d.Stream), d.Why);
+        });
         Receive<SnapshotAnswer>(OnSnapshot);
         Receive<Started>(OnStarted);
         Receive<KeepAliveAnswer>(OnKeepAlive);
@@ -212,6 +216,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 
     private void OnConnected(StreamConnected connected)
     {
+        Statistics.StreamUp(connected.Stream);
         if (connected.Reconnect) Statistics.Reconnects++;
         if (connected.Stream == PrivateStreamId)
         {
