@@ -18,7 +18,11 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Unknown_key_with_suggestion", Valid + "\n[risk]\nmax_positon = 5\n",
             12, 1, "risk.max_positon: unknown key (did you mean 'max_position'?)");
         yield return Case("Unknown_key_without_a_close_match", Valid + "\n[risk]\ncolour = 5\n",
-            12, 1, "risk.colour: unknown key; known keys: check_lot_size, max_gross_notional, max_open_orders, max_order_notional, max_order_qty, max_orders_per_second, max_position, max_position_notional, min_notional, price_band, reduce_only, self_trade_prevention");
+            12, 1, "risk.colour: unknown key; known keys: breakers, check_lot_size, max_gross_notional, max_open_orders, max_order_notional, max_order_qty, max_orders_per_second, max_position, max_position_notional, min_notional, price_band, reduce_only, self_trade_prevention");
+        yield return Case("Breaker_trip_state_misspelt", Valid + "\n[risk.breakers]\ndaily_loss = 100\non_trip = \"halt\"\n",
+            13, 11, "risk.breakers.on_trip: expected 'halted' or 'reducing', got 'halt' (did you mean 'halted'?)");
+        yield return Case("Breaker_negative_threshold", Valid + "\n[risk.breakers]\nstale_feed_ms = -5\n",
+            12, 17, "risk.breakers.stale_feed_ms: must be a positive number of milliseconds (leave the key out for no breaker), got -5");
         yield return Case("Unknown_root_key", "mode = \"backtest\"\nverbose = true\n\n" + Instrument + "\n" + Strategy,
             2, 1, "verbose: unknown key; known keys: backtest, instruments, live, logging, mode, output, plugins_dir, risk, strategies, venues");
         yield return Case("Wrong_type_string_for_number", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = \"SIMUSDT\"\ntick_size = \"0.01\"\nlot_size = 0.01\n\n" + Strategy,

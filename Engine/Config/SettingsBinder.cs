@@ -321,7 +321,9 @@ public static class SettingsBinder
             VenueDisconnectedMs = r.Number("venue_disconnected_ms", v => v > 0, ms) ?? double.PositiveInfinity,
             Divergence = r.Number("divergence", v => v > 0, "must be a positive number (leave the key out for no breaker)") ?? double.PositiveInfinity,
         };
-        if (!breakers.Any && r.Table.Entries.Any())
+        string[] settingsOnly = ["check_interval_ms", "on_trip", "cooldown_ms", "reject_window_ms"];
+        // Only when no breaker key is there at all (a bad value of one is reported as such).
+        if (!breakers.Any && r.Table.Entries.Any() && r.Table.Entries.All(e => settingsOnly.Contains(e.Key, StringComparer.Ordinal)))
             r.Report("check_interval_ms", "no breaker is set in [risk.breakers] (daily_loss, drawdown, max_position, stale_feed_ms, book_integrity_ms, max_rejects, ack_latency_ms, venue_disconnected_ms, divergence)");
         r.Finish();
         return breakers;
