@@ -8,16 +8,12 @@ public sealed class OrderFlowStatistics
 {
     private readonly Queue<long> _rejections = new();
 
-    /// <summary>Venue rejections so far.</summary>
-    public long Rejections { get; private set; }
-
     /// <summary>The slowest answer (request to report, ns) since <see cref="TakeSlowestAnswer"/> was last called.</summary>
     public long SlowestAnswer { get; private set; }
 
     /// <summary>Records a request the venue refused at <paramref name="now"/>.</summary>
     public void OnRejection(long now)
     {
-        Rejections++;
         _rejections.Enqueue(now);
         // Only a recent window is ever asked for; keep the queue from growing without end.
         while (_rejections.Count > 10_000) _rejections.Dequeue();

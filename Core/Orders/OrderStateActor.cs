@@ -93,10 +93,10 @@ public sealed class OrderStateActor : ReceiveActor
         var account = _accounts[report.Instrument];
         var order = account.Orders.Find(report.OrderId);
         Fill? fill = null;
-        if (report.Request == OrderRequest.Rejected) _accounts.OrderFlow.OnRejection(_clock.Now);
         if (report.Answers is not null && report.RequestLocalTime > 0) _accounts.OrderFlow.OnAnswer(_clock.Now - report.RequestLocalTime);
         if (report.Request == OrderRequest.Rejected)
         {
+            _accounts.OrderFlow.OnRejection(_clock.Now);
             // Only the answer to the latest request counts: an older request's rejection changes nothing.
             if (order is not null && order.LocalTime == report.RequestLocalTime)
             {
