@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Hft.Backtest.Runs;
-using Hft.Core.Books;
 using Hft.Core.Markets;
 using Hft.Engine.Live;
+using Hft.Engine.Tests.Emulators;
 using Hft.Engine.Tests.Runtime;
 using Hft.Exchanges.Bybit;
-using Hft.Exchanges.Emulators.Bybit;
 using Hft.Exchanges.Emulators.Common;
 
 namespace Hft.Engine.Tests.Live;
@@ -34,17 +31,16 @@ public sealed class BybitBookUnderFaultsTests
     [TestCaseSource(nameof(Seeds))]
     public async Task The_book_equals_the_venue_s_at_every_checkpoint(int seed)
     {
-        await using var emulator = await BybitEmulator.StartAsync(new BybitOptions
+        await using var venue = await BybitEmulatorSession.StartAsync(o => o with
         {
             Market = Tape.Value,
             Seed = seed,
             // Half the futures run's drop rate: at 0.001, 2 seeds of 100 spent so long reconnecting (1 s each) that fewer
             // than 1000 frames reached the engine.
             Speed = 20,
-            Host = new HostSettings { Port = 0, PingInterval = TimeSpan.FromSeconds(1), PongTimeout = TimeSpan.FromSeconds(5) },
             Faults = FaultSchedule.Parse(Environment.GetEnvironmentVariable("HFT_FAULT_SPEC") ?? "gap=0.01,dup=0.01,reorder=0.01,disconnect=0.0005"),
         });
-        using var admin = new HttpClient { BaseAddress = emulator.RestBase, Timeout = TimeSpan.FromSeconds(20) };
+        var emulator = venue.Emulator;
         var instrument = new Instrument("SIMUSDT", "bybit", 0.01, 0.01);
         var options = new BybitGatewayOptions
         {
@@ -63,10 +59,10 @@ public sealed class BybitBookUnderFaultsTests
         {
             await Task.Delay(700);
             // Every other round the book service "restarts": the next message is a u = 1 snapshot the client must take whole.
-            if (attempts % 2 == 0) await Faults(admin, """{"reset":1}""");
+            if (attempts % 2 == 0) await venue.FaultsAsync("""{"reset":1}""");
             await Task.Delay(200);
-            await Faults(admin, """{"pause_ms":1500}""");
-            if (await CaughtUp(admin, session)) BookLevels.AssertEqual(await State(admin), session.Books[0], instrument, $"seed {seed}, checkpoint {++compared}");
+            await venue.FaultsAsync("""{"pause_ms":1500}""");
+            if (await CaughtUp(venue, session)) BookLevels.AssertEqual(await venue.StateAsync(Levels), session.Books[0], instrument, $"seed {seed}, checkpoint {++compared}");
             await Task.Delay(900);
         }
         var stats = session.Gateway;
@@ -78,22 +74,13 @@ public sealed class BybitBookUnderFaultsTests
         Assert.That(report.FaultsInjected.TryGetValue("reset", out long resets) ? resets : 0, Is.GreaterThan(0), "u = 1 resets were sent");
     }
 
-    private static async Task Faults(HttpClient admin, string json)
-    {
-        using var answer = await admin.PostAsync("/admin/faults", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
-        Assert.That((int)answer.StatusCode, Is.EqualTo(200), await answer.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<JsonElement> State(HttpClient admin, int levels = Levels) =>
-        (await admin.GetFromJsonAsync<JsonElement>($"/admin/state?levels={levels}"));
-
     /// <summary>Waits (within the venue's pause) until the engine's book is synced at the venue's last update id.</summary>
-    private static async Task<bool> CaughtUp(HttpClient admin, LiveSession session)
+    private static async Task<bool> CaughtUp(BybitEmulatorSession venue, LiveSession session)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (watch.ElapsedMilliseconds < 1200)
         {
-            long venueId = (await State(admin, 1)).GetProperty("last_update_id").GetInt64();
+            long venueId = (await venue.StateAsync(1)).GetProperty("last_update_id").GetInt64();
             var (synced, engineId) = session.Gateway.Book(0);
             if (synced && engineId == venueId) return true;
             await Task.Delay(25);

@@ -4,9 +4,9 @@ using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Strategies;
 using Hft.Engine.Live;
+using Hft.Engine.Tests.Emulators;
 using Hft.Engine.Tests.Runtime;
 using Hft.Exchanges.Bybit;
-using Hft.Exchanges.Emulators.Bybit;
 using Hft.Exchanges.Emulators.Common;
 
 namespace Hft.Engine.Tests.Live;
@@ -72,12 +72,8 @@ public sealed class BybitOrderLifecycleTests
     [Test]
     public async Task Placed_amended_cancelled_a_crossing_post_only_expired_and_an_ioc_filled_in_the_same_state_on_both_sides()
     {
-        await using var emulator = await BybitEmulator.StartAsync(new BybitOptions
-        {
-            Market = Tape.Value,
-            Speed = 5,
-            Host = new HostSettings { Port = 0, PingInterval = TimeSpan.FromSeconds(1), PongTimeout = TimeSpan.FromSeconds(5) },
-        });
+        await using var venue = await BybitEmulatorSession.StartAsync(o => o with { Market = Tape.Value, Speed = 5 });
+        var emulator = venue.Emulator;
         var instrument = new Instrument("SIMUSDT", "bybit", 0.01, 0.01);
         var options = new BybitGatewayOptions
         {
