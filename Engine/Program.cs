@@ -25,6 +25,7 @@ internal static class Program
             LiveCommand.CreateLive(),
             LiveCommand.CreatePaper(),
             LiveCommand.CreateRecord(),
+            KillCommand.Create(),
             EmulateCommand.Create(),
         };
         return root.Parse(args).Invoke();

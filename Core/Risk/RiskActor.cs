@@ -16,7 +16,8 @@ namespace Hft.Core.Risk;
 /// the request rate. In <see cref="TradingState.Halted"/> nothing but cancels passes; in
 /// <see cref="TradingState.Reducing"/> only orders that reduce the position. With circuit breakers configured it looks at
 /// their conditions on a timer of the loop's clock; a trip cancels every open order and moves trading to the configured
-/// state (while halted, orders that land afterwards are cancelled at each check too).
+/// state (while halted, orders that land afterwards are cancelled at each check too). The kill switch
+/// (<see cref="KillSwitchEngaged"/>) halts it for good.
 /// </summary>
 public sealed class RiskActor : ReceiveActor, IWithTimers
 {
@@ -31,6 +32,7 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
     private readonly bool _countRequests;
     private readonly CircuitBreakers? _breakers;
     private ILoggingAdapter? _log;
+    private string? _killed;
 
     /// <summary>Creates the actor.</summary>
     /// <param name="limits">The limits to apply.</param>
@@ -56,7 +58,18 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
             CountRequest();
             _orders.Tell(m, Sender);
         });
-        Receive<SetTradingState>(m => State = m.State);
+        Receive<SetTradingState>(m =>
+        {
+            if (_killed is null) State = m.State;
+        });
+        Receive<KillSwitchEngaged>(m =>
+        {
+            if (_killed is not null) return;
+            _killed = m.Reason;
+            State = TradingState.Halted;
+            (_log ??= Context.GetLogger()).Warning("kill switch engaged ({0}): cancelling every open order; trading halted for the rest of the session", m.Reason);
+            CancelOpenOrders();
+        });
         Receive<CheckBreakers>(_ => OnCheckBreakers());
         Receive<ResetBreakers>(_ =>
         {
@@ -85,11 +98,12 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
         var breakers = _breakers!;
         if (breakers.Check(_clock.Now) is { } change) Apply(change);
         // Orders that were on their way when trading halted land afterwards: they go too.
-        else if (breakers.Tripped is not null && State == TradingState.Halted) CancelOpenOrders();
+        else if ((breakers.Tripped is not null || _killed is not null) && State == TradingState.Halted) CancelOpenOrders();
     }
 
     private void Apply(BreakerTrip change)
     {
+        if (_killed is not null) return;
         State = change.State;
         if (change.State == TradingState.Active)
         {
@@ -135,7 +149,7 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
         (RiskReason Reason, string Text)? refusal = null;
         if (State == TradingState.Halted)
         {
-            refusal = (RiskReason.Halted, "trading is halted");
+            refusal = (RiskReason.Halted, _killed is null ? "trading is halted" : "trading is halted by the kill switch (" + _killed + ")");
         }
         else
         {

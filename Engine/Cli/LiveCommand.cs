@@ -8,6 +8,8 @@ using Hft.Engine.Config;
 using Hft.Engine.Hosting;
 using Hft.Engine.Live;
 using Hft.Engine.Plugins;
+using Hft.Engine.Safety;
+using Hft.Core.Risk;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures;
 using Hft.Exchanges.Binance.Spot;
@@ -76,6 +78,10 @@ internal static class LiveCommand
         var venue = settings.Venues.First(v => v.Name == venueNames[0]);
         if (trading && venue is BinanceVenueSettings { Credentials: null } or BybitVenueSettings { Credentials: null })
             throw new ArgumentException($"{path}: venue {venue.Name} has no api_key/api_secret; live trading needs them (paper trading does not)");
+        string? killFile = record ? null : settings.Live.KillFile;
+        if (trading && killFile is not null && KillSwitchWatch.Read(killFile) is { } engaged)
+            throw new ArgumentException($"{path}: the kill switch is engaged: {killFile} exists ({engaged}); trading stays halted until that file is removed");
+        var kill = new KillSwitchLatch();
 
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
         using var starting = new StartingHost();
@@ -99,7 +105,7 @@ internal static class LiveCommand
             Instruments = instruments,
             Strategies = strategies,
             VenueName = venue.Name,
-            Gateway = Gateway(venue, instruments, settings.Live, trading, recorder),
+            Gateway = Gateway(venue, instruments, settings.Live, trading, recorder, kill),
             Risk = settings.Risk,
             Paper = paper
                 ? new PaperVenue(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
@@ -116,7 +122,15 @@ internal static class LiveCommand
         BacktestResult result;
         var stopRequested = new ManualResetEvent(false);
         var stopped = new TaskCompletionSource();
+        Task killed = Task.CompletedTask;
         using (var session = new LiveSession(setup, host.System))
+        using (new KillSwitchWatch(killFile, how =>
+               {
+                   if (!kill.Engage(how)) return;
+                   log.Warning("Kill switch engaged ({How}): trading halted for the rest of the session; cancelling every open order", how);
+                   session.EngageKillSwitch(how);
+                   if (trading) killed = Task.Run(() => CancelEverything(venue, instruments, settings.Live, log));
+               }))
         {
             // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
             host.OnShutdown("stop-live-session", () =>
@@ -128,6 +142,8 @@ internal static class LiveCommand
             {
                 session.Wait(stopRequested, duration is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan);
                 if (session.Failure is { } failure) throw Unwrap(failure);
+                // The kill switch's own cancels finish first: the summary then counts what they left.
+                if (!killed.Wait(TimeSpan.FromSeconds(15))) log.Warning("The kill switch's cancels did not finish within 15 s");
                 log.Information("Stopping the {Mode} session{Cancel}", mode, settings.Live.CancelOnStop ? "; cancelling open orders" : "");
                 result = session.Stop(settings.Live.CancelOnStop, TimeSpan.FromSeconds(15));
                 if (session.Failure is { } late) throw Unwrap(late);
@@ -137,16 +153,35 @@ internal static class LiveCommand
                 stopped.TrySetResult();
             }
             if (record) Console.Error.WriteLine($"{result.Events:N0} rows from {session.Gateway.Frames:N0} frames");
-            else Print(result, session, settings, instances, json, paper);
+            else Print(result, session, settings, instances, json, paper, kill.Reason);
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
     }
 
+    /// <summary>The kill switch inside the session: its own REST client, off the loop, whatever the actors are doing.</summary>
+    private static async Task CancelEverything(VenueSettings venue, Instrument[] instruments, LiveSettings live, Serilog.ILogger log)
+    {
+        try
+        {
+            using var client = KillSwitchVenues.Create(venue, live);
+            var reports = await new KillSwitch([(client, instruments.Select(i => i.Symbol).ToArray())], live.ClientOrderPrefix).Run(flatten: false).ConfigureAwait(false);
+            foreach (var r in reports)
+            {
+                if (r.Succeeded) log.Warning("Kill switch: {Line}", KillSwitch.Describe(r));
+                else log.Error("Kill switch: {Line}", KillSwitch.Describe(r));
+            }
+        }
+        catch (Exception e)
+        {
+            log.Error("Kill switch: the cancels failed: {Problem}", e.Message);
+        }
+    }
+
     private static Exception Unwrap(Exception failure) =>
         failure is Hft.Exchanges.Common.VenueStartException ? new ArgumentException(failure.Message, failure) : failure;
 
-    private static void Print(BacktestResult result, LiveSession session, EngineSettings settings, Strategy?[] instances, bool json, bool paper)
+    private static void Print(BacktestResult result, LiveSession session, EngineSettings settings, Strategy?[] instances, bool json, bool paper, string? killed)
     {
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
         var notQuoting = NotQuoting.Collect(settings.Strategies.Select(s => s.Name).ToArray(), instances, result.Orders);
@@ -169,6 +204,8 @@ internal static class LiveCommand
                 w.WriteNumber("venue_rejects", g.Rejected);
                 w.WriteNumber("unknown_outcomes", g.UnknownOutcomes);
                 w.WriteNumber("rate_limited", g.RateLimited);
+                if (killed is not null) w.WriteString("kill_switch", killed);
+                else w.WriteNull("kill_switch");
             }));
             return;
         }
@@ -179,53 +216,31 @@ internal static class LiveCommand
             $"venue          resyncs {g.Resyncs}  reconnects {g.Reconnects}  bad messages {g.BadMessages}  rejects {g.Rejected}  unknown outcomes {g.UnknownOutcomes}  rate limited {g.RateLimited}",
         };
         foreach (var (symbol, position) in positions) extra.Add($"{symbol,-14} venue position {position.ToString(c)}");
+        if (killed is not null) extra.Add($"kill switch    engaged: {killed}");
         Console.Out.WriteLine(BacktestCommand.ToText(result, null, notQuoting, extra));
     }
 
     private static Func<GatewayContext, ActorBase> BinanceGateway(BinanceVenueSettings v, Instrument[] instruments, LiveSettings live, bool trading,
-        IRawFrameRecorder? recorder, Func<BinanceGatewayOptions, IBinanceMarket> market)
+        IRawFrameRecorder? recorder, KillSwitchLatch kill, Func<BinanceGatewayOptions, IBinanceMarket> market)
     {
-        var options = new BinanceGatewayOptions
-        {
-            Name = v.Name,
-            RestUrl = v.RestUrl,
-            WsUrl = v.WsUrl,
-            WsApiUrl = v.WsApiUrl,
-            ApiKey = trading ? v.Credentials?.ApiKey.Reveal() : null,
-            ApiSecret = trading ? v.Credentials?.ApiSecret.Reveal() : null,
-            Trading = trading,
-            ClientOrderPrefix = live.ClientOrderPrefix,
-            RecvWindowMs = live.RecvWindowMs,
-        };
+        var options = VenueOptions.Binance(v, live, trading, kill);
         return context => new BinanceGateway(options, market(options), instruments, context.Books, context.BookEntries, context.ExchangeSide,
             context.Loop, context.Statistics, recorder);
     }
 
     private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading,
-        IRawFrameRecorder? recorder) => venue switch
+        IRawFrameRecorder? recorder, KillSwitchLatch kill) => venue switch
     {
-        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, o => new FuturesMarket(o)),
-        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => BinanceGateway(v, instruments, live, trading, recorder, o => new SpotMarket(o)),
-        BybitVenueSettings v => BybitGateway(v, instruments, live, trading, recorder),
+        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, kill, o => new FuturesMarket(o)),
+        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => BinanceGateway(v, instruments, live, trading, recorder, kill, o => new SpotMarket(o)),
+        BybitVenueSettings v => BybitGateway(v, instruments, live, trading, recorder, kill),
         _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet"),
     };
 
     private static Func<GatewayContext, ActorBase> BybitGateway(BybitVenueSettings v, Instrument[] instruments, LiveSettings live, bool trading,
-        IRawFrameRecorder? recorder)
+        IRawFrameRecorder? recorder, KillSwitchLatch kill)
     {
-        var options = new BybitGatewayOptions
-        {
-            Name = v.Name,
-            RestUrl = v.RestUrl,
-            PublicWsUrl = v.PublicWsUrl,
-            PrivateWsUrl = v.PrivateWsUrl,
-            Category = v.Category,
-            ApiKey = trading ? v.Credentials?.ApiKey.Reveal() : null,
-            ApiSecret = trading ? v.Credentials?.ApiSecret.Reveal() : null,
-            Trading = trading,
-            ClientOrderPrefix = live.ClientOrderPrefix,
-            RecvWindowMs = live.RecvWindowMs,
-        };
+        var options = VenueOptions.Bybit(v, live, trading, kill);
         return context => new BybitGateway(options, instruments, context.Books, context.BookEntries, context.ExchangeSide,
             context.Loop, context.Statistics, recorder);
     }

@@ -113,7 +113,7 @@ public static class SettingsBinder
         var backtest = BindBacktest(backtestReader);
         var output = BindOutput(r.SubTable("output"));
         var liveReader = r.SubTable("live");
-        var live = BindLive(liveReader);
+        var live = BindLive(liveReader, context);
         r.Finish();
 
         CheckVenueNames(venues);
@@ -487,9 +487,12 @@ public static class SettingsBinder
         return new BacktestSettings(latency, queue, fees, exchange, onDataError);
     }
 
-    private static LiveSettings BindLive(TableReader? r)
+    private static LiveSettings BindLive(TableReader? r, BindingContext context)
     {
-        var defaults = new LiveSettings();
+        var defaults = new LiveSettings
+        {
+            KillFile = Path.Combine(context.BaseDirectory, Path.GetFileNameWithoutExtension(context.FileName) + ".kill"),
+        };
         if (r is null) return defaults;
         var prefix = r.String("client_order_prefix");
         if (prefix is not null && (prefix.Length > Hft.Exchanges.Common.ClientOrderIds.MaxPrefixLength || prefix.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_'))))
@@ -503,6 +506,7 @@ public static class SettingsBinder
             ClientOrderPrefix = prefix ?? defaults.ClientOrderPrefix,
             RecvWindowMs = r.Number("recv_window_ms", v => v >= 1 && v <= 60000 && v == Math.Floor(v), "must be a whole number of milliseconds from 1 to 60000") is { } w
                 ? (long)w : defaults.RecvWindowMs,
+            KillFile = r.String("kill_file") is { Length: > 0 } kill ? r.Context.ResolvePath(kill) : defaults.KillFile,
         };
         r.Finish();
         return live;

@@ -58,6 +58,7 @@ public static class SettingsWriter
                 ["client_order_prefix"] = settings.Live.ClientOrderPrefix,
                 ["recv_window_ms"] = settings.Live.RecvWindowMs,
             });
+            if (settings.Live.KillFile is { } kill) ((TomlTable)root["live"])["kill_file"] = kill;
         }
         return root;
     }

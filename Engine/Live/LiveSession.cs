@@ -47,6 +47,7 @@ internal sealed class LiveSession : IDisposable
     private IActorRef _root = ActorRefs.Nobody;
     private IActorRef _gateway = ActorRefs.Nobody;
     private IActorRef _strategies = ActorRefs.Nobody;
+    private IActorRef _risk = ActorRefs.Nobody;
     private long _startedAt;
     private int _stopped;
 
@@ -81,6 +82,12 @@ internal sealed class LiveSession : IDisposable
     public GatewayStatistics Gateway { get; } = new();
 
     private CircuitBreakers? _breakers;
+
+    /// <summary>
+    /// Halts trading for the rest of the session and cancels what is open through the graph (from any thread; the
+    /// kill switch's own REST cancels do not wait for this).
+    /// </summary>
+    public void EngageKillSwitch(string reason) => _risk.Tell(new KillSwitchEngaged(reason));
 
     /// <summary>The books, in instrument order.</summary>
     public IReadOnlyList<MarketDepth> Books => _books;
@@ -151,7 +158,7 @@ internal sealed class LiveSession : IDisposable
         }), "venues");
         orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, null, _clock))), "orders");
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
-        var risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers))), "risk");
+        var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers))), "risk");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
         var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));

@@ -383,9 +383,8 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private void OnCommand(VenueCommand command)
     {
         if (!_reportTo.Equals(Sender) && !Sender.IsNobody()) _reportTo = Sender;
-        if (!_options.Trading || _halted is not null || _stopping)
+        if (OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill) is { } why)
         {
-            string why = !_options.Trading ? "this gateway carries market data only" : _stopping ? "the session is stopping" : "trading halted: " + _halted;
             _reportTo.Tell(_tracker.Rejected(command, why), Self);
             return;
         }

@@ -26,6 +26,9 @@ public sealed record BybitGatewayOptions
     /// <summary>API secret; null when the gateway only carries market data.</summary>
     public string? ApiSecret { get; init; }
 
+    /// <summary>The session's kill switch: once engaged, no new or modified order leaves the gateway (cancels still do).</summary>
+    public Hft.Core.Risk.KillSwitchLatch? Kill { get; init; }
+
     /// <summary>True to send orders (live); false for market data only (paper, record).</summary>
     public bool Trading { get; init; }
 

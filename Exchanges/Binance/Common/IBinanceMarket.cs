@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Hft.Core.Markets;
 using Hft.Backtest.Conversion;
+using Hft.Core.Orders;
 using Hft.Core.Venues;
 using Hft.Exchanges.Common;
 
@@ -51,6 +53,12 @@ public interface IBinanceMarket : IDisposable
 
     /// <summary>Cancels every open order on the symbol.</summary>
     Task<BinanceResponse> CancelAll(string symbol);
+
+    /// <summary>
+    /// A reduce-only market order of <paramref name="quantity"/> (venue text): the kill switch's flatten. Refused on a
+    /// market without positions (spot).
+    /// </summary>
+    Task<BinanceResponse> ReduceOnlyMarketOrder(string symbol, string clientOrderId, Side side, string quantity);
 
     /// <summary>Queries an order by client id.</summary>
     Task<BinanceResponse> QueryOrder(string symbol, string clientOrderId);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hft.Core.Markets;
 using Hft.Backtest.Conversion;
 using Hft.Core.Venues;
 using Hft.Exchanges.Binance.Common;
@@ -75,6 +76,10 @@ public sealed class FuturesMarket : IBinanceMarket
 
     /// <inheritdoc />
     public Task<BinanceResponse> CancelAll(string symbol) => _rest.CancelAll(symbol);
+
+    /// <inheritdoc />
+    public Task<BinanceResponse> ReduceOnlyMarketOrder(string symbol, string clientOrderId, Side side, string quantity) =>
+        _rest.ReduceOnlyMarketOrder(symbol, clientOrderId, side, quantity);
 
     /// <inheritdoc />
     public Task<BinanceResponse> QueryOrder(string symbol, string clientOrderId) => _rest.QueryOrder(symbol, clientOrderId);

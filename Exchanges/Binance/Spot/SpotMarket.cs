@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hft.Core.Markets;
 using Hft.Backtest.Conversion;
 using Hft.Core.Venues;
 using Hft.Exchanges.Binance.Common;
@@ -87,6 +88,10 @@ public sealed class SpotMarket : IBinanceMarket
 
     /// <inheritdoc />
     public Task<BinanceResponse> CancelAll(string symbol) => _rest.CancelAll(symbol);
+
+    /// <inheritdoc />
+    public Task<BinanceResponse> ReduceOnlyMarketOrder(string symbol, string clientOrderId, Side side, string quantity) =>
+        Task.FromResult(new BinanceResponse(RestOutcome.Rejected, 0, "", 0, "spot has no positions to reduce (balances are left as they are)"));
 
     /// <inheritdoc />
     public Task<BinanceResponse> QueryOrder(string symbol, string clientOrderId) => _rest.QueryOrder(symbol, clientOrderId);

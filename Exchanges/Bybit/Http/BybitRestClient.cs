@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Venues;
 using Hft.Exchanges.Bybit.Parsing;
@@ -116,6 +117,23 @@ public sealed class BybitRestClient : IDisposable
             w.WriteString("orderLinkId", clientOrderId);
         });
         return _transport.Post("/v5/order/cancel", body, isOrder: true, safeToRepeat: true, cancel);
+    }
+
+    /// <summary><c>POST /v5/order/create</c>, <c>Market</c> with <c>reduceOnly</c>: it can shrink the position, never flip it. Never retried.</summary>
+    public Task<BybitResponse> ReduceOnlyMarketOrder(string symbol, string clientOrderId, Side side, string quantity, CancellationToken cancel = default)
+    {
+        string body = BybitRestTransport.Body(w =>
+        {
+            w.WriteString("category", _category);
+            w.WriteString("symbol", symbol);
+            w.WriteString("side", BybitOrderFields.Side(side));
+            w.WriteString("orderType", "Market");
+            w.WriteString("qty", quantity);
+            w.WriteBoolean("reduceOnly", true);
+            w.WriteString("orderLinkId", clientOrderId);
+            w.WriteNumber("positionIdx", 0);
+        });
+        return _transport.Post("/v5/order/create", body, isOrder: true, safeToRepeat: false, cancel);
     }
 
     /// <summary><c>POST /v5/order/cancel-all</c> for <paramref name="symbol"/>.</summary>

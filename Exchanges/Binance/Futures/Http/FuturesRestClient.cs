@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Venues;
 using Hft.Exchanges.Binance.Common;
@@ -71,6 +72,13 @@ public sealed class FuturesRestClient : IDisposable
         q.Add("newClientOrderId", clientOrderId).Add("newOrderRespType", "ACK");
         return _transport.Send(HttpMethod.Post, "/fapi/v1/order", q.ToString(), BinanceSecurity.Signed, isOrder: true, safeToRepeat: false, cancel);
     }
+
+    /// <summary><c>POST /fapi/v1/order</c>, <c>MARKET</c> with <c>reduceOnly=true</c>: it can shrink the position, never flip it. Never retried.</summary>
+    public Task<BinanceResponse> ReduceOnlyMarketOrder(string symbol, string clientOrderId, Side side, string quantity, CancellationToken cancel = default) =>
+        _transport.Send(HttpMethod.Post, "/fapi/v1/order",
+            new BinanceQuery().Add("symbol", symbol).Add("side", BinanceOrderStatus.Side(side)).Add("type", "MARKET").Add("quantity", quantity)
+                .Add("reduceOnly", "true").Add("newClientOrderId", clientOrderId).Add("newOrderRespType", "ACK").ToString(),
+            BinanceSecurity.Signed, isOrder: true, safeToRepeat: false, cancel);
 
     /// <summary><c>DELETE /fapi/v1/order</c> by client order id (safe to repeat: a second cancel gets <c>-2011</c>).</summary>
     public Task<BinanceResponse> CancelOrder(string symbol, string clientOrderId, CancellationToken cancel = default) =>
