@@ -100,6 +100,58 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
         Assert.That(summary.GetProperty("open_orders_at_exit").GetInt32(), Is.Zero, live.Stderr);
     }
 
+    [Test]
+    public async Task Kill_from_a_second_process_halts_the_running_session_and_leaves_nothing_open()
+    {
+        if (!OperatingSystem.IsLinux()) Assert.Ignore("stops the session with SIGINT through kill(1)");
+        int port = BackgroundEngine.FreePort();
+        using var emulator = Emulator(port, 120);
+        emulator.WaitForPort(port, TimeSpan.FromSeconds(60));
+        string config = Config(port);
+        // Nothing is cancelled at the stop: whatever is not open at the end, the kill switch cancelled.
+        File.WriteAllText(config, File.ReadAllText(config).Replace("cancel_on_stop = true", "cancel_on_stop = false", StringComparison.Ordinal));
+        using var venue = new Hft.Exchanges.Binance.Common.BinanceKillSwitchVenue("binance-futures", new Hft.Exchanges.Binance.Futures.FuturesMarket(
+            new Hft.Exchanges.Binance.Common.BinanceGatewayOptions
+            {
+                Name = "binance-futures", RestUrl = new Uri($"http://127.0.0.1:{port}"), WsUrl = new Uri($"ws://127.0.0.1:{port}"), Trading = true,
+                ApiKey = Hft.Exchanges.Emulators.EmulatorCredentials.ApiKey, ApiSecret = Hft.Exchanges.Emulators.EmulatorCredentials.ApiSecret,
+            }), hasPositions: true);
+        Assert.That(await venue.Connect(), Is.Null);
+        using var live = new BackgroundEngine("live", config, "--json");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        int open = 0;
+        while (watch.Elapsed < TimeSpan.FromSeconds(60) && !live.HasExited && (open = (await venue.OpenOrders("SIMUSDT")).Open ?? 0) < 5) await Task.Delay(200);
+        Assert.That(open, Is.GreaterThanOrEqualTo(5), "the grid quoted: " + live.Stderr);
+
+        var kill = EngineProcess.Run("kill", config, "--json");
+        TestContext.Out.WriteLine($"kill with {open} open orders: " + kill.Stdout.Trim() + " | " + kill.Stderr.Trim());
+        Assert.That(kill.ExitCode, Is.Zero, kill.Stdout + kill.Stderr);
+        var report = LastJson(kill.Stdout);
+        Assert.That(report.GetProperty("open_orders").GetInt32(), Is.Zero);
+        Assert.That(report.GetProperty("succeeded").GetBoolean(), Is.True);
+        Assert.That(File.Exists(PathOf("emulator-binance-futures.kill")), Is.True, "the kill file beside the config");
+
+        // The session saw the file and halted: it quotes no more.
+        Thread.Sleep(2000);
+        Assert.That((await venue.OpenOrders("SIMUSDT")).Open, Is.Zero, "nothing open 2 s after the kill");
+        Assert.That(live.HasExited, Is.False, "the session keeps running, halted");
+        live.Signal("INT");
+        live.WaitForExit(TimeSpan.FromSeconds(60));
+        Assert.That(live.ExitCode, Is.Zero, live.Stderr);
+        var summary = LastJson(live.Stdout);
+        Assert.Multiple(() =>
+        {
+            Assert.That(live.Stderr, Does.Contain("Kill switch engaged"));
+            Assert.That(summary.GetProperty("kill_switch").GetString(), Does.StartWith("kill file ").And.Contain("engaged by kill at"));
+            Assert.That(summary.GetProperty("open_orders_at_exit").GetInt32(), Is.Zero);
+        });
+
+        // While the file is there, live does not start; once it is removed, it does.
+        var refused = EngineProcess.Run("live", config, "--duration", "1");
+        Assert.That(refused.ExitCode, Is.EqualTo(1));
+        Assert.That(refused.Stderr, Does.Contain("the kill switch is engaged").And.Contain("emulator-binance-futures.kill"));
+    }
+
     [TestCase("binance-futures")]
     [TestCase("binance-spot")]
     [TestCase("bybit")]
