@@ -122,15 +122,9 @@ internal static class LiveCommand
         BacktestResult result;
         var stopRequested = new ManualResetEvent(false);
         var stopped = new TaskCompletionSource();
-        Task killed = Task.CompletedTask;
         using (var session = new LiveSession(setup, host.System))
-        using (new KillSwitchWatch(killFile, how =>
-               {
-                   if (!kill.Engage(how)) return;
-                   log.Warning("Kill switch engaged ({How}): trading halted for the rest of the session; cancelling every open order", how);
-                   session.EngageKillSwitch(how);
-                   if (trading) killed = Task.Run(() => CancelEverything(venue, instruments, settings.Live, log));
-               }))
+        using (var killSwitch = new SessionKillSwitch(kill, killFile, session.EngageKillSwitch, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
+                   instruments.Select(i => i.Symbol).ToArray(), settings.Live.ClientOrderPrefix, log))
         {
             // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
             host.OnShutdown("stop-live-session", () =>
@@ -143,7 +137,7 @@ internal static class LiveCommand
                 session.Wait(stopRequested, duration is { } s ? TimeSpan.FromSeconds(s) : Timeout.InfiniteTimeSpan);
                 if (session.Failure is { } failure) throw Unwrap(failure);
                 // The kill switch's own cancels finish first: the summary then counts what they left.
-                if (!killed.Wait(TimeSpan.FromSeconds(15))) log.Warning("The kill switch's cancels did not finish within 15 s");
+                if (!killSwitch.Cancels.Wait(TimeSpan.FromSeconds(15))) log.Warning("The kill switch's cancels did not finish within 15 s");
                 log.Information("Stopping the {Mode} session{Cancel}", mode, settings.Live.CancelOnStop ? "; cancelling open orders" : "");
                 result = session.Stop(settings.Live.CancelOnStop, TimeSpan.FromSeconds(15));
                 if (session.Failure is { } late) throw Unwrap(late);
@@ -157,25 +151,6 @@ internal static class LiveCommand
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
-    }
-
-    /// <summary>The kill switch inside the session: its own REST client, off the loop, whatever the actors are doing.</summary>
-    private static async Task CancelEverything(VenueSettings venue, Instrument[] instruments, LiveSettings live, Serilog.ILogger log)
-    {
-        try
-        {
-            using var client = KillSwitchVenues.Create(venue, live);
-            var reports = await new KillSwitch([(client, instruments.Select(i => i.Symbol).ToArray())], live.ClientOrderPrefix).Run(flatten: false).ConfigureAwait(false);
-            foreach (var r in reports)
-            {
-                if (r.Succeeded) log.Warning("Kill switch: {Line}", KillSwitch.Describe(r));
-                else log.Error("Kill switch: {Line}", KillSwitch.Describe(r));
-            }
-        }
-        catch (Exception e)
-        {
-            log.Error("Kill switch: the cancels failed: {Problem}", e.Message);
-        }
     }
 
     private static Exception Unwrap(Exception failure) =>
