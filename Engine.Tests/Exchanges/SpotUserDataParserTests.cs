@@ -59,6 +59,34 @@ public sealed class SpotUserDataParserTests
     }
 
     [Test]
+    public void A_FULL_answer_is_one_update_per_fill_with_its_own_price_and_commission()
+    {
+        using var doc = JsonDocument.Parse(ExchangeFixtures.Require("binance-spot/rest-new-order-response-full.json"));
+        var updates = SpotUserDataParser.OrderAnswerFills(doc.RootElement);
+        // The fixture: five fills of 1, 5, 2, 1, 1 at 4000, 3999, 3998, 3997, 3995 for an order of 10, FILLED.
+        Assert.Multiple(() =>
+        {
+            Assert.That(updates.Select(u => u.LastQuantity), Is.EqualTo(new[] { 1m, 5m, 2m, 1m, 1m }));
+            Assert.That(updates.Select(u => u.LastPrice), Is.EqualTo(new[] { 4000m, 3999m, 3998m, 3997m, 3995m }));
+            Assert.That(updates.Select(u => u.CumulativeQuantity), Is.EqualTo(new[] { 1m, 6m, 8m, 9m, 10m }));
+            Assert.That(updates.Select(u => u.Fee), Is.EqualTo(new[] { 4m, 19.995m, 7.996m, 3.997m, 3.995m }));
+            Assert.That(updates.Select(u => u.Status), Is.EqualTo(new[]
+            {
+                Hft.Core.Orders.OrderStatus.PartiallyFilled, Hft.Core.Orders.OrderStatus.PartiallyFilled, Hft.Core.Orders.OrderStatus.PartiallyFilled,
+                Hft.Core.Orders.OrderStatus.PartiallyFilled, Hft.Core.Orders.OrderStatus.Filled,
+            }));
+            Assert.That(updates[1].AveragePrice, Is.EqualTo((4000m + 5 * 3999m) / 6));
+        });
+    }
+
+    [Test]
+    public void An_answer_without_fills_is_one_update()
+    {
+        using var doc = JsonDocument.Parse(ExchangeFixtures.Require("binance-spot/rest-new-order-response-result.json"));
+        Assert.That(SpotUserDataParser.OrderAnswerFills(doc.RootElement), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public void The_cancel_answer_is_about_the_original_order()
     {
         using var doc = JsonDocument.Parse(ExchangeFixtures.Require("binance-spot/rest-cancel-order-response.json"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Hft.Backtest.Data;
+using Hft.Backtest.Venue;
 using Hft.Exchanges.Emulators.BinanceFutures;
 using Hft.Exchanges.Emulators.BinanceSpot;
 using Hft.Exchanges.Emulators.Bybit;
@@ -9,7 +10,7 @@ using Hft.Exchanges.Emulators.Common;
 namespace Hft.Engine.Cli;
 
 /// <summary>
-/// <c>emulate VENUE [--data FILE.npz] [--speed X] [--port N] [--duration S] [--json] [--seed N] [--faults ...]
+/// <c>emulate VENUE [--data FILE.npz] [--speed X] [--exchange MODEL] [--port N] [--duration S] [--json] [--seed N] [--faults ...]
 /// [--api-key K] [--api-secret S]</c>: serves a venue's protocol on 127.0.0.1, replaying recorded (or generated)
 /// market data, until Ctrl-C, SIGTERM or the duration; then prints what it saw.
 /// </summary>
@@ -39,10 +40,15 @@ internal static class EmulateCommand
         var lot = new Option<double>("--lot-size") { Description = "Its quantity increment", DefaultValueFactory = _ => 0.01 };
         var ping = new Option<double?>("--ping-interval-s") { Description = "Server ping interval in seconds (default: 180 on binance-futures, 20 on spot and bybit)" };
         var pong = new Option<double?>("--pong-timeout-s") { Description = "Drop a socket whose pong is this late, in seconds, 0 for never (default: the venue's, 600 on futures, 60 on spot)" };
+        var exchange = new Option<string>("--exchange")
+        {
+            Description = "How orders are matched: no-partial-fill (every fill complete) or partial-fill (as much as the book or the queue allows)",
+            DefaultValueFactory = _ => "no-partial-fill",
+        };
         var listenKey = new Option<double>("--listen-key-validity-s") { Description = "Listen-key validity in seconds", DefaultValueFactory = _ => 3600.0 };
         var command = new Command("emulate", "Serve a venue's protocol on 127.0.0.1 with a replayed market (for clients and tests)")
         {
-            venue, data, speed, port, duration, json, seed, faults, apiKey, apiSecret, symbol, tick, lot, ping, pong, listenKey,
+            venue, data, speed, port, duration, json, seed, faults, apiKey, apiSecret, symbol, tick, lot, ping, pong, listenKey, exchange,
         };
         command.SetAction(r => CliFailure.Guard(() =>
         {
@@ -60,6 +66,8 @@ internal static class EmulateCommand
             if (!(keyS > 0)) throw new ArgumentException("--listen-key-validity-s: must be positive");
             int seedValue = r.GetValue(seed);
             var schedule = FaultSchedule.Parse(r.GetValue(faults));
+            var matching = ExchangeModels.Parse(r.GetValue(exchange)!);
+            if (matching == ExchangeModel.L3) throw new ArgumentException("--exchange: l3 needs market-by-order data; an emulator matches with no-partial-fill or partial-fill");
             var tape = LoadTape(r.GetValue(data), seedValue);
             var host = new HostSettings
             {
@@ -72,7 +80,7 @@ internal static class EmulateCommand
             {
                 var spotOptions = new BinanceSpotOptions
                 {
-                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule,
+                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching,
                     ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                     Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
                 };
@@ -82,7 +90,7 @@ internal static class EmulateCommand
             {
                 var bybitOptions = new BybitOptions
                 {
-                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule,
+                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching,
                     ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                     Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
                 };
@@ -91,7 +99,7 @@ internal static class EmulateCommand
             var options = new BinanceFuturesOptions
             {
                 Host = host,
-                Market = tape, Speed = s, Seed = seedValue, Faults = schedule,
+                Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching,
                 ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                 Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
                 ListenKeyValidity = TimeSpan.FromSeconds(keyS),
@@ -106,7 +114,7 @@ internal static class EmulateCommand
         await using var emulator = await BinanceFuturesEmulator.StartAsync(options).ConfigureAwait(false);
         var c = CultureInfo.InvariantCulture;
         Console.Error.WriteLine(string.Create(c,
-            $"binance-futures emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/public/ws/..., /market/..., /private/ws?listenKey=...): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
+            $"binance-futures emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/public/ws/..., /market/..., /private/ws?listenKey=...): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, matching {Hft.Backtest.Venue.ExchangeModels.NameOf(options.Matching)}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
         return await Serve(emulator.Lifetime, emulator.Report, seconds, json).ConfigureAwait(false);
     }
 
@@ -115,7 +123,7 @@ internal static class EmulateCommand
         await using var emulator = await BybitEmulator.StartAsync(options).ConfigureAwait(false);
         var c = CultureInfo.InvariantCulture;
         Console.Error.WriteLine(string.Create(c,
-            $"bybit emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/v5/public/linear, /v5/private): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
+            $"bybit emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/v5/public/linear, /v5/private): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, matching {Hft.Backtest.Venue.ExchangeModels.NameOf(options.Matching)}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
         return await Serve(emulator.Lifetime, emulator.Report, seconds, json).ConfigureAwait(false);
     }
 

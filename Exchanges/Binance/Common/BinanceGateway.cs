@@ -489,7 +489,10 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         try
         {
             using var doc = r.Json();
-            if (_tracker.OnUpdate(clientOrderId, _market.OrderAnswer(doc.RootElement)) is { } report) Report(report);
+            foreach (var update in _market.OrderAnswer(doc.RootElement))
+            {
+                if (_tracker.OnUpdate(clientOrderId, update) is { } report) Report(report);
+            }
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {

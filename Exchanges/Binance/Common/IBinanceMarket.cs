@@ -69,8 +69,12 @@ public interface IBinanceMarket : IDisposable
     /// <summary>The venue's signed position in the symbol, or null where the market has none (spot).</summary>
     Task<decimal?> Position(string symbol);
 
-    /// <summary>An order as a REST answer describes it (new, cancel, modify, query, or one open order).</summary>
-    VenueOrderUpdate OrderAnswer(JsonElement body);
+    /// <summary>
+    /// An order as a REST answer describes it (new, cancel, modify, query, or one open order): one update, or, when the
+    /// answer lists its fills (spot's <c>FULL</c>), one update per fill in order, so each execution keeps its own price
+    /// and fee even when the answer arrives before the user stream's events.
+    /// </summary>
+    IReadOnlyList<VenueOrderUpdate> OrderAnswer(JsonElement body);
 
     /// <summary>Opens the way to user data: the stream to connect and what to send on each (re)connect.</summary>
     Task<UserDataAccess> OpenUserData();

@@ -97,7 +97,7 @@ public sealed class FuturesMarket : IBinanceMarket
     }
 
     /// <inheritdoc />
-    public VenueOrderUpdate OrderAnswer(JsonElement body) => FuturesUserDataParser.OrderResponse(body).Update;
+    public IReadOnlyList<VenueOrderUpdate> OrderAnswer(JsonElement body) => [FuturesUserDataParser.OrderResponse(body).Update];
 
     /// <inheritdoc />
     public async Task<UserDataAccess> OpenUserData()

@@ -103,7 +103,7 @@ public sealed class SpotMarket : IBinanceMarket
     public Task<decimal?> Position(string symbol) => Task.FromResult<decimal?>(null);
 
     /// <inheritdoc />
-    public VenueOrderUpdate OrderAnswer(JsonElement body) => SpotUserDataParser.OrderAnswer(body);
+    public IReadOnlyList<VenueOrderUpdate> OrderAnswer(JsonElement body) => SpotUserDataParser.OrderAnswerFills(body);
 
     /// <inheritdoc />
     public Task<UserDataAccess> OpenUserData()

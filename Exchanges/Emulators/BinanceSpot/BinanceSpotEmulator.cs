@@ -66,7 +66,7 @@ public sealed class BinanceSpotEmulator : IAsyncDisposable
         await using var emulator = await StartAsync(options, cancel).ConfigureAwait(false);
         var c = CultureInfo.InvariantCulture;
         await Console.Error.WriteLineAsync(string.Create(c,
-            $"binance-spot emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/ws/..., /stream?streams=..., WebSocket API /ws-api/v3): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, faults {options.Faults}; {(duration is { } d ? $"stops after {d.TotalSeconds} s" : "Ctrl-C to stop")}")).ConfigureAwait(false);
+            $"binance-spot emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/ws/..., /stream?streams=..., WebSocket API /ws-api/v3): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, matching {Hft.Backtest.Venue.ExchangeModels.NameOf(options.Matching)}, faults {options.Faults}; {(duration is { } d ? $"stops after {d.TotalSeconds} s" : "Ctrl-C to stop")}")).ConfigureAwait(false);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancel, emulator.Lifetime.ApplicationStopping);
         try
         {

@@ -20,6 +20,12 @@ public sealed record BybitOptions
     public double LotSize { get; init; } = 0.01;
     /// <summary><c>lotSizeFilter.minNotionalValue</c>.</summary>
     public decimal MinNotional { get; init; } = 5m;
+    /// <summary>
+    /// How orders are matched: <see cref="Hft.Backtest.Venue.ExchangeModel.NoPartialFill"/> (the default: every fill is
+    /// complete) or <see cref="Hft.Backtest.Venue.ExchangeModel.PartialFill"/> (as much as the book or the queue allows,
+    /// as a real venue fills), the backtest's own exchanges.
+    /// </summary>
+    public Hft.Backtest.Venue.ExchangeModel Matching { get; init; } = Hft.Backtest.Venue.ExchangeModel.NoPartialFill;
     /// <summary>Replay speed: event-time gaps are divided by it.</summary>
     public double Speed { get; init; } = 1.0;
     /// <summary>Seed of the random faults.</summary>

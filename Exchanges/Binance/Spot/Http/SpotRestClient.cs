@@ -47,7 +47,9 @@ public sealed class SpotRestClient : IDisposable
         else q.Add("type", "LIMIT").Add("timeInForce", command.TimeInForce switch { TimeInForce.Ioc => "IOC", TimeInForce.Fok => "FOK", _ => "GTC" });
         q.Add("quantity", quantities.Round(command.Quantity));
         if (command.Type != OrderType.Market) q.Add("price", prices.Steps(command.PriceTick));
-        q.Add("newClientOrderId", clientOrderId).Add("newOrderRespType", "RESULT");
+        // FULL lists the fills made at once, each with its price and commission: the answer often beats the user stream's
+        // executionReports, and a merged fill would lose their prices and fees.
+        q.Add("newClientOrderId", clientOrderId).Add("newOrderRespType", "FULL");
         return _transport.Send(HttpMethod.Post, "/api/v3/order", q.ToString(), BinanceSecurity.Signed, isOrder: true, safeToRepeat: false);
     }
 

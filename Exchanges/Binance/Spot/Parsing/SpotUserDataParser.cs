@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hft.Core.Orders;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Common;
 using static Hft.Exchanges.Common.JsonFields;
@@ -52,6 +53,35 @@ public static class SpotUserDataParser
         decimal quantity = o.ValueKind == JsonValueKind.Object && o.TryGetProperty("origQty", out _) ? Decimal(o, "origQty") : Decimal(o, "qty");
         return new VenueOrderUpdate(id, BinanceOrderStatus.Parse(String(o, "status")), Decimal(o, "price"), quantity, executed,
             executed > 0 ? quote / executed : 0, 0, 0, 0, false, OptionalInt64(o, "updateTime", OptionalInt64(o, "transactTime")));
+    }
+
+    /// <summary>
+    /// <see cref="OrderAnswer"/>, split per fill when the answer lists them (<c>FULL</c>): each fill an update with the
+    /// running cumulative quantity, its own price and commission; the last carries the order's status.
+    /// </summary>
+    public static IReadOnlyList<VenueOrderUpdate> OrderAnswerFills(JsonElement o)
+    {
+        var whole = OrderAnswer(o);
+        if (o.ValueKind != JsonValueKind.Object || !o.TryGetProperty("fills", out var fills) || fills.ValueKind != JsonValueKind.Array || fills.GetArrayLength() == 0)
+            return [whole];
+        var updates = new List<VenueOrderUpdate>(fills.GetArrayLength());
+        decimal cumulative = 0, quote = 0;
+        int n = fills.GetArrayLength(), i = 0;
+        foreach (var f in fills.EnumerateArray())
+        {
+            decimal qty = Decimal(f, "qty"), price = Decimal(f, "price");
+            cumulative += qty;
+            quote += qty * price;
+            bool last = ++i == n && cumulative >= whole.CumulativeQuantity;
+            updates.Add(whole with
+            {
+                Status = last ? whole.Status : OrderStatus.PartiallyFilled, CumulativeQuantity = cumulative, AveragePrice = quote / cumulative,
+                LastQuantity = qty, LastPrice = price, Fee = Decimal(f, "commission"), Maker = false,
+            });
+        }
+        // Fills the list did not hold (it should hold them all): the order's own totals close the gap.
+        if (cumulative < whole.CumulativeQuantity) updates.Add(whole);
+        return updates;
     }
 
     private static BinanceOrderEvent Execution(JsonElement e)
