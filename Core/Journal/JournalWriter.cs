@@ -1,0 +1,262 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Hft.Core.Orders;
+using Hft.Core.Risk;
+
+namespace Hft.Core.Journal;
+
+/// <summary>
+/// Appends records to a journal file from any thread without waiting for the disk: each append serializes its record
+/// into a pooled buffer and queues it (the caller's cost is that and no more); the writer's own thread writes the
+/// queue in order and commits with fsync every <see cref="JournalWriterOptions.CommitEvery"/> records or
+/// <see cref="JournalWriterOptions.CommitInterval"/>, whichever comes first. <see cref="Flush"/> waits until everything
+/// appended so far is durable. A write that fails (a full disk) is kept in <see cref="Failure"/>: nothing after it is
+/// written, and the owner must stop trading.
+/// </summary>
+public sealed class JournalWriter : ITradeJournal, IDisposable
+{
+    private const int BufferSize = 4096;
+    private readonly FileStream _file;
+    private readonly JournalWriterOptions _options;
+    private readonly ConcurrentQueue<(byte[] Buffer, int Length)> _queue = new();
+    private readonly ManualResetEventSlim _wake = new(false);
+    private readonly Thread _thread;
+    private readonly object _durableGate = new();
+    private long _appended, _written, _durable, _commits;
+    private int _waiting, _stopping, _flushRequests;
+    private Exception? _failure;
+
+    private JournalWriter(FileStream file, JournalWriterOptions options, string path)
+    {
+        _file = file;
+        _options = options;
+        Path = path;
+        _thread = new Thread(Run) { Name = "hft-journal-writer", IsBackground = true };
+        _thread.Start();
+    }
+
+    /// <summary>The journal file.</summary>
+    public string Path { get; }
+
+    /// <summary>Records appended (queued) so far.</summary>
+    public long Appended => Interlocked.Read(ref _appended);
+
+    /// <summary>Records committed (written and, with fsync on, on disk).</summary>
+    public long Durable => Interlocked.Read(ref _durable);
+
+    /// <summary>Commits made (one fsync each when fsync is on).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>The write failure that stopped the journal, if any.</summary>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for appending: a new (or zero-length) file gets a header; an existing one is first
+    /// cut to <paramref name="validLength"/> (what <see cref="JournalReader"/> found intact: a torn last record goes).
+    /// </summary>
+    public static JournalWriter Open(string path, JournalWriterOptions? options = null, long? validLength = null)
+    {
+        string? dir = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, 1 << 16, FileOptions.None);
+        try
+        {
+            if (file.Length == 0)
+            {
+                Span<byte> header = stackalloc byte[JournalFormat.HeaderSize];
+                JournalFormat.WriteHeader(header);
+                file.Write(header);
+                file.Flush(flushToDisk: true);
+            }
+            else
+            {
+                long keep = validLength ?? file.Length;
+                if (keep < JournalFormat.HeaderSize || keep > file.Length)
+                    throw new InvalidOperationException($"{path}: cannot append after byte {keep} of a {file.Length}-byte journal");
+                if (keep < file.Length) file.SetLength(keep);
+                file.Seek(0, SeekOrigin.End);
+            }
+            return new JournalWriter(file, options ?? new JournalWriterOptions(), path);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnOrder(Order order, long localTime)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        w.Byte((byte)JournalRecordKind.Order);
+        w.Int64(localTime);
+        w.Int32(order.Instrument);
+        w.UInt64(order.Id);
+        w.Byte(unchecked((byte)(sbyte)order.Side));
+        w.Byte((byte)order.Status);
+        w.Byte((byte)order.Request);
+        w.Byte((byte)order.TimeInForce);
+        w.Byte((byte)order.Type);
+        w.Int64(order.PriceTick);
+        w.Double(order.Quantity);
+        w.Double(order.LeavesQuantity);
+        w.Double(order.ExecutedQuantity);
+        w.Int64(order.ExchangeTime);
+        w.Text(order.RejectReason);
+        Seal(buffer, w.Position);
+    }
+
+    /// <inheritdoc />
+    public void OnFill(Fill fill)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        w.Byte((byte)JournalRecordKind.Fill);
+        w.Int64(fill.LocalTime);
+        w.Int32(fill.Instrument);
+        w.UInt64(fill.OrderId);
+        w.Byte(unchecked((byte)(sbyte)fill.Side));
+        w.Double(fill.Price);
+        w.Double(fill.Quantity);
+        w.Double(fill.Fee);
+        w.Byte(fill.Maker ? (byte)1 : (byte)0);
+        w.Int64(fill.ExchangeTime);
+        w.Double(fill.PositionAfter);
+        Seal(buffer, w.Position);
+    }
+
+    /// <summary>Trading moved to <paramref name="state"/> because of <paramref name="cause"/> (a breaker, the kill switch).</summary>
+    public void OnTradingState(long localTime, TradingState state, string cause, string reason)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize + JournalPayloadWriter.MaxTextBytes);
+        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        w.Byte((byte)JournalRecordKind.TradingState);
+        w.Int64(localTime);
+        w.Byte((byte)state);
+        w.Text(cause);
+        w.Text(reason);
+        Seal(buffer, w.Position);
+    }
+
+    /// <summary>A session started or stopped; <paramref name="description"/> says which (mode, config, venue).</summary>
+    public void OnSession(long localTime, bool started, string description)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        w.Byte((byte)(started ? JournalRecordKind.SessionStart : JournalRecordKind.SessionStop));
+        w.Int64(localTime);
+        w.Text(description);
+        Seal(buffer, w.Position);
+    }
+
+    private void Seal(byte[] buffer, int payload)
+    {
+        if (Volatile.Read(ref _failure) is not null || Volatile.Read(ref _stopping) != 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            return;
+        }
+        var span = buffer.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)payload);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[4..], JournalFormat.Crc32C(span.Slice(JournalFormat.RecordPrefixSize, payload)));
+        _queue.Enqueue((buffer, payload + JournalFormat.RecordPrefixSize));
+        Interlocked.Increment(ref _appended);
+        if (Volatile.Read(ref _waiting) != 0) _wake.Set();
+    }
+
+    /// <summary>Waits until every record appended before this call is durable; false if <paramref name="timeout"/> passed or the journal failed.</summary>
+    public bool Flush(TimeSpan timeout)
+    {
+        long target = Appended;
+        var watch = Stopwatch.StartNew();
+        Interlocked.Increment(ref _flushRequests);
+        _wake.Set();
+        try
+        {
+            lock (_durableGate)
+            {
+                while (Durable < target && Failure is null)
+                {
+                    var left = timeout - watch.Elapsed;
+                    if (left <= TimeSpan.Zero) return false;
+                    Monitor.Wait(_durableGate, left);
+                }
+            }
+            return Failure is null;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _flushRequests);
+        }
+    }
+
+    private void Run()
+    {
+        var sinceFirstUncommitted = new Stopwatch();
+        long uncommitted = 0;
+        try
+        {
+            while (true)
+            {
+                while (_queue.TryDequeue(out var item))
+                {
+                    _file.Write(item.Buffer, 0, item.Length);
+                    ArrayPool<byte>.Shared.Return(item.Buffer);
+                    _written++;
+                    if (uncommitted++ == 0) sinceFirstUncommitted.Restart();
+                    if (uncommitted >= _options.CommitEvery)
+                    {
+                        Commit();
+                        uncommitted = 0;
+                    }
+                }
+                bool stopping = Volatile.Read(ref _stopping) != 0;
+                if (uncommitted > 0 && (stopping || Volatile.Read(ref _flushRequests) > 0 || sinceFirstUncommitted.Elapsed >= _options.CommitInterval))
+                {
+                    Commit();
+                    uncommitted = 0;
+                }
+                if (stopping && _queue.IsEmpty) return;
+                Interlocked.Exchange(ref _waiting, 1);
+                if (_queue.IsEmpty && Volatile.Read(ref _stopping) == 0)
+                {
+                    var wait = uncommitted > 0 ? _options.CommitInterval - sinceFirstUncommitted.Elapsed : TimeSpan.FromMilliseconds(200);
+                    if (wait > TimeSpan.Zero) _wake.Wait(wait);
+                }
+                Interlocked.Exchange(ref _waiting, 0);
+                _wake.Reset();
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+        {
+            Volatile.Write(ref _failure, e);
+            while (_queue.TryDequeue(out var item)) ArrayPool<byte>.Shared.Return(item.Buffer);
+            lock (_durableGate) Monitor.PulseAll(_durableGate);
+        }
+    }
+
+    private void Commit()
+    {
+        _file.Flush(flushToDisk: _options.Fsync);
+        Interlocked.Increment(ref _commits);
+        lock (_durableGate)
+        {
+            Interlocked.Exchange(ref _durable, _written);
+            Monitor.PulseAll(_durableGate);
+        }
+    }
+
+    /// <summary>Writes and commits everything queued, then closes the file.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _stopping, 1) != 0) return;
+        _wake.Set();
+        _thread.Join();
+        _file.Dispose();
+        _wake.Dispose();
+    }
+}
