@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Hft.Core.Books;
+using Hft.Core.Journal;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
 using Hft.Core.Risk.Breakers;
@@ -33,6 +34,7 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
     private readonly CircuitBreakers? _breakers;
     private ILoggingAdapter? _log;
     private string? _killed;
+    private readonly JournalWriter? _journal;
 
     /// <summary>Creates the actor.</summary>
     /// <param name="limits">The limits to apply.</param>
@@ -41,9 +43,11 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
     /// <param name="clock">The loop's clock (for the request rate).</param>
     /// <param name="books">The local books by instrument (for mids), or null.</param>
     /// <param name="breakers">The run's circuit breakers, or null for none.</param>
+    /// <param name="journal">Where trading-state changes are appended (live), or null.</param>
     public RiskActor(RiskLimits limits, TradingAccounts accounts, IActorRef orders, IClock clock, IReadOnlyList<MarketDepth>? books = null,
-        CircuitBreakers? breakers = null)
+        CircuitBreakers? breakers = null, JournalWriter? journal = null)
     {
+        _journal = journal;
         _breakers = breakers is { Any: true } ? breakers : null;
         _accounts = accounts;
         _books = books;
@@ -67,6 +71,7 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
             if (_killed is not null) return;
             _killed = m.Reason;
             State = TradingState.Halted;
+            _journal?.OnTradingState(_clock.Now, TradingState.Halted, "kill_switch", m.Reason);
             (_log ??= Context.GetLogger()).Warning("kill switch engaged ({0}): cancelling every open order; trading halted for the rest of the session", m.Reason);
             CancelOpenOrders();
         });
@@ -105,6 +110,7 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
     {
         if (_killed is not null) return;
         State = change.State;
+        _journal?.OnTradingState(_clock.Now, change.State, change.Breaker, change.Reason);
         if (change.State == TradingState.Active)
         {
             _log?.Info("circuit breaker {0}: {1}; trading resumes", change.Breaker, change.Reason);

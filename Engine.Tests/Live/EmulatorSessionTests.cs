@@ -74,6 +74,17 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
             Assert.That(summary.GetProperty("position").GetDouble(), Is.EqualTo(venuePosition).Within(1e-9), "the engine's position is the venue's");
             Assert.That(summary.GetProperty("fills").GetInt64(), Is.EqualTo(venue.GetProperty("fills").GetInt64()), "every fill the venue made was counted once");
         });
+        // The journal beside the config holds the session: its start, every fill the venue made, its stop.
+        var journal = Hft.Core.Journal.JournalReader.Read(PathOf($"emulator-{venueName}.journal"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(journal.TornTailAt, Is.Null);
+            Assert.That(journal.Entries[0], Is.TypeOf<Hft.Core.Journal.JournalSessionEntry>().With.Property("Started").True);
+            Assert.That(journal.Entries[^1], Is.TypeOf<Hft.Core.Journal.JournalSessionEntry>().With.Property("Started").False);
+            Assert.That(journal.Entries.OfType<Hft.Core.Journal.JournalFillEntry>().LongCount(), Is.EqualTo(venue.GetProperty("fills").GetInt64()));
+            Assert.That(journal.Entries.OfType<Hft.Core.Journal.JournalOrderEntry>().Select(o => o.OrderId).Distinct().LongCount(), Is.GreaterThan(0));
+            Assert.That(summary.GetProperty("journal").GetProperty("records").GetInt64(), Is.EqualTo(journal.Entries.Count));
+        });
         // Keys and signatures appear in no output: standard output, standard error, the log file.
         string everything = live.Stdout + live.Stderr + File.ReadAllText(PathOf("runs/engine.log"));
         Assert.That(everything, Does.Not.Contain("hft-emulator-api-secret"));
@@ -144,12 +155,33 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
             Assert.That(live.Stderr, Does.Contain("Kill switch engaged"));
             Assert.That(summary.GetProperty("kill_switch").GetString(), Does.StartWith("kill file ").And.Contain("engaged by kill at"));
             Assert.That(summary.GetProperty("open_orders_at_exit").GetInt32(), Is.Zero);
+            Assert.That(Hft.Core.Journal.JournalReader.Read(PathOf("emulator-binance-futures.journal")).Entries.OfType<Hft.Core.Journal.JournalTradingStateEntry>()
+                .Select(t => t.Cause), Does.Contain("kill_switch"), "the journal records the halt");
         });
 
         // While the file is there, live does not start; once it is removed, it does.
         var refused = EngineProcess.Run("live", config, "--duration", "1");
         Assert.That(refused.ExitCode, Is.EqualTo(1));
         Assert.That(refused.Stderr, Does.Contain("the kill switch is engaged").And.Contain("emulator-binance-futures.kill"));
+    }
+
+    [Test]
+    public void A_damaged_journal_stops_live_before_it_connects_naming_the_file_and_the_byte()
+    {
+        string config = Config(BackgroundEngine.FreePort());
+        string journal = PathOf("emulator-binance-futures.journal");
+        using (var j = Hft.Core.Journal.JournalWriter.Open(journal))
+        {
+            for (int i = 0; i < 3; i++) j.OnSession(i, true, "earlier");
+        }
+        var second = Hft.Core.Journal.JournalReader.Read(journal).Entries[1].Offset;
+        byte[] bytes = File.ReadAllBytes(journal);
+        bytes[second + 10] ^= 0x20;
+        File.WriteAllBytes(journal, bytes);
+        var live = EngineProcess.Run("live", config, "--duration", "1");
+        Assert.That(live.ExitCode, Is.EqualTo(1), live.Stderr);
+        Assert.That(live.Stderr, Does.Contain(journal).And.Contain($"byte {second}").And.Contain("rebuild_from_venue"));
+        Assert.That(File.ReadAllBytes(journal), Is.EqualTo(bytes), "the damaged file is left as it was");
     }
 
     [TestCase("binance-futures")]

@@ -100,8 +100,12 @@ internal static class LiveCommand
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         var b = settings.Backtest;
         using var recorder = recordDir is null ? null : new CollectorFileRecorder(Path.GetFullPath(recordDir), instruments);
+        using var journal = trading && settings.Journal.Enabled
+            ? SessionJournal.Open(settings.Journal, $"live {Path.GetFullPath(path)} on {venue.Name} ({string.Join(", ", instruments.Select(i => i.Symbol))})", log)
+            : null;
         var setup = new LiveSessionSetup
         {
+            Journal = journal?.Writer,
             Instruments = instruments,
             Strategies = strategies,
             VenueName = venue.Name,
@@ -125,6 +129,11 @@ internal static class LiveCommand
         using (var session = new LiveSession(setup, host.System))
         using (var killSwitch = new SessionKillSwitch(kill, killFile, session.EngageKillSwitch, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
                    instruments.Select(i => i.Symbol).ToArray(), settings.Live.ClientOrderPrefix, log))
+        // A journal that cannot be written (a full disk) halts trading as the kill switch does: nothing unrecorded goes on.
+        using (var journalWatch = new Timer(_ =>
+               {
+                   if (journal?.Writer.Failure is { } broken) killSwitch.Engage($"the journal {journal.Writer.Path} cannot be written: {broken.Message}");
+               }, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)))
         {
             // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
             host.OnShutdown("stop-live-session", () =>
@@ -140,6 +149,8 @@ internal static class LiveCommand
                 if (!killSwitch.Cancels.Wait(TimeSpan.FromSeconds(15))) log.Warning("The kill switch's cancels did not finish within 15 s");
                 log.Information("Stopping the {Mode} session{Cancel}", mode, settings.Live.CancelOnStop ? "; cancelling open orders" : "");
                 result = session.Stop(settings.Live.CancelOnStop, TimeSpan.FromSeconds(15));
+                if (journal is not null && !journal.Stop()) log.Error("Journal {Path}: not everything could be made durable ({Problem})", journal.Writer.Path,
+                    journal.Writer.Failure?.Message ?? "timed out");
                 if (session.Failure is { } late) throw Unwrap(late);
             }
             finally
@@ -147,7 +158,7 @@ internal static class LiveCommand
                 stopped.TrySetResult();
             }
             if (record) Console.Error.WriteLine($"{result.Events:N0} rows from {session.Gateway.Frames:N0} frames");
-            else Print(result, session, settings, instances, json, paper, kill.Reason);
+            else Print(result, session, settings, instances, json, paper, kill.Reason, journal?.Writer);
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
@@ -156,7 +167,8 @@ internal static class LiveCommand
     private static Exception Unwrap(Exception failure) =>
         failure is Hft.Exchanges.Common.VenueStartException ? new ArgumentException(failure.Message, failure) : failure;
 
-    private static void Print(BacktestResult result, LiveSession session, EngineSettings settings, Strategy?[] instances, bool json, bool paper, string? killed)
+    private static void Print(BacktestResult result, LiveSession session, EngineSettings settings, Strategy?[] instances, bool json, bool paper, string? killed,
+        Hft.Core.Journal.JournalWriter? journal)
     {
         string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
         var notQuoting = NotQuoting.Collect(settings.Strategies.Select(s => s.Name).ToArray(), instances, result.Orders);
@@ -181,6 +193,15 @@ internal static class LiveCommand
                 w.WriteNumber("rate_limited", g.RateLimited);
                 if (killed is not null) w.WriteString("kill_switch", killed);
                 else w.WriteNull("kill_switch");
+                if (journal is not null)
+                {
+                    w.WriteStartObject("journal");
+                    w.WriteString("path", journal.Path);
+                    w.WriteNumber("records", journal.Appended);
+                    w.WriteNumber("durable", journal.Durable);
+                    w.WriteEndObject();
+                }
+                else w.WriteNull("journal");
             }));
             return;
         }
@@ -192,6 +213,7 @@ internal static class LiveCommand
         };
         foreach (var (symbol, position) in positions) extra.Add($"{symbol,-14} venue position {position.ToString(c)}");
         if (killed is not null) extra.Add($"kill switch    engaged: {killed}");
+        if (journal is not null) extra.Add($"journal        {journal.Path}: {journal.Appended} records this session, {journal.Durable} durable");
         Console.Out.WriteLine(BacktestCommand.ToText(result, null, notQuoting, extra));
     }
 

@@ -35,6 +35,9 @@ public sealed record EngineSettings
     /// <summary>How a live or paper session trades and stops (<c>[live]</c>).</summary>
     public LiveSettings Live { get; init; } = new();
 
+    /// <summary>The live session's journal.</summary>
+    public JournalSettings Journal { get; init; } = new();
+
     /// <summary>
     /// The plugins folder strategies are loaded from (<c>plugins_dir</c>, or <c>--plugins</c>), as a full path; when
     /// neither gives one, <c>plugins/</c> beside the file or in the working directory if it exists; null for none.

@@ -114,6 +114,8 @@ public static class SettingsBinder
         var output = BindOutput(r.SubTable("output"));
         var liveReader = r.SubTable("live");
         var live = BindLive(liveReader, context);
+        var journalReader = r.SubTable("journal");
+        var journal = BindJournal(journalReader, context);
         r.Finish();
 
         CheckVenueNames(venues);
@@ -121,6 +123,7 @@ public static class SettingsBinder
         CheckStrategies(strategies);
         if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader);
         if (mode == EngineMode.Backtest && liveReader is not null) r.Report("live", "the live session's settings are used only in live and paper modes, not in mode 'backtest'");
+        if (mode == EngineMode.Backtest && journalReader is not null) r.Report("journal", "the journal is written only by live sessions, not in mode 'backtest'");
 
         if (context.Problems.Count > 0)
         {
@@ -139,6 +142,7 @@ public static class SettingsBinder
             Backtest = backtest,
             Output = output,
             Live = live,
+            Journal = journal,
             PluginsDir = plugins,
         };
     }
@@ -510,6 +514,24 @@ public static class SettingsBinder
         };
         r.Finish();
         return live;
+    }
+
+    private static JournalSettings BindJournal(TableReader? r, BindingContext context)
+    {
+        var defaults = new JournalSettings { Path = Path.Combine(context.BaseDirectory, Path.GetFileNameWithoutExtension(context.FileName) + ".journal") };
+        if (r is null) return defaults;
+        var journal = new JournalSettings
+        {
+            Enabled = r.Bool("enabled") ?? defaults.Enabled,
+            Path = r.String("path") is { Length: > 0 } p ? r.Context.ResolvePath(p) : defaults.Path,
+            CommitEvery = r.Number("commit_every", v => v >= 1 && v <= 1_000_000 && v == Math.Floor(v), "must be a whole number of records from 1 to 1000000") is { } n
+                ? (int)n : defaults.CommitEvery,
+            CommitMs = r.Number("commit_ms", v => v > 0 && v <= 60_000, "must be more than 0 and at most 60000 milliseconds") ?? defaults.CommitMs,
+            Fsync = r.Bool("fsync") ?? defaults.Fsync,
+            RebuildFromVenue = r.Bool("rebuild_from_venue") ?? defaults.RebuildFromVenue,
+        };
+        r.Finish();
+        return journal;
     }
 
     private static OutputSettings BindOutput(TableReader? r)

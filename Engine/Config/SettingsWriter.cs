@@ -59,6 +59,16 @@ public static class SettingsWriter
                 ["recv_window_ms"] = settings.Live.RecvWindowMs,
             });
             if (settings.Live.KillFile is { } kill) ((TomlTable)root["live"])["kill_file"] = kill;
+            var journal = new TomlTable
+            {
+                ["enabled"] = settings.Journal.Enabled,
+                ["commit_every"] = (long)settings.Journal.CommitEvery,
+                ["commit_ms"] = settings.Journal.CommitMs,
+                ["fsync"] = settings.Journal.Fsync,
+                ["rebuild_from_venue"] = settings.Journal.RebuildFromVenue,
+            };
+            if (settings.Journal.Path is { } path) journal["path"] = path;
+            root.Add("journal", journal);
         }
         return root;
     }

@@ -156,9 +156,9 @@ internal sealed class LiveSession : IDisposable
             _gateway = venues.ActorOf(_loop.On(_props.Props(() => _setup.Gateway(context))), _setup.VenueName);
             if (_setup.Paper is null) venueForOrders = _gateway;
         }), "venues");
-        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, null, _clock))), "orders");
+        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
-        var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers))), "risk");
+        var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers, _setup.Journal))), "risk");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
         var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));

@@ -26,6 +26,9 @@ internal sealed record LiveSessionSetup
     /// <summary>Paper mode: the simulated venue's models that fill the orders; null in live mode.</summary>
     public PaperVenue? Paper { get; init; }
 
+    /// <summary>Where every order change, fill and trading-state change is appended (null: no journal).</summary>
+    public Hft.Core.Journal.JournalWriter? Journal { get; init; }
+
     /// <summary>How the loop waits for work (null: the defaults, which block at once; a bench spins).</summary>
     public Hft.Core.Runtime.CoreLoopOptions? LoopOptions { get; init; }
 }
