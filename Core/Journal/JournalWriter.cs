@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hft.Core.Orders;
 using Hft.Core.Risk;
@@ -9,18 +7,23 @@ namespace Hft.Core.Journal;
 
 /// <summary>
 /// Appends records to a journal file from any thread without waiting for the disk: each append serializes its record
-/// into a pooled buffer and queues it (the caller's cost is that and no more); the writer's own thread writes the
-/// queue in order and commits with fsync every <see cref="JournalWriterOptions.CommitEvery"/> records or
+/// and copies it into an in-memory ring (the caller's cost is that and no more, nothing allocated); the writer's own
+/// thread writes the ring in order and commits with fsync every <see cref="JournalWriterOptions.CommitEvery"/> records or
 /// <see cref="JournalWriterOptions.CommitInterval"/>, whichever comes first. <see cref="Flush"/> waits until everything
 /// appended so far is durable. A write that fails (a full disk) is kept in <see cref="Failure"/>: nothing after it is
 /// written, and the owner must stop trading.
 /// </summary>
 public sealed class JournalWriter : ITradeJournal, IDisposable
 {
-    private const int BufferSize = 4096;
+    private const int RingSize = 4 << 20;
     private readonly FileStream _file;
     private readonly JournalWriterOptions _options;
-    private readonly ConcurrentQueue<(byte[] Buffer, int Length)> _queue = new();
+    // Records go into a byte ring: the appender copies in under a lock, the writer thread takes everything up to the
+    // head in one or two writes. Nothing is allocated per record.
+    private readonly object _appendGate = new();
+    private readonly byte[] _scratch = new byte[JournalFormat.RecordPrefixSize + 256 + 2 * JournalPayloadWriter.MaxTextBytes];
+    private readonly byte[] _ring = new byte[RingSize];
+    private long _head, _tail, _stalls;
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly Thread _thread;
     private readonly object _durableGate = new();
@@ -45,6 +48,9 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
 
     /// <summary>Records committed (written and, with fsync on, on disk).</summary>
     public long Durable => Interlocked.Read(ref _durable);
+
+    /// <summary>Appends that had to wait for the writer because the ring was full (the disk could not keep up).</summary>
+    public long Stalls => Interlocked.Read(ref _stalls);
 
     /// <summary>Commits made (one fsync each when fsync is on).</summary>
     public long Commits => Interlocked.Read(ref _commits);
@@ -90,8 +96,9 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
     /// <inheritdoc />
     public void OnOrder(Order order, long localTime)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        lock (_appendGate)
+        {
+        var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
         w.Byte((byte)JournalRecordKind.Order);
         w.Int64(localTime);
         w.Int32(order.Instrument);
@@ -107,14 +114,16 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
         w.Double(order.ExecutedQuantity);
         w.Int64(order.ExchangeTime);
         w.Text(order.RejectReason);
-        Seal(buffer, w.Position);
+        Seal(w.Position);
+        }
     }
 
     /// <inheritdoc />
     public void OnFill(Fill fill)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        lock (_appendGate)
+        {
+        var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
         w.Byte((byte)JournalRecordKind.Fill);
         w.Int64(fill.LocalTime);
         w.Int32(fill.Instrument);
@@ -126,44 +135,59 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
         w.Byte(fill.Maker ? (byte)1 : (byte)0);
         w.Int64(fill.ExchangeTime);
         w.Double(fill.PositionAfter);
-        Seal(buffer, w.Position);
+        Seal(w.Position);
+        }
     }
 
     /// <summary>Trading moved to <paramref name="state"/> because of <paramref name="cause"/> (a breaker, the kill switch).</summary>
     public void OnTradingState(long localTime, TradingState state, string cause, string reason)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize + JournalPayloadWriter.MaxTextBytes);
-        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        lock (_appendGate)
+        {
+        var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
         w.Byte((byte)JournalRecordKind.TradingState);
         w.Int64(localTime);
         w.Byte((byte)state);
         w.Text(cause);
         w.Text(reason);
-        Seal(buffer, w.Position);
+        Seal(w.Position);
+        }
     }
 
     /// <summary>A session started or stopped; <paramref name="description"/> says which (mode, config, venue).</summary>
     public void OnSession(long localTime, bool started, string description)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        var w = new JournalPayloadWriter(buffer.AsSpan(JournalFormat.RecordPrefixSize));
+        lock (_appendGate)
+        {
+        var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
         w.Byte((byte)(started ? JournalRecordKind.SessionStart : JournalRecordKind.SessionStop));
         w.Int64(localTime);
         w.Text(description);
-        Seal(buffer, w.Position);
+        Seal(w.Position);
+        }
     }
 
-    private void Seal(byte[] buffer, int payload)
+    // Under _appendGate: the record is in _scratch after its 8-byte prefix.
+    private void Seal(int payload)
     {
-        if (Volatile.Read(ref _failure) is not null || Volatile.Read(ref _stopping) != 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            return;
-        }
-        var span = buffer.AsSpan();
+        if (Volatile.Read(ref _failure) is not null || Volatile.Read(ref _stopping) != 0) return;
+        var span = _scratch.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)payload);
         BinaryPrimitives.WriteUInt32LittleEndian(span[4..], JournalFormat.Crc32C(span.Slice(JournalFormat.RecordPrefixSize, payload)));
-        _queue.Enqueue((buffer, payload + JournalFormat.RecordPrefixSize));
+        int total = payload + JournalFormat.RecordPrefixSize;
+        if (_head + total - Volatile.Read(ref _tail) > _ring.Length)
+        {
+            _stalls++;
+            _wake.Set();
+            var spin = new SpinWait();
+            while (_head + total - Volatile.Read(ref _tail) > _ring.Length && Volatile.Read(ref _failure) is null) spin.SpinOnce();
+            if (Volatile.Read(ref _failure) is not null) return;
+        }
+        int at = (int)(_head % _ring.Length);
+        int first = Math.Min(total, _ring.Length - at);
+        span[..first].CopyTo(_ring.AsSpan(at));
+        if (first < total) span[first..total].CopyTo(_ring);
+        Volatile.Write(ref _head, _head + total);
         Interlocked.Increment(ref _appended);
         if (Volatile.Read(ref _waiting) != 0) _wake.Set();
     }
@@ -197,32 +221,41 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
     private void Run()
     {
         var sinceFirstUncommitted = new Stopwatch();
-        long uncommitted = 0;
         try
         {
             while (true)
             {
-                while (_queue.TryDequeue(out var item))
+                // The count before the head: an appender moves the head first, so the bytes of at least this many records
+                // are below it (never the lock: an appender waiting for room holds it).
+                long appended = Interlocked.Read(ref _appended);
+                long head = Volatile.Read(ref _head);
+                long tail = Volatile.Read(ref _tail);
+                if (head > tail)
                 {
-                    _file.Write(item.Buffer, 0, item.Length);
-                    ArrayPool<byte>.Shared.Return(item.Buffer);
-                    _written++;
-                    if (uncommitted++ == 0) sinceFirstUncommitted.Restart();
-                    if (uncommitted >= _options.CommitEvery)
-                    {
-                        Commit();
-                        uncommitted = 0;
-                    }
+                    int at = (int)(tail % _ring.Length);
+                    int length = (int)(head - tail);
+                    int first = Math.Min(length, _ring.Length - at);
+                    _file.Write(_ring, at, first);
+                    if (first < length) _file.Write(_ring, 0, length - first);
+                    Volatile.Write(ref _tail, head);
                 }
+                // Everything up to the head is written now, so at least the records counted before it are.
+                if (appended > _written)
+                {
+                    if (_written == Durable) sinceFirstUncommitted.Restart();
+                    _written = appended;
+                }
+                long uncommitted = _written - Durable;
                 bool stopping = Volatile.Read(ref _stopping) != 0;
-                if (uncommitted > 0 && (stopping || Volatile.Read(ref _flushRequests) > 0 || sinceFirstUncommitted.Elapsed >= _options.CommitInterval))
+                if (uncommitted > 0 && (uncommitted >= _options.CommitEvery || stopping || Volatile.Read(ref _flushRequests) > 0
+                                        || sinceFirstUncommitted.Elapsed >= _options.CommitInterval))
                 {
                     Commit();
                     uncommitted = 0;
                 }
-                if (stopping && _queue.IsEmpty) return;
+                if (stopping && Volatile.Read(ref _head) == Volatile.Read(ref _tail)) return;
                 Interlocked.Exchange(ref _waiting, 1);
-                if (_queue.IsEmpty && Volatile.Read(ref _stopping) == 0)
+                if (Volatile.Read(ref _head) == Volatile.Read(ref _tail) && Volatile.Read(ref _stopping) == 0 && Volatile.Read(ref _flushRequests) == 0)
                 {
                     var wait = uncommitted > 0 ? _options.CommitInterval - sinceFirstUncommitted.Elapsed : TimeSpan.FromMilliseconds(200);
                     if (wait > TimeSpan.Zero) _wake.Wait(wait);
@@ -234,7 +267,6 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
         {
             Volatile.Write(ref _failure, e);
-            while (_queue.TryDequeue(out var item)) ArrayPool<byte>.Shared.Return(item.Buffer);
             lock (_durableGate) Monitor.PulseAll(_durableGate);
         }
     }

@@ -148,16 +148,40 @@ public sealed class JournalFileTests : Data.TempDirectoryTest
     {
         string path = PathOf("g.journal");
         using var j = JournalWriter.Open(path, new JournalWriterOptions { CommitEvery = 10, CommitInterval = TimeSpan.FromSeconds(30) });
-        for (int i = 0; i < 25; i++) j.OnSession(i, true, "s");
-        // 20 of 25 committed by count; the flush commits the last 5 without waiting for the 30 s interval.
+        for (int i = 0; i < 10; i++) j.OnSession(i, true, "s");
+        // 10 waiting records are committed by count, long before the 30 s interval.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (j.Durable < 10 && watch.Elapsed < TimeSpan.FromSeconds(10)) Thread.Sleep(5);
+        Assert.That(j.Durable, Is.EqualTo(10));
+        // 3 more wait for the interval, but a flush commits them at once.
+        for (int i = 0; i < 3; i++) j.OnSession(i, true, "s");
+        Thread.Sleep(50);
+        Assert.That(j.Durable, Is.EqualTo(10), "fewer than commit_every wait for the interval");
         Assert.That(j.Flush(TimeSpan.FromSeconds(10)), Is.True);
         Assert.Multiple(() =>
         {
-            Assert.That(j.Appended, Is.EqualTo(25));
-            Assert.That(j.Durable, Is.EqualTo(25));
-            Assert.That(j.Commits, Is.InRange(3, 25));
-            Assert.That(JournalReader.Read(path).Entries, Has.Count.EqualTo(25), "readable by another reader while open");
+            Assert.That(j.Appended, Is.EqualTo(13));
+            Assert.That(j.Durable, Is.EqualTo(13));
+            Assert.That(j.Commits, Is.InRange(2, 13));
+            Assert.That(JournalReader.Read(path).Entries, Has.Count.EqualTo(13), "readable by another reader while open");
         });
+    }
+
+    [Test]
+    public void More_than_the_ring_holds_waits_for_the_writer_and_loses_nothing()
+    {
+        string path = PathOf("big.journal");
+        string reason = new string('x', 900);
+        using (var j = JournalWriter.Open(path))
+        {
+            // About 12 MB of records: three times the writer's ring.
+            for (int i = 0; i < 12_000; i++) j.OnOrder(Order((ulong)i, OrderStatus.Rejected, reason), i);
+            Assert.That(j.Flush(TimeSpan.FromSeconds(60)), Is.True);
+            Assert.That(j.Durable, Is.EqualTo(12_000));
+        }
+        var orders = JournalReader.Read(path).Entries.Cast<JournalOrderEntry>().ToList();
+        Assert.That(orders.Select(o => o.OrderId), Is.EqualTo(Enumerable.Range(0, 12_000).Select(i => (ulong)i)));
+        Assert.That(orders[^1].RejectReason, Is.EqualTo(reason));
     }
 
     [Test]

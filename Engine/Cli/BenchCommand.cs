@@ -30,7 +30,7 @@ internal static class BenchCommand
         var events = new Option<long>("--events") { Description = "Rows to generate", DefaultValueFactory = _ => 10_000_000 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var runs = new Option<int>("--runs") { Description = "Timed runs per figure (the best is reported)", DefaultValueFactory = _ => 3 };
-        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record, toml, live, parse or tick (others print as 0)" };
+        var only = new Option<string?>("--only") { Description = "Measure one figure: read, book, graph, strategy, record, toml, live, parse, tick or journal (others print as 0)" };
         var command = new Command("bench", "Measure read, book, graph and strategy throughput on generated data") { events, json, runs, only };
         command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(events), r.GetValue(runs), r.GetValue(json), r.GetValue(only))));
         return command;
@@ -38,8 +38,8 @@ internal static class BenchCommand
 
     private static int Run(long n, int runs, bool json, string? only)
     {
-        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml" or "live" or "parse" or "tick"))
-            throw new ArgumentException($"--only: expected read, book, graph, strategy, record, toml, live, parse or tick, got '{only}'");
+        if (only is not null && only is not ("read" or "book" or "graph" or "strategy" or "record" or "toml" or "live" or "parse" or "tick" or "journal"))
+            throw new ArgumentException($"--only: expected read, book, graph, strategy, record, toml, live, parse, tick or journal, got '{only}'");
         bool Want(string figure) => only is null || only == figure;
         if (n <= 0 || n > int.MaxValue) throw new ArgumentException("--events: must be between 1 and 2147483647");
         runs = Math.Max(1, runs);
@@ -140,6 +140,16 @@ internal static class BenchCommand
                 (tickP50, tickP99, tickP999, tickBytes) = TickToOrderBench.Measure(system, 20_000);
                 Console.Error.WriteLine($"bench: tick to order p50 {tickP50:F2} us, p99 {tickP99:F2} us, p99.9 {tickP999:F2} us, {tickBytes:F0} B allocated per cycle");
             }
+            double journalP50 = 0, journalP99 = 0, journalP999 = 0, journalBytes = 0, appendNs = 0, appendBytes = 0;
+            IReadOnlyList<JournalBench.Durability> durable = [];
+            if (Want("journal"))
+            {
+                (appendNs, appendBytes, durable) = JournalBench.Measure(Path.GetTempPath());
+                Console.Error.WriteLine($"bench: journal append {appendNs:F0} ns, {appendBytes:F0} B per order event; durable " +
+                                        string.Join(", ", durable.Select(d => $"{d.RecordsPerSecond:N0}/s committing every {d.CommitEvery}")));
+                (journalP50, journalP99, journalP999, journalBytes) = TickToOrderBench.Measure(system, 20_000, journal: true);
+                Console.Error.WriteLine($"bench: tick to order with the journal p50 {journalP50:F2} us, p99 {journalP99:F2} us, p99.9 {journalP999:F2} us, {journalBytes:F0} B per cycle");
+            }
             double ratio = book > 0 ? graph / book : 0;
 
             var c = CultureInfo.InvariantCulture;
@@ -163,6 +173,13 @@ internal static class BenchCommand
                     w.Number("tick_to_order_p99_us", tickP99);
                     w.Number("tick_to_order_p999_us", tickP999);
                     w.Number("tick_to_order_bytes_per_cycle", tickBytes);
+                    w.Number("journal_append_ns", appendNs);
+                    w.Number("journal_append_bytes", appendBytes);
+                    foreach (var d in durable) w.Number($"journal_durable_per_s_commit_{d.CommitEvery}", d.RecordsPerSecond);
+                    w.Number("tick_to_order_journal_p50_us", journalP50);
+                    w.Number("tick_to_order_journal_p99_us", journalP99);
+                    w.Number("tick_to_order_journal_p999_us", journalP999);
+                    w.Number("tick_to_order_journal_bytes_per_cycle", journalBytes);
                     w.WriteStartObject("parse");
                     foreach (var f in parse)
                     {
@@ -191,6 +208,10 @@ internal static class BenchCommand
                 Console.Out.WriteLine($"live_p50_us     {liveP50.ToString("F2", c)}   another thread -> actor on a real-clock loop -> back, median");
                 Console.Out.WriteLine($"live_p99_us     {liveP99.ToString("F2", c)}   the same, 99th percentile");
                 Console.Out.WriteLine($"tick_to_order   p50 {tickP50.ToString("F2", c)} us, p99 {tickP99.ToString("F2", c)} us, p99.9 {tickP999.ToString("F2", c)} us, {tickBytes.ToString("F0", c)} B/cycle   depth frame -> order request at the HTTP handler (binance-futures gateway, in process)");
+                Console.Out.WriteLine($"journal_append  {appendNs.ToString("F0", c)} ns, {appendBytes.ToString("F0", c)} B per order event   the loop's cost of journaling one order change (serialize and queue)");
+                foreach (var d in durable)
+                    Console.Out.WriteLine($"journal_durable {d.RecordsPerSecond.ToString("N0", c)} records/s   fsync every {d.CommitEvery} records");
+                Console.Out.WriteLine($"tick_journal    p50 {journalP50.ToString("F2", c)} us, p99 {journalP99.ToString("F2", c)} us, p99.9 {journalP999.ToString("F2", c)} us, {journalBytes.ToString("F0", c)} B/cycle   tick to order with the journal on");
                 foreach (var f in parse)
                     Console.Out.WriteLine($"parse           {f.Name}: {f.MessagesPerSecond.ToString("N0", c)} msg/s, {f.BytesPerMessage.ToString("F0", c)} B/msg");
             }

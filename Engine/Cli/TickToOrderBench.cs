@@ -29,7 +29,22 @@ internal static class TickToOrderBench
     /// Measures <paramref name="count"/> frames, each answered by one order (and the cancel of the one before); returns p50,
     /// p99 and p99.9 in µs and the bytes allocated per cycle on all threads (the in-process venue's answers included).
     /// </summary>
-    public static (double P50, double P99, double P999, double BytesPerCycle) Measure(ActorSystem system, int count)
+    public static (double P50, double P99, double P999, double BytesPerCycle) Measure(ActorSystem system, int count, bool journal = false)
+    {
+        string? journalPath = journal ? Path.Combine(Path.GetTempPath(), $"hft-tick-bench-{Environment.ProcessId}.journal") : null;
+        using var writer = journalPath is null ? null : Hft.Core.Journal.JournalWriter.Open(journalPath);
+        try
+        {
+            return Measure(system, count, writer);
+        }
+        finally
+        {
+            writer?.Dispose();
+            if (journalPath is not null) File.Delete(journalPath);
+        }
+    }
+
+    private static (double P50, double P99, double P999, double BytesPerCycle) Measure(ActorSystem system, int count, Hft.Core.Journal.JournalWriter? journal)
     {
         var venue = new InProcessVenue();
         var options = new BinanceGatewayOptions
@@ -48,6 +63,7 @@ internal static class TickToOrderBench
             Instruments = [Bench],
             Strategies = [new StrategySetup("probe", () => new Probe(), null)],
             VenueName = "binance-futures",
+            Journal = journal,
             LoopOptions = new CoreLoopOptions(SpinBeforeWait: TimeSpan.FromMilliseconds(50)),
             Gateway = context => new BinanceGateway(options, new FuturesMarket(options), [Bench], context.Books, context.BookEntries,
                 context.ExchangeSide, context.Loop, context.Statistics),
