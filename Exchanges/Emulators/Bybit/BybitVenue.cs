@@ -11,7 +11,8 @@ namespace Hft.Exchanges.Emulators.Bybit;
 
 /// <summary>
 /// The emulated Bybit v5 linear venue: it replays its tape as the public stream (a snapshot on subscribe, then one
-/// delta per replayed message with <c>u</c> one past the last; trades), matches orders against that book with the
+/// delta per replayed message with <c>u</c> one past the last; level 1 and tickers paced on the replay clock, see
+/// <see cref="BybitLevelOneBook"/> and <see cref="BybitTickerFeed"/>; trades), matches orders against that book with the
 /// backtest's engine, and runs the private topics (order, execution, position). Faults: gaps (a <c>u</c> skipped),
 /// <c>u = 1</c> resets, duplicated and reordered frames, silence, dropped connections. All state is under <see cref="Gate"/>.
 /// </summary>
@@ -424,6 +425,7 @@ public sealed class BybitVenue
                 w.WriteString("symbol", Symbol.Name);
                 w.WriteNumber("server_time", NowMs);
                 w.WriteNumber("last_update_id", Book.LastUpdateId);
+                w.WriteNumber("level1_update_id", LevelOne.UpdateId);
                 WriteLevels(w, "bids", Book.Top(Side.Buy, levels));
                 WriteLevels(w, "asks", Book.Top(Side.Sell, levels));
                 w.WriteNumber("market_connections", Public.Count);
