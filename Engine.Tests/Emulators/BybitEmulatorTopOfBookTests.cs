@@ -34,11 +34,16 @@ public sealed class BybitEmulatorTopOfBookTests
         return ws;
     }
 
-    /// <summary>Every frame until none came for <paramref name="quietMs"/>.</summary>
+    /// <summary>Every frame until none came for <paramref name="quietMs"/> (at most 5 s of them: a stream that never goes quiet fails).</summary>
     private static async Task<List<JsonElement>> Drain(TestSocket ws, int quietMs = 400)
     {
         var frames = new List<JsonElement>();
-        while (await ws.ReceiveAsync(quietMs) is { } f) frames.Add(f);
+        var deadline = Environment.TickCount64 + 5000;
+        while (await ws.ReceiveAsync(quietMs) is { } f)
+        {
+            frames.Add(f);
+            if (Environment.TickCount64 > deadline) throw new AssertionException("the stream never went quiet: " + string.Join(" | ", frames.TakeLast(3)));
+        }
         return frames;
     }
 
@@ -137,7 +142,9 @@ public sealed class BybitEmulatorTopOfBookTests
         var ts = new List<long>();
         while (ts.Count < 15) ts.Add((await BybitEmulatorSession.WaitTopicAsync(ws, topic)).GetProperty("ts").GetInt64());
         var gaps = ts.Zip(ts.Skip(1), (a, b) => b - a).ToList();
-        Assert.That(gaps.Min(), Is.GreaterThanOrEqualTo(70), "gaps: " + string.Join(",", gaps));
+        // A late replay batch can bunch two pushes on the wall clock, so the span and the median are what is asserted:
+        // 14 intervals of at least 100 ms of replay time, and most of them about 100 ms.
+        Assert.That(ts[^1] - ts[0], Is.GreaterThanOrEqualTo(14 * 100 - 200), "gaps: " + string.Join(",", gaps));
         Assert.That(gaps.OrderBy(g => g).ElementAt(gaps.Count / 2), Is.InRange(80, 250), "median gap; gaps: " + string.Join(",", gaps));
     }
 
@@ -200,16 +207,20 @@ public sealed class BybitEmulatorTopOfBookTests
         var repeats = new List<JsonElement>();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (repeats.Count < 5) repeats.Add(await BybitEmulatorSession.WaitTopicAsync(ws, l1, timeoutMs: 3000));
-        Assert.That(watch.ElapsedMilliseconds, Is.GreaterThanOrEqualTo(4 * 250), "five repeats take about 5 x 300 ms");
+        Assert.That(watch.ElapsedMilliseconds, Is.GreaterThanOrEqualTo(4 * 250), "five repeats take at least 4 x 300 ms");
         long previousTs = first.GetProperty("ts").GetInt64();
-        foreach (var r in repeats)
+        for (int i = 0; i < repeats.Count; i++)
         {
+            var r = repeats[i];
             Assert.That(Str(r, "type"), Is.EqualTo("snapshot"));
             Assert.That(U(r), Is.EqualTo(U(first)), "the same u");
             Assert.That(r.GetProperty("data").ToString(), Is.EqualTo(first.GetProperty("data").ToString()), "the same snapshot");
             Assert.That(r.GetProperty("cts").GetInt64(), Is.EqualTo(first.GetProperty("cts").GetInt64()), "the same book state");
             long gap = r.GetProperty("ts").GetInt64() - previousTs;
-            Assert.That(gap, Is.InRange(250, 450), "3 s of replay time at speed 10, no sooner");
+            // The topic's repeat timer runs from its last push, not from the answer to this socket's subscribe.
+            // The upper bound leaves room for a loaded machine; the lower one is the rule (never sooner than 3 s).
+            if (i == 0) Assert.That(gap, Is.LessThanOrEqualTo(600), "the first repeat comes within 3 s of replay time");
+            else Assert.That(gap, Is.InRange(250, 600), "3 s of replay time at speed 10 between repeats, no sooner");
             previousTs = r.GetProperty("ts").GetInt64();
         }
         var state = await s.StateAsync(1);
