@@ -136,6 +136,23 @@ internal sealed class BybitEmulatorSession : IAsyncDisposable
         return socket;
     }
 
+    /// <summary>A socket on <c>/v5/trade</c>, authenticated with <see cref="AuthFrame"/> unless <paramref name="authenticate"/> is false.</summary>
+    public async Task<TestSocket> TradeAsync(bool authenticate = true)
+    {
+        var socket = await ConnectAsync(Emulator.TradeStream);
+        if (!authenticate) return socket;
+        await socket.SendAsync(AuthFrame());
+        var auth = await socket.ReceiveAsync(5000) ?? throw new AssertionException("no auth reply");
+        Assert.That(auth.GetProperty("retCode").GetInt32(), Is.EqualTo(0), auth.ToString());
+        return socket;
+    }
+
+    /// <summary>A <c>/v5/trade</c> request: <c>{"reqId"?,"header":{timestamp, recv window},"op","args":[<paramref name="item"/>]}</c>.</summary>
+    public string TradeRequest(string op, string item, string? reqId = null, long? timestamp = null) =>
+        "{" + (reqId is null ? "" : $"\"reqId\":\"{reqId}\",")
+        + $"\"header\":{{\"X-BAPI-TIMESTAMP\":\"{(timestamp ?? Now).ToString(CultureInfo.InvariantCulture)}\",\"X-BAPI-RECV-WINDOW\":\"8000\"}},"
+        + $"\"op\":\"{op}\",\"args\":[{item}]}}";
+
     /// <summary>Best bid and ask prices now (waits until the replay has both sides).</summary>
     public async Task<(decimal Bid, decimal Ask)> TopAsync()
     {

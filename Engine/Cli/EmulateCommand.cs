@@ -123,7 +123,7 @@ internal static class EmulateCommand
         await using var emulator = await BybitEmulator.StartAsync(options).ConfigureAwait(false);
         var c = CultureInfo.InvariantCulture;
         Console.Error.WriteLine(string.Create(c,
-            $"bybit emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/v5/public/linear, /v5/private): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, matching {Hft.Backtest.Venue.ExchangeModels.NameOf(options.Matching)}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
+            $"bybit emulator on http://127.0.0.1:{emulator.Port} (streams ws://127.0.0.1:{emulator.Port}/v5/public/linear, /v5/private, /v5/trade): {options.Market.Source}, {options.Symbol.ToUpperInvariant()}, speed {options.Speed}, matching {Hft.Backtest.Venue.ExchangeModels.NameOf(options.Matching)}, faults {options.Faults}; {(seconds is { } d ? $"stops after {d} s" : "Ctrl-C to stop")}"));
         return await Serve(emulator.Lifetime, emulator.Report, seconds, json).ConfigureAwait(false);
     }
 

@@ -35,6 +35,9 @@ public sealed class BybitEmulator : IAsyncDisposable
     /// <summary><c>ws://127.0.0.1:port/v5/private</c>.</summary>
     public Uri PrivateStream => new($"ws://127.0.0.1:{Port}/v5/private");
 
+    /// <summary><c>ws://127.0.0.1:port/v5/trade</c>: the WebSocket order entry.</summary>
+    public Uri TradeStream => new($"ws://127.0.0.1:{Port}/v5/trade");
+
     /// <summary>The host's lifetime (Ctrl-C and SIGTERM stop it when the options ask for signal handling).</summary>
     public IHostApplicationLifetime Lifetime => _host.Lifetime;
 
@@ -65,6 +68,7 @@ public sealed class BybitEmulator : IAsyncDisposable
         await _replay.ConfigureAwait(false);
         Venue.Public.DropAll();
         Venue.Private.DropAll();
+        Venue.Trade.DropAll();
         await _host.DisposeAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

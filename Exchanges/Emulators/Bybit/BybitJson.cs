@@ -51,6 +51,28 @@ public static class BybitJson
         w.WriteEndObject();
     });
 
+    /// <summary>
+    /// <c>orderbook.1.{symbol}</c>, always a snapshot; linear level 1 puts <c>ts</c> before <c>type</c> (exchange-protocols 3.2.3).
+    /// <paramref name="ctsMs"/> is the time of the book state, <paramref name="tsMs"/> that of the message (a repeat has a new one).
+    /// </summary>
+    public static byte[] LevelOne(BybitSymbol s, long tsMs, long u, long seq, long ctsMs,
+        IReadOnlyList<(long Tick, long Lots)> bid, IReadOnlyList<(long Tick, long Lots)> ask) => JsonFrames.Build(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("topic", "orderbook.1." + s.Name);
+        w.WriteNumber("ts", tsMs);
+        w.WriteString("type", "snapshot");
+        w.WriteStartObject("data");
+        w.WriteString("s", s.Name);
+        Levels(w, "b", s, bid);
+        Levels(w, "a", s, ask);
+        w.WriteNumber("u", u);
+        w.WriteNumber("seq", seq);
+        w.WriteEndObject();
+        w.WriteNumber("cts", ctsMs);
+        w.WriteEndObject();
+    });
+
     private static void Levels(Utf8JsonWriter w, string name, BybitSymbol s, IReadOnlyList<(long Tick, long Lots)> levels)
     {
         w.WriteStartArray(name);

@@ -38,6 +38,11 @@ public sealed record BybitOptions
     public string ApiSecret { get; init; } = EmulatorCredentials.ApiSecret;
     /// <summary>Requests per second per order endpoint (create, amend, cancel, cancel-all): Bybit's default for linear is 10.</summary>
     public int OrdersPerSecond { get; init; } = 10;
+    /// <summary>
+    /// Requests per second per public endpoint (market time, instruments) in the <c>X-Bapi-Limit</c> headers every response
+    /// carries; going over is the IP limit's plain 403. 120 is the IP limit of 600 per 5 seconds.
+    /// </summary>
+    public int PublicRequestsPerSecond { get; init; } = 120;
     /// <summary>Maker fee rate.</summary>
     public double MakerFee { get; init; } = 0.0002;
     /// <summary>Taker fee rate.</summary>

@@ -23,7 +23,14 @@ public sealed partial class BybitOrderEntry(BybitVenue venue)
     }
 
     /// <summary><c>POST /v5/order/create</c>.</summary>
-    public byte[] Create(BybitRequest r)
+    public byte[] Create(BybitRequest r) => Ack(r, CreateOrder(r));
+
+    /// <summary>
+    /// Checks and places an order (REST <c>/v5/order/create</c>, WebSocket <c>order.create</c>): the order accepted, whose
+    /// outcome goes out on the private stream.
+    /// </summary>
+    /// <exception cref="BybitRejection">The venue refuses it.</exception>
+    public BybitOrder CreateOrder(BybitRequest r)
     {
         CheckScope(r);
         r.Required("symbol");
@@ -50,13 +57,16 @@ public sealed partial class BybitOrderEntry(BybitVenue venue)
             if (!reduceOnly && price * Symbol.QuantityOf(lots) < Symbol.MinNotional)
                 throw new BybitRejection(110094, "Order does not meet minimum order value " + Symbol.MinNotional.ToString(CultureInfo.InvariantCulture) + "USDT");
             if (venue.OpenCount >= 500) throw new BybitRejection(110020, "Not allowed to have more than 500 active orders");
-            var order = venue.Create(side, type, tif, tick, lots, linkId, reduceOnly);
-            return Ack(r, order);
+            return venue.Create(side, type, tif, tick, lots, linkId, reduceOnly);
         }
     }
 
     /// <summary><c>POST /v5/order/amend</c>: at least one of <c>qty</c>, <c>price</c>.</summary>
-    public byte[] Amend(BybitRequest r)
+    public byte[] Amend(BybitRequest r) => Ack(r, AmendOrder(r));
+
+    /// <summary>Amends an open order (REST <c>/v5/order/amend</c>, WebSocket <c>order.amend</c>); the order amended.</summary>
+    /// <exception cref="BybitRejection">The venue refuses it.</exception>
+    public BybitOrder AmendOrder(BybitRequest r)
     {
         CheckScope(r);
         decimal? qty = r.OptionalDecimal("qty"), price = r.OptionalDecimal("price");
@@ -67,19 +77,23 @@ public sealed partial class BybitOrderEntry(BybitVenue venue)
             long lots = qty is { } q ? Lots(q) : order.Lots;
             long tick = price is { } p ? Tick(p) : order.PriceTick;
             if (order.OrderType == "Market" || !venue.Amend(order, tick, lots)) throw BybitRejection.OrderNotExists();
-            return Ack(r, order);
+            return order;
         }
     }
 
     /// <summary><c>POST /v5/order/cancel</c>.</summary>
-    public byte[] Cancel(BybitRequest r)
+    public byte[] Cancel(BybitRequest r) => Ack(r, CancelOrder(r));
+
+    /// <summary>Cancels an open order (REST <c>/v5/order/cancel</c>, WebSocket <c>order.cancel</c>); the order cancelled.</summary>
+    /// <exception cref="BybitRejection">The venue refuses it.</exception>
+    public BybitOrder CancelOrder(BybitRequest r)
     {
         CheckScope(r);
         lock (venue.Gate)
         {
             var order = Target(r);
             if (!venue.Cancel(order)) throw BybitRejection.OrderNotExists();
-            return Ack(r, order);
+            return order;
         }
     }
 

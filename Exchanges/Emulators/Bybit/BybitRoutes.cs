@@ -9,18 +9,20 @@ using Microsoft.AspNetCore.Http;
 namespace Hft.Exchanges.Emulators.Bybit;
 
 /// <summary>
-/// The venue's URL shapes on 127.0.0.1: REST under <c>/v5</c>, the streams <c>/v5/public/linear</c> and
-/// <c>/v5/private</c>, and the emulator's own <c>/admin/state</c> and <c>/admin/faults</c>. Every REST request goes
-/// through one pipeline: injected delay, the IP ban, authentication (key, recv window, signature over the exact query or
-/// body), the per-endpoint budget with its <c>X-Bapi-Limit</c> headers, injected failures, the handler.
+/// The venue's URL shapes on 127.0.0.1: REST under <c>/v5</c>, the streams <c>/v5/public/linear</c>, <c>/v5/private</c>
+/// and the order entry <c>/v5/trade</c>, and the emulator's own <c>/admin/state</c> and <c>/admin/faults</c>. Every REST
+/// request goes through one pipeline: injected delay, the IP ban, authentication (key, recv window, signature over the
+/// exact query or body), the per-endpoint budget, injected failures, the handler; every venue response (public, refused
+/// or not found ones too) carries the budget's <c>X-Bapi-Limit</c>, <c>-Status</c>, <c>-Reset-Timestamp</c> headers.
 /// </summary>
 public sealed class BybitRoutes
 {
     private readonly BybitVenue _venue;
     private readonly HmacSigner _signer;
     private readonly Dictionary<string, (bool Signed, bool OrderEntry, Func<BybitRequest, byte[]> Handle)> _rest = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Queue<long>> _budget = new(StringComparer.Ordinal);
+    private readonly BybitRateLimiter _limits = new();
     private readonly CancellationToken _stop;
+    private readonly BybitOrderEntry _orders;
     private long _bannedUntilMs;
 
     /// <summary>Routes for <paramref name="venue"/>; sockets end when <paramref name="stop"/> is cancelled.</summary>
@@ -29,7 +31,7 @@ public sealed class BybitRoutes
         _venue = venue;
         _stop = stop;
         _signer = new HmacSigner(venue.Options.ApiSecret);
-        var orders = new BybitOrderEntry(venue);
+        var orders = _orders = new BybitOrderEntry(venue);
         _rest["GET /v5/market/time"] = (false, false, ServerTime);
         _rest["GET /v5/market/instruments-info"] = (false, false, Instruments);
         _rest["POST /v5/order/create"] = (true, true, orders.Create);
@@ -50,9 +52,15 @@ public sealed class BybitRoutes
         string path = context.Request.Path.Value ?? "/";
         string method = context.Request.Method;
         if (path.StartsWith("/admin/", StringComparison.Ordinal)) await AdminAsync(context, method, path).ConfigureAwait(false);
-        else if (path is "/v5/public/linear" or "/v5/private") await StreamAsync(context, path == "/v5/private").ConfigureAwait(false);
+        else if (path is "/v5/public/linear" or "/v5/private" or "/v5/trade") await StreamAsync(context, path).ConfigureAwait(false);
         else if (_rest.TryGetValue(method + " " + path, out var endpoint)) await RestAsync(context, path, endpoint).ConfigureAwait(false);
-        else await Write(context, 404, BybitJson.Error(_venue.NowMs, 10017, $"route not found: {method} {path}")).ConfigureAwait(false);
+        else
+        {
+            // Every venue response carries the budget headers, a wrong route too (nothing is spent, no window is kept).
+            long now = _venue.NowMs;
+            if (path.StartsWith("/v5/", StringComparison.Ordinal)) SetLimitHeaders(context.Response.Headers, _limits.Peek(path, LimitOf(false, false), now));
+            await Write(context, 404, BybitJson.Error(now, 10017, $"route not found: {method} {path}")).ConfigureAwait(false);
+        }
     }
 
     // ---------------------------------------------------------------- REST
@@ -69,19 +77,32 @@ public sealed class BybitRoutes
         if (slow > 0) await Task.Delay(slow, context.RequestAborted).ConfigureAwait(false);
         string query = context.Request.QueryString.HasValue ? context.Request.QueryString.Value![1..] : "";
         long now = venue.NowMs;
+        int limit = LimitOf(endpoint.Signed, endpoint.OrderEntry);
+        var headers = context.Response.Headers;
         if (now < Interlocked.Read(ref _bannedUntilMs))
         {
-            // The IP limit: a plain 403, no envelope.
+            // The IP limit: a plain 403, no envelope (the endpoint's budget is untouched, and reported as it stands).
             if (isCreate) venue.Summary.Rejected("IP_BANNED");
+            SetLimitHeaders(headers, _limits.Peek(path, limit, now));
             await Write(context, 403, "access too frequent"u8.ToArray(), "text/plain").ConfigureAwait(false);
             return;
         }
         int status = 200;
         byte[] answer;
+        bool counted = false;
         try
         {
             if (endpoint.Signed) Authenticate(context.Request.Headers, context.Request.Method == "GET" ? query : body, now);
-            if (endpoint.Signed) Budget(context.Response.Headers, path, now, endpoint.OrderEntry);
+            var verdict = _limits.Spend(path, limit, now, forced: endpoint.OrderEntry && venue.Faults.NextForcedRateLimit());
+            SetLimitHeaders(headers, verdict);
+            counted = true;
+            if (verdict.Over && !endpoint.Signed)
+            {
+                // Public endpoints have no per-UID limit: going over is the IP limit's plain 403.
+                await Write(context, 403, "access too frequent"u8.ToArray(), "text/plain").ConfigureAwait(false);
+                return;
+            }
+            if (verdict.Over) throw new BybitRejection(10006, "Too many visits!");
             var request = new BybitRequest(context.Request.Method, query, body, now);
             if (endpoint.OrderEntry && venue.Faults.NextRestFailure() is { } failure)
             {
@@ -109,10 +130,24 @@ public sealed class BybitRoutes
         catch (BybitRejection e)
         {
             if (isCreate) venue.Summary.Rejected(e.RetCode.ToString(CultureInfo.InvariantCulture));
+            // Refused before the budget (authentication): the headers still say where the budget stands.
+            if (!counted) SetLimitHeaders(headers, _limits.Peek(path, limit, now));
             status = e.HttpStatus;
             answer = BybitJson.Error(now, e.RetCode, e.Message);
         }
         await Write(context, status, answer).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Requests a second per endpoint: order entry <see cref="BybitOptions.OrdersPerSecond"/>, the other signed endpoints
+    /// 50 (the doc's figure for the order queries), public ones <see cref="BybitOptions.PublicRequestsPerSecond"/>.
+    /// </summary>
+    private int LimitOf(bool signed, bool orderEntry) =>
+        orderEntry ? _venue.Options.OrdersPerSecond : signed ? 50 : _venue.Options.PublicRequestsPerSecond;
+
+    private static void SetLimitHeaders(IHeaderDictionary headers, BybitLimitVerdict verdict)
+    {
+        foreach (var (name, value) in verdict.Headers()) headers[name] = value;
     }
 
     private void Authenticate(IHeaderDictionary headers, string payload, long now)
@@ -132,27 +167,6 @@ public sealed class BybitRoutes
                 $"invalid request, please check your server timestamp or recv_window param. req_timestamp[{ts}],server_timestamp[{now}],recv_window[{recv}]"));
         if (!_signer.Verify(timestamp + key + window + payload, sign))
             throw new BybitRejection(10004, "error sign! origin_string[" + timestamp + key + window + payload + "]");
-    }
-
-    private void Budget(IHeaderDictionary headers, string path, long now, bool orderEntry)
-    {
-        int limit = orderEntry ? _venue.Options.OrdersPerSecond : 50;
-        int used;
-        long reset;
-        bool forced = orderEntry && _venue.Faults.NextForcedRateLimit();
-        lock (_budget)
-        {
-            if (!_budget.TryGetValue(path, out var times)) _budget[path] = times = new Queue<long>();
-            while (times.Count > 0 && times.Peek() <= now - 1000) times.Dequeue();
-            bool over = forced || times.Count >= limit;
-            if (!over) times.Enqueue(now);
-            used = times.Count;
-            reset = over && times.Count > 0 ? times.Peek() + 1000 : now;
-            headers["X-Bapi-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
-            headers["X-Bapi-Limit-Status"] = Math.Max(0, limit - used).ToString(CultureInfo.InvariantCulture);
-            headers["X-Bapi-Limit-Reset-Timestamp"] = reset.ToString(CultureInfo.InvariantCulture);
-            if (over) throw new BybitRejection(10006, "Too many visits!");
-        }
     }
 
     private byte[] ServerTime(BybitRequest r) => BybitJson.Envelope(r.NowMs, w =>
@@ -178,8 +192,9 @@ public sealed class BybitRoutes
 
     // ---------------------------------------------------------------- streams
 
-    private async Task StreamAsync(HttpContext context, bool isPrivate)
+    private async Task StreamAsync(HttpContext context, string path)
     {
+        bool isTrade = path == "/v5/trade", isPrivate = isTrade || path == "/v5/private";
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await Write(context, 400, BybitJson.Error(_venue.NowMs, 10001, "WebSocket upgrade expected.")).ConfigureAwait(false);
@@ -188,15 +203,21 @@ public sealed class BybitRoutes
         var socket = new StreamSocket(await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false), _venue.NextConnectionId(), 0);
         var connection = new BybitConnection(socket, isPrivate);
         _venue.Summary.Connection();
-        (isPrivate ? _venue.Private : _venue.Public).Add(connection);
+        var sockets = isTrade ? _venue.Trade : isPrivate ? _venue.Private : _venue.Public;
+        sockets.Add(connection);
+        var trade = isTrade ? new BybitTradeSession(connection, _venue, _orders, _limits, _signer) : null;
         var pump = socket.PumpAsync(_stop);
         try
         {
-            while (await socket.ReceiveAsync(_stop).ConfigureAwait(false) is { } text) Answer(connection, text);
+            while (await socket.ReceiveAsync(_stop).ConfigureAwait(false) is { } text)
+            {
+                if (trade is not null) trade.Answer(text);
+                else Answer(connection, text);
+            }
         }
         finally
         {
-            (isPrivate ? _venue.Private : _venue.Public).Remove(connection);
+            sockets.Remove(connection);
             socket.Close();
             await pump.ConfigureAwait(false);
         }
@@ -265,14 +286,23 @@ public sealed class BybitRoutes
                 {
                     c.Subscribe(args);
                     c.Socket.Reply(Reply(c, op, true, "", reqId, withReqId: !c.Private));
-                    // A book subscription starts with the whole book, under the topic the client asked for.
+                    // A book subscription starts with the whole book, under the topic the client asked for; level 1 with
+                    // its current snapshot, tickers with the whole ticker.
                     if (!c.Private)
-                        foreach (string t in args.Where(BybitConnections.IsBookTopic).Distinct(StringComparer.Ordinal))
-                            c.Socket.Send(BybitConnections.Relabel(_venue.Snapshot(now), _venue.BookTopic, t));
+                        foreach (string t in args.Distinct(StringComparer.Ordinal))
+                        {
+                            if (BybitConnections.IsLevelOneTopic(t)) _venue.LevelOne.OnSubscribe(c, _venue.ClockNanos, now);
+                            else if (BybitConnections.IsBookTopic(t)) c.Socket.Send(BybitConnections.Relabel(_venue.Snapshot(now), _venue.BookTopic, t));
+                            else if (t == _venue.Tickers.Topic) _venue.Tickers.OnSubscribe(c, now);
+                        }
                 }
                 break;
             case "unsubscribe":
-                c.Unsubscribe(args);
+                lock (_venue.Gate)
+                {
+                    c.Unsubscribe(args);
+                    if (args.Contains(_venue.Tickers.Topic)) c.LastTicker = null;
+                }
                 c.Socket.Reply(Reply(c, op, true, "", reqId, withReqId: !c.Private));
                 break;
             default:
@@ -281,22 +311,17 @@ public sealed class BybitRoutes
         }
     }
 
-    // Any depth the client asks for is served from the one book the emulator keeps (BybitConnections labels the frames).
+    // Any depth from 50 up is served from the one deep book the emulator keeps (BybitConnections labels the frames); level 1
+    // is its own snapshot-only stream (BybitLevelOneBook).
     private bool IsPublicTopic(string topic)
     {
         string sym = _venue.Symbol.Name;
-        return topic == "publicTrade." + sym
+        return topic == "publicTrade." + sym || topic == "tickers." + sym
             || topic is var t && (t == "orderbook.1." + sym || t == "orderbook.50." + sym || t == "orderbook.200." + sym || t == "orderbook.500." + sym || t == "orderbook.1000." + sym);
     }
 
-    private string? AuthProblem(string[] args, long now)
-    {
-        if (args.Length != 3) return "Params Error";
-        if (args[0] != _venue.Options.ApiKey) return "Invalid apikey";
-        if (!long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out long expires)) return "Params Error";
-        if (expires <= now) return "Params Error: expires is in the past";
-        return _signer.Verify("GET/realtime" + args[1], args[2]) ? null : "Signature error";
-    }
+    private string? AuthProblem(string[] args, long now) =>
+        BybitStreamAuth.Check(args, now, _venue.Options.ApiKey, _signer) is { } problem ? problem.Message : null;
 
     private static string Reply(BybitConnection c, string op, bool success, string message, string reqId, bool withReqId = true) =>
         Encoding.UTF8.GetString(JsonFrames.Build(w =>

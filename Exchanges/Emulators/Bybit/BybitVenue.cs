@@ -11,7 +11,8 @@ namespace Hft.Exchanges.Emulators.Bybit;
 
 /// <summary>
 /// The emulated Bybit v5 linear venue: it replays its tape as the public stream (a snapshot on subscribe, then one
-/// delta per replayed message with <c>u</c> one past the last; trades), matches orders against that book with the
+/// delta per replayed message with <c>u</c> one past the last; level 1 and tickers paced on the replay clock, see
+/// <see cref="BybitLevelOneBook"/> and <see cref="BybitTickerFeed"/>; trades), matches orders against that book with the
 /// backtest's engine, and runs the private topics (order, execution, position). Faults: gaps (a <c>u</c> skipped),
 /// <c>u = 1</c> resets, duplicated and reordered frames, silence, dropped connections. All state is under <see cref="Gate"/>.
 /// </summary>
@@ -36,6 +37,7 @@ public sealed class BybitVenue
     private long _nextConnectionId;
     private int _pendingResets;
     private bool _silent;
+    private long _clockNanos;
 
     /// <summary>Builds the venue at the start of its tape; <see cref="RunAsync"/> replays it.</summary>
     public BybitVenue(BybitOptions options)
@@ -50,8 +52,10 @@ public sealed class BybitVenue
         Faults = new FaultSwitches(options.Faults, options.Seed);
         Summary = new RunSummary();
         WalletBalance = options.InitialBalance;
-        // Bybit's u grows from wherever the book service started.
+        // Bybit's u grows from wherever the book service started; each depth has its own.
         Book.LastUpdateId = 10_000_000L + options.Seed % 1000 * 10_000L;
+        LevelOne = new BybitLevelOneBook(this, 2_000_000L + options.Seed % 1000 * 10_000L);
+        Tickers = new BybitTickerFeed(this);
     }
 
     /// <summary>The lock over all of the venue's state.</summary>
@@ -64,6 +68,17 @@ public sealed class BybitVenue
     public BybitConnections Public { get; } = new();
     /// <summary>The private stream's sockets.</summary>
     public BybitConnections Private { get; } = new();
+    /// <summary>The order-entry stream's (<c>/v5/trade</c>) sockets.</summary>
+    public BybitConnections Trade { get; } = new();
+    /// <summary><c>orderbook.1.{symbol}</c>: snapshot-only, repeated when unchanged.</summary>
+    public BybitLevelOneBook LevelOne { get; }
+    /// <summary><c>tickers.{symbol}</c>: snapshot, then deltas of what changed.</summary>
+    public BybitTickerFeed Tickers { get; }
+    /// <summary>
+    /// The replay clock of the venue's push cadences, in nanoseconds of market time since the replay started: the time of the
+    /// message being replayed, moving on with the wall clock (times the speed) while no message is due or the replay is paused.
+    /// </summary>
+    public long ClockNanos => _clockNanos;
     /// <summary>Faults, random and armed.</summary>
     public FaultSwitches Faults { get; }
     /// <summary>Counts for the run's summary.</summary>
@@ -113,6 +128,8 @@ public sealed class BybitVenue
                     if (_replay.Loops != loops) Summary.Loop();
                     processed++;
                 }
+                // Time goes on between messages (and while paused): level 1 repeats itself, pending pushes go out.
+                if (processed < batch) OnClock((long)(_replay.ElapsedNanos * _options.Speed), NowMs);
                 waitNanos = processed >= batch ? 0 : _replay.NextDueNanos - _replay.ElapsedNanos;
             }
             try
@@ -159,11 +176,18 @@ public sealed class BybitVenue
             else if (kind == EventFlags.Trade)
             {
                 long lots = PriceMath.ToLots(row.Quantity, lot);
-                if (lots > 0 && row.Price > 0) _trades.Add((Symbol.Instrument.ToTick(row.Price), lots, row.IsBuy));
+                if (lots > 0 && row.Price > 0)
+                {
+                    long tick = Symbol.Instrument.ToTick(row.Price);
+                    _trades.Add((tick, lots, row.IsBuy));
+                    Tickers.OnTrade(tick, lots);
+                }
             }
         }
         long nowMs = NowMs;
         if (_changes.Count > 0 || _pendingResets > 0) PublishDepth(nowMs);
+        // The message's own market time (it is replayed now, before the clock moves past it).
+        OnClock((long)(_replay.NextDueNanos * _options.Speed), nowMs);
         if (_trades.Count > 0 && !_silent && Public.HasSubscribers(TradeTopic))
             Public.Publish(TradeTopic, BybitJson.Trades(Symbol, nowMs, _trades, ref _nextTradeId, ++_seq), Faults.NextFrameFault());
         ApplyReports(nowMs);
@@ -177,6 +201,7 @@ public sealed class BybitVenue
             _pendingResets--;
             Faults.Record("reset");
             Book.LastUpdateId = 1;
+            LevelOne.Reset();
             if (!_silent) Public.Publish(BookTopic, Snapshot(nowMs));
             return;
         }
@@ -194,6 +219,17 @@ public sealed class BybitVenue
     public byte[] Snapshot(long nowMs) =>
         BybitJson.OrderBook(Symbol, BookDepth, snapshot: true, nowMs, Book.LastUpdateId, ++_seq, Book.Top(Side.Buy, BookDepth), Book.Top(Side.Sell, BookDepth));
 
+    /// <summary>The next cross sequence (<c>seq</c>, <c>cs</c>): shared by every public topic, so it orders them.</summary>
+    public long NextCrossSequence() => ++_seq;
+
+    // The pushes paced on the replay clock; the clock never goes back (catching up after a pause replays older messages).
+    private void OnClock(long nanos, long nowMs)
+    {
+        if (nanos > _clockNanos) _clockNanos = nanos;
+        LevelOne.Tick(_clockNanos, nowMs, _silent);
+        Tickers.Tick(_clockNanos, nowMs, _silent);
+    }
+
     /// <summary>Arms <paramref name="count"/> <c>u = 1</c> resets, one per replayed message.</summary>
     public void ArmResets(int count)
     {
@@ -205,6 +241,7 @@ public sealed class BybitVenue
     {
         Public.DropAll();
         Private.DropAll();
+        Trade.DropAll();
         Faults.Record("disconnect");
     }
 
@@ -388,10 +425,13 @@ public sealed class BybitVenue
                 w.WriteString("symbol", Symbol.Name);
                 w.WriteNumber("server_time", NowMs);
                 w.WriteNumber("last_update_id", Book.LastUpdateId);
+                w.WriteNumber("level1_update_id", LevelOne.UpdateId);
                 WriteLevels(w, "bids", Book.Top(Side.Buy, levels));
                 WriteLevels(w, "asks", Book.Top(Side.Sell, levels));
                 w.WriteNumber("market_connections", Public.Count);
                 w.WriteNumber("user_connections", Private.Count);
+                w.WriteNumber("trade_connections", Trade.Count);
+                w.WriteString("last_price", Tickers.LastTradeTick is { } last ? Symbol.PriceText(last) : "");
                 w.WriteString("faults", Faults.Schedule.ToString());
                 w.WriteStartObject("summary");
                 report.WriteFields(w);

@@ -21,6 +21,7 @@ public sealed record FaultCommand
     /// <summary>
     /// Hold the replay for this many ms from now: nothing changes and nothing is sent, so a client that caught up can be
     /// compared with <c>/admin/state</c> (a test's checkpoint); unlike <see cref="StaleMs"/>, the market does not move on unseen.
+    /// A venue's own repeats of unchanged state still go out (Bybit's <c>orderbook.1</c> re-sends its snapshot every 3 s).
     /// </summary>
     [JsonPropertyName("pause_ms")] public int PauseMs { get; init; }
     /// <summary>Delay every REST answer by this many ms from now on (0 with <see cref="Clear"/> ends it).</summary>
