@@ -40,6 +40,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private readonly IRawFrameRecorder? _recorder;
     private readonly ClientOrderIds _ids;
     private readonly OrderTracker _tracker;
+    private readonly PrivateStreamGate _privateReady = new();
     private readonly BybitMessageParser _parser;
     private readonly EventRowStore _rows = new();
     private readonly BybitBookSynchronizer[] _sync;
@@ -81,6 +82,8 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _parser = new BybitMessageParser { Depth = options.Depth };
         _ids = new ClientOrderIds(options.ClientOrderPrefix);
         _tracker = new OrderTracker(instruments);
+        // Without streams (a bench driving the gateway by hand) nothing would ever open it.
+        if (!options.ConnectStreams) _privateReady.Open();
         _sync = instruments.Select((_, i) => new BybitBookSynchronizer(i, this)).ToArray();
         _prices = instruments.Select(i => new DecimalText(i.TickSize)).ToArray();
         _quantities = instruments.Select(i => new DecimalText(i.LotSize)).ToArray();
@@ -356,6 +359,9 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                 if (_privateStream?.Send(BybitStreamFrames.Subscribe(BybitStreamFrames.PrivateTopics, "private")) != true)
                     _log.Warning("{0}: private stream closed before its subscription; it is sent again on reconnect", _options.Name);
                 break;
+            case BybitOperationReply { Op: "subscribe", Success: true }:
+                OpenOrderEntry();
+                break;
             case BybitOperationReply { Op: "auth" } failed:
                 Halt("the private stream refused authentication: " + failed.Message);
                 break;
@@ -383,11 +389,14 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private void OnCommand(VenueCommand command)
     {
         if (!_reportTo.Equals(Sender) && !Sender.IsNobody()) _reportTo = Sender;
-        if (OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill) is { } why)
+        string? why = OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill)
+                      ?? (_privateReady.IsFull ? "the private stream has not come up: too many orders waiting for it" : null);
+        if (why is not null)
         {
             _reportTo.Tell(_tracker.Rejected(command, why), Self);
             return;
         }
+        if (_privateReady.TryHold(command)) return;
         int i = command.Instrument;
         string symbol = _instruments[i].Symbol;
         string id;
@@ -424,6 +433,14 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         var self = Self;
         call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
+    }
+
+    private void OpenOrderEntry()
+    {
+        if (_privateReady.IsOpen) return;
+        var held = _privateReady.Open();
+        if (held.Count > 0) _log.Info("{0}: private stream ready; sending the {1} order requests that waited for it", _options.Name, held.Count);
+        foreach (var command in held) OnCommand(command);
     }
 
     private void OnOrderAnswer(OrderAnswer answer)

@@ -34,6 +34,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private readonly IRawFrameRecorder? _recorder;
     private readonly ClientOrderIds _ids;
     private readonly OrderTracker _tracker;
+    private readonly PrivateStreamGate _privateReady = new();
     private readonly BinanceMessageParser _parser;
     private readonly EventRowStore _rows = new();
     private readonly IDepthSynchronizer[] _sync;
@@ -73,6 +74,8 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _parser = new BinanceMessageParser(market.Rules);
         _ids = new ClientOrderIds(options.ClientOrderPrefix);
         _tracker = new OrderTracker(instruments);
+        // Without streams (a bench driving the gateway by hand) nothing would ever open it.
+        if (!options.ConnectStreams) _privateReady.Open();
         _sync = instruments.Select((_, i) => market.Synchronizer(i, this)).ToArray();
         _prices = instruments.Select(i => new DecimalText(i.TickSize)).ToArray();
         _quantities = instruments.Select(i => new DecimalText(i.LotSize)).ToArray();
@@ -221,6 +224,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         if (connected.Stream == PrivateStreamId)
         {
             _log.Info("{0}: user data stream {1}", _options.Name, connected.Reconnect ? "reconnected" : "connected");
+            OpenOrderEntry();
             return;
         }
         _log.Info("{0}: {1} stream {2}", _options.Name, _instruments[connected.Stream].Symbol, connected.Reconnect ? "reconnected" : "connected");
@@ -395,11 +399,14 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private void OnCommand(VenueCommand command)
     {
         if (!_reportTo.Equals(Sender) && !Sender.IsNobody()) _reportTo = Sender;
-        if (OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill) is { } why)
+        string? why = OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill)
+                      ?? (_privateReady.IsFull ? "the private stream has not come up: too many orders waiting for it" : null);
+        if (why is not null)
         {
             _reportTo.Tell(_tracker.Rejected(command, why), Self);
             return;
         }
+        if (_privateReady.TryHold(command)) return;
         int i = command.Instrument;
         string symbol = _instruments[i].Symbol;
         string id;
@@ -435,6 +442,14 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         var self = Self;
         call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
+    }
+
+    private void OpenOrderEntry()
+    {
+        if (_privateReady.IsOpen) return;
+        var held = _privateReady.Open();
+        if (held.Count > 0) _log.Info("{0}: private stream ready; sending the {1} order requests that waited for it", _options.Name, held.Count);
+        foreach (var command in held) OnCommand(command);
     }
 
     private void OnOrderAnswer(OrderAnswer answer)
