@@ -1,5 +1,3 @@
-using Hft.Backtest.Feed;
-using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Runs;
 using Hft.Core.Markets;
@@ -8,7 +6,6 @@ using Hft.Core.Risk;
 using Hft.Core.Risk.Breakers;
 using Hft.Core.Strategies;
 using Hft.Engine.Cli;
-using Hft.Engine.Tests.Runtime;
 using static Hft.Engine.Tests.Venue.Events;
 
 namespace Hft.Engine.Tests.Risk;
@@ -19,26 +16,12 @@ namespace Hft.Engine.Tests.Risk;
 /// </summary>
 public sealed class CircuitBreakerBacktestTests
 {
-    private static readonly Instrument Inst = new("T", "sim", 0.1, 1.0);
-    private const long Ms = 1_000_000;
+    private static readonly Instrument Inst = BreakerScenario.Inst;
+    private const long Ms = BreakerScenario.Ms;
     private const long T0 = 1_000 * Ms;
 
-    private static (BacktestResult Result, List<string> Log) Run(BreakerSettings breakers, MarketEvent[] market, object? _ = null,
-        params (long At, Action<IStrategyContext> Step)[] steps)
-    {
-        var log = new List<string>();
-        var s = new Steps(log, steps);
-        using var run = new BacktestRun(new BacktestSetup
-        {
-            Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(market))],
-            Strategies = [new StrategySetup("s", () => s)],
-            Latency = new ConstantLatency(2 * Ms, 3 * Ms),
-            Fees = new TradingValueFeeModel(0, 0),
-            Risk = new RiskLimits { Breakers = breakers },
-            System = TestActorSystems.Shared,
-        });
-        return (run.Execute(), log);
-    }
+    private static (BacktestResult Result, List<string> Log) Run(BreakerSettings breakers, MarketEvent[] market, IOrderLatency? latency,
+        params (long At, Action<IStrategyContext> Step)[] steps) => BreakerScenario.Run(breakers, market, latency, null, steps);
 
     [Test]
     public void A_silent_feed_trips_stale_feed_cancels_the_resting_order_and_halts()
@@ -85,17 +68,8 @@ public sealed class CircuitBreakerBacktestTests
     [Test]
     public void A_request_the_venue_takes_too_long_to_answer_trips_ack_latency()
     {
-        var log = new List<string>();
-        var s = new Steps(log, [(T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 99.0, 1))]);
-        using var run = new BacktestRun(new BacktestSetup
-        {
-            Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource([Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), Bid(T0 + 3000 * Ms, 99.9, 1)]))],
-            Strategies = [new StrategySetup("s", () => s)],
-            Latency = new ConstantLatency(400 * Ms, 400 * Ms),
-            Risk = new RiskLimits { Breakers = new BreakerSettings { AckLatencyMs = 250 } },
-            System = TestActorSystems.Shared,
-        });
-        var result = run.Execute();
+        var (result, _) = Run(new BreakerSettings { AckLatencyMs = 250 }, [Bid(T0, 100.0, 5), Ask(T0, 100.1, 5), Bid(T0 + 3000 * Ms, 99.9, 1)],
+            new ConstantLatency(400 * Ms, 400 * Ms), (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 99.0, 1)));
         var trip = result.BreakerTrips.Single();
         Assert.That(trip.Breaker, Is.EqualTo("ack_latency"));
         Assert.That(trip.Reason, Does.Contain("order 1: no answer from the venue"));
@@ -108,18 +82,5 @@ public sealed class CircuitBreakerBacktestTests
             (T0 + 10 * Ms, c => c.SubmitBuy(0, 1, 99.0, 1)));
         Assert.That(result.BreakerTrips, Is.Empty);
         Assert.That(BacktestCommand.ToJson(result, "s", null, []), Does.Not.Contain("breaker_trips"));
-    }
-
-    /// <summary>Runs each step at its time, logging order updates with their reject reasons.</summary>
-    private sealed class Steps(List<string> log, (long At, Action<IStrategyContext> Step)[] steps) : Strategy
-    {
-        public override void OnStart()
-        {
-            for (int i = 0; i < steps.Length; i++) Context.After(TimeSpan.FromTicks((steps[i].At - Context.Now) / 100), i);
-        }
-
-        public override void OnTimer(int timerId) => steps[timerId].Step(Context);
-
-        public override void OnOrder(Order order, Fill? fill) => log.Add($"#{order.Id} {order.Status} {order.RejectReason}");
     }
 }

@@ -1,6 +1,4 @@
 using Akka.Actor;
-using Hft.Backtest.Feed;
-using Hft.Backtest.Models.Fees;
 using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Runs;
 using Hft.Core.Books;
@@ -11,7 +9,6 @@ using Hft.Core.Risk;
 using Hft.Core.Risk.Breakers;
 using Hft.Core.Strategies;
 using Hft.Engine.Cli;
-using Hft.Engine.Tests.Runtime;
 using Hft.Exchanges.Common;
 using static Hft.Engine.Tests.Venue.Events;
 
@@ -27,29 +24,15 @@ namespace Hft.Engine.Tests.Risk;
 /// </summary>
 public sealed class CircuitBreakerTripTests
 {
-    private static readonly Instrument Inst = new("T", "sim", 0.1, 1.0);
-    private const long Ms = 1_000_000;
+    private static readonly Instrument Inst = BreakerScenario.Inst;
+    private const long Ms = BreakerScenario.Ms;
     private const long T0 = 1_000 * Ms;
     // 1970-01-02T00:00:00Z in ns: the first UTC midnight after the epoch.
     private const long Midnight = 86_400_000 * Ms;
 
     private static (BacktestResult Result, List<string> Log) Run(BreakerSettings breakers, MarketEvent[] market, IOrderLatency? latency,
-        RiskRef? risk, params (long At, Action<IStrategyContext> Step)[] steps)
-    {
-        var log = new List<string>();
-        var s = new Steps(log, steps);
-        using var run = new BacktestRun(new BacktestSetup
-        {
-            Instruments = [new InstrumentSetup(Inst, () => new MemoryBlockSource(market))],
-            Strategies = [new StrategySetup("s", () => s)],
-            Latency = latency ?? new ConstantLatency(2 * Ms, 3 * Ms),
-            Fees = new TradingValueFeeModel(0, 0),
-            Risk = new RiskLimits { Breakers = breakers },
-            System = TestActorSystems.Shared,
-        });
-        if (risk is not null) risk.Actor = run.Risk;
-        return (run.Execute(), log);
-    }
+        RiskRef? risk, params (long At, Action<IStrategyContext> Step)[] steps) =>
+        BreakerScenario.Run(breakers, market, latency, risk is null ? null : run => risk.Actor = run.Risk, steps);
 
     /// <summary>The run's risk actor, known once the run is built, for a step that sends it a command.</summary>
     private sealed class RiskRef
@@ -273,18 +256,5 @@ public sealed class CircuitBreakerTripTests
         for (long t = 700; t <= 1100; t += 100) Assert.That(breakers.Check(T0 + t * Ms), Is.Null, $"check at +{t} ms");
         Assert.That(breakers.Check(T0 + 1200 * Ms), Is.EqualTo(new BreakerTrip(T0 + 1200 * Ms, "venue_disconnected",
             "the venue has been disconnected for 550 ms (limit 500 ms)", TradingState.Halted)));
-    }
-
-    /// <summary>Runs each step at its time, logging order updates with their reject reasons.</summary>
-    private sealed class Steps(List<string> log, (long At, Action<IStrategyContext> Step)[] steps) : Strategy
-    {
-        public override void OnStart()
-        {
-            for (int i = 0; i < steps.Length; i++) Context.After(TimeSpan.FromTicks((steps[i].At - Context.Now) / 100), i);
-        }
-
-        public override void OnTimer(int timerId) => steps[timerId].Step(Context);
-
-        public override void OnOrder(Order order, Fill? fill) => log.Add($"#{order.Id} {order.Status} {order.RejectReason}");
     }
 }
