@@ -17,10 +17,6 @@ namespace Hft.Engine.Tests.Live;
 [NonParallelizable]
 public sealed class BybitBookUnderFaultsTests
 {
-    private const int Levels = 20;
-    private const int Checkpoints = 5;
-    private const int MinFrames = 1000;
-
     public static IEnumerable<int> Seeds() => FaultSeeds.FromEnvironment();
 
     private static readonly Lazy<MarketTape> Tape = new(() => MarketTape.Generated(200_000, 13));
@@ -51,39 +47,18 @@ public sealed class BybitBookUnderFaultsTests
             Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
-        int compared = 0, attempts = 0;
-        // Rounds go on until the checkpoints are taken and enough updates went through: on a loaded machine (CI) a run
-        // can spend most of its first rounds reconnecting, and then it takes more rounds, not a weaker check.
-        while ((compared < Checkpoints || session.Gateway.Frames <= MinFrames) && attempts++ < Checkpoints * 8)
+        var (compared, rounds) = await FaultCheckpoints.Run(session, instrument, seed, j => venue.FaultsAsync(j), venue.StateAsync, async round =>
         {
-            await Task.Delay(700);
             // Every other round the book service "restarts": the next message is a u = 1 snapshot the client must take whole.
-            if (attempts % 2 == 0) await venue.FaultsAsync("""{"reset":1}""");
+            if (round % 2 == 0) await venue.FaultsAsync("""{"reset":1}""");
             await Task.Delay(200);
-            await venue.FaultsAsync("""{"pause_ms":1500}""");
-            if (await CaughtUp(venue, session)) BookLevels.AssertEqual(await venue.StateAsync(Levels), session.Books[0], instrument, $"seed {seed}, checkpoint {++compared}");
-            await Task.Delay(900);
-        }
+        });
         var stats = session.Gateway;
         session.Stop(cancelOpenOrders: false, TimeSpan.FromSeconds(5));
         var report = emulator.Report();
-        TestContext.Out.WriteLine($"seed {seed}: {compared} checkpoints in {attempts} rounds, {stats.Frames} frames, {stats.Rows} rows, {stats.Resyncs} resyncs, {stats.Reconnects} reconnects; venue replayed {report.MarketMessages} messages over {report.WebSocketConnections} connections; faults {string.Join(", ", report.FaultsInjected.Select(kv => kv.Key + "=" + kv.Value))}");
+        TestContext.Out.WriteLine($"seed {seed}: {compared} checkpoints in {rounds} rounds, {stats.Frames} frames, {stats.Rows} rows, {stats.Resyncs} resyncs, {stats.Reconnects} reconnects; venue replayed {report.MarketMessages} messages over {report.WebSocketConnections} connections; faults {string.Join(", ", report.FaultsInjected.Select(kv => kv.Key + "=" + kv.Value))}");
         Assert.That(compared, Is.GreaterThanOrEqualTo(3), "checkpoints where the engine had caught up with the venue");
-        Assert.That(stats.Frames, Is.GreaterThan(MinFrames), "thousands of updates went through");
+        Assert.That(stats.Frames, Is.GreaterThan(FaultCheckpoints.MinFrames), "thousands of updates went through");
         Assert.That(report.FaultsInjected.TryGetValue("reset", out long resets) ? resets : 0, Is.GreaterThan(0), "u = 1 resets were sent");
-    }
-
-    /// <summary>Waits (within the venue's pause) until the engine's book is synced at the venue's last update id.</summary>
-    private static async Task<bool> CaughtUp(BybitEmulatorSession venue, LiveSession session)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.ElapsedMilliseconds < 1200)
-        {
-            long venueId = (await venue.StateAsync(1)).GetProperty("last_update_id").GetInt64();
-            var (synced, engineId) = session.Gateway.Book(0);
-            if (synced && engineId == venueId) return true;
-            await Task.Delay(25);
-        }
-        return false;
     }
 }

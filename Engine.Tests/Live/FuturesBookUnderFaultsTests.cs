@@ -20,10 +20,6 @@ namespace Hft.Engine.Tests.Live;
 [NonParallelizable]
 public sealed class FuturesBookUnderFaultsTests
 {
-    private const int Levels = 20;
-    private const int Checkpoints = 5;
-    private const int MinFrames = 1000;
-
     public static IEnumerable<int> Seeds() => FaultSeeds.FromEnvironment();
 
     [TestCaseSource(nameof(Seeds))]
@@ -49,37 +45,13 @@ public sealed class FuturesBookUnderFaultsTests
             Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
-        int compared = 0, attempts = 0;
-        // Rounds go on until the checkpoints are taken and enough updates went through: on a loaded machine (CI) a run
-        // can spend most of its first rounds reconnecting, and then it takes more rounds, not a weaker check.
-        while ((compared < Checkpoints || session.Gateway.Frames <= MinFrames) && attempts++ < Checkpoints * 8)
-        {
-            await Task.Delay(700);
-            await venue.FaultsAsync("""{"pause_ms":1500}""");
-            if (await CaughtUp(venue, session)) BookLevels.AssertEqual(await venue.StateAsync(Levels), session.Books[0], instrument, $"seed {seed}, checkpoint {++compared}");
-            // Let the pause end before the next round of updates and faults.
-            await Task.Delay(900);
-        }
+        var (compared, rounds) = await FaultCheckpoints.Run(session, instrument, seed, j => venue.FaultsAsync(j), venue.StateAsync);
         var stats = session.Gateway;
         session.Stop(cancelOpenOrders: false, TimeSpan.FromSeconds(5));
-        TestContext.Out.WriteLine($"seed {seed}: {compared} checkpoints in {attempts} rounds, {stats.Frames} frames, {stats.Rows} rows, {stats.Resyncs} resyncs, {stats.Reconnects} reconnects");
+        TestContext.Out.WriteLine($"seed {seed}: {compared} checkpoints in {rounds} rounds, {stats.Frames} frames, {stats.Rows} rows, {stats.Resyncs} resyncs, {stats.Reconnects} reconnects");
         // A checkpoint needs the engine caught up when the replay is held; a frame held back for a reorder, or a
         // reconnect in progress, can keep it from that, and then that round is not a checkpoint.
         Assert.That(compared, Is.GreaterThanOrEqualTo(3), "checkpoints where the engine had caught up with the venue");
-        Assert.That(stats.Frames, Is.GreaterThan(MinFrames), "thousands of updates went through");
-    }
-
-    /// <summary>Waits (within the venue's pause) until the engine's book is synced at the venue's last update id.</summary>
-    private static async Task<bool> CaughtUp(EmulatorSession venue, LiveSession session)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.ElapsedMilliseconds < 1200)
-        {
-            long venueId = (await venue.StateAsync(1)).GetProperty("last_update_id").GetInt64();
-            var (synced, engineId) = session.Gateway.Book(0);
-            if (synced && engineId == venueId) return true;
-            await Task.Delay(25);
-        }
-        return false;
+        Assert.That(stats.Frames, Is.GreaterThan(FaultCheckpoints.MinFrames), "thousands of updates went through");
     }
 }

@@ -20,10 +20,6 @@ namespace Hft.Engine.Tests.Live;
 [NonParallelizable]
 public sealed class SpotBookUnderFaultsTests
 {
-    private const int Levels = 20;
-    private const int Checkpoints = 5;
-    private const int MinFrames = 1000;
-
     public static IEnumerable<int> Seeds() => FaultSeeds.FromEnvironment();
 
     private static readonly Lazy<MarketTape> Tape = new(() => MarketTape.Generated(200_000, 17));
@@ -51,22 +47,14 @@ public sealed class SpotBookUnderFaultsTests
             Gateway = c => new BinanceGateway(options, new SpotMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
-        int compared = 0, attempts = 0;
-        // Rounds go on until the checkpoints are taken and enough updates went through (see FuturesBookUnderFaultsTests).
-        while ((compared < Checkpoints || session.Gateway.Frames <= MinFrames) && attempts++ < Checkpoints * 8)
-        {
-            await Task.Delay(700);
-            await Faults(venue, """{"pause_ms":1500}""");
-            if (await CaughtUp(venue, session)) BookLevels.AssertEqual(await State(venue, Levels), session.Books[0], instrument, $"seed {seed}, checkpoint {++compared}");
-            await Task.Delay(900);
-        }
+        var (compared, rounds) = await FaultCheckpoints.Run(session, instrument, seed, j => Faults(venue, j), levels => State(venue, levels));
         var stats = session.Gateway;
         session.Stop(cancelOpenOrders: false, TimeSpan.FromSeconds(5));
         var report = venue.Emulator.Report();
-        TestContext.Out.WriteLine($"seed {seed}: {compared} checkpoints in {attempts} rounds, {stats.Frames} frames, {stats.Rows} rows, {stats.Resyncs} resyncs, " +
+        TestContext.Out.WriteLine($"seed {seed}: {compared} checkpoints in {rounds} rounds, {stats.Frames} frames, {stats.Rows} rows, {stats.Resyncs} resyncs, " +
                                   $"{stats.Reconnects} reconnects; venue replayed {report.MarketMessages} messages; faults {string.Join(", ", report.FaultsInjected.Select(kv => kv.Key + "=" + kv.Value))}");
         Assert.That(compared, Is.GreaterThanOrEqualTo(3), "checkpoints where the engine had caught up with the venue");
-        Assert.That(stats.Frames, Is.GreaterThan(MinFrames), "thousands of updates went through");
+        Assert.That(stats.Frames, Is.GreaterThan(FaultCheckpoints.MinFrames), "thousands of updates went through");
         Assert.That(report.FaultsInjected.Keys, Does.Contain("gap"), "gaps were injected");
     }
 
@@ -80,19 +68,5 @@ public sealed class SpotBookUnderFaultsTests
     {
         using var response = await venue.Http.PostAsync("/admin/faults", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>Waits (within the venue's pause) until the engine's book is synced at the venue's last update id.</summary>
-    private static async Task<bool> CaughtUp(SpotEmulatorSession venue, LiveSession session)
-    {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.Elapsed.TotalMilliseconds < 1200)
-        {
-            long venueId = (await State(venue, 1)).GetProperty("last_update_id").GetInt64();
-            var (synced, engineId) = session.Gateway.Book(0);
-            if (synced && engineId == venueId) return true;
-            await Task.Delay(25);
-        }
-        return false;
     }
 }
