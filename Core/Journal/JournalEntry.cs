@@ -23,3 +23,9 @@ public sealed record JournalTradingStateEntry(long Offset, long LocalTime, Tradi
 
 /// <summary>A session started (<paramref name="Description"/>: mode, config, venue) or stopped.</summary>
 public sealed record JournalSessionEntry(long Offset, long LocalTime, bool Started, string Description) : JournalEntry(Offset, LocalTime);
+
+/// <summary>Local order <paramref name="OrderId"/> was sent to the venue as <paramref name="ClientOrderId"/>.</summary>
+public sealed record JournalClientOrderEntry(long Offset, long LocalTime, int Instrument, ulong OrderId, string ClientOrderId) : JournalEntry(Offset, LocalTime);
+
+/// <summary>Reconciliation set the local position of <paramref name="Instrument"/> from <paramref name="From"/> to the venue's <paramref name="To"/>.</summary>
+public sealed record JournalPositionAdjustedEntry(long Offset, long LocalTime, int Instrument, double From, double To, string Reason) : JournalEntry(Offset, LocalTime);

@@ -79,6 +79,8 @@ public static class JournalReader
             JournalRecordKind.TradingState => new JournalTradingStateEntry(offset, time, (TradingState)r.Byte(), r.Text(), r.Text()),
             JournalRecordKind.SessionStart => new JournalSessionEntry(offset, time, true, r.Text()),
             JournalRecordKind.SessionStop => new JournalSessionEntry(offset, time, false, r.Text()),
+            JournalRecordKind.ClientOrder => new JournalClientOrderEntry(offset, time, r.Int32(), r.UInt64(), r.Text()),
+            JournalRecordKind.PositionAdjusted => new JournalPositionAdjustedEntry(offset, time, r.Int32(), r.Double(), r.Double(), r.Text()),
             _ => throw new FormatException($"unknown record kind {(byte)kind}"),
         };
     }

@@ -13,4 +13,8 @@ public enum JournalRecordKind : byte
     SessionStart = 4,
     /// <summary>A session stopped cleanly.</summary>
     SessionStop = 5,
+    /// <summary>The client order id a gateway gave a new order, written before the order is sent.</summary>
+    ClientOrder = 6,
+    /// <summary>Reconciliation set a local position to the venue's.</summary>
+    PositionAdjusted = 7,
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using Hft.Core.Orders;
 using Hft.Core.Risk;
+using Hft.Core.Venues;
 
 namespace Hft.Core.Journal;
 
@@ -13,7 +14,7 @@ namespace Hft.Core.Journal;
 /// appended so far is durable. A write that fails (a full disk) is kept in <see cref="Failure"/>: nothing after it is
 /// written, and the owner must stop trading.
 /// </summary>
-public sealed class JournalWriter : ITradeJournal, IDisposable
+public sealed class JournalWriter : ITradeJournal, IClientOrderJournal, IDisposable
 {
     private const int RingSize = 4 << 20;
     private readonly FileStream _file;
@@ -164,6 +165,37 @@ public sealed class JournalWriter : ITradeJournal, IDisposable
         w.Int64(localTime);
         w.Text(description);
         Seal(w.Position);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnClientOrder(int instrument, ulong orderId, string clientOrderId, long localTime)
+    {
+        lock (_appendGate)
+        {
+            var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
+            w.Byte((byte)JournalRecordKind.ClientOrder);
+            w.Int64(localTime);
+            w.Int32(instrument);
+            w.UInt64(orderId);
+            w.Text(clientOrderId);
+            Seal(w.Position);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnPositionAdjusted(int instrument, double from, double to, long localTime, string reason)
+    {
+        lock (_appendGate)
+        {
+            var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
+            w.Byte((byte)JournalRecordKind.PositionAdjusted);
+            w.Int64(localTime);
+            w.Int32(instrument);
+            w.Double(from);
+            w.Double(to);
+            w.Text(reason);
+            Seal(w.Position);
         }
     }
 

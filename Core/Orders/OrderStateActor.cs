@@ -16,6 +16,7 @@ public sealed class OrderStateActor : ReceiveActor
     private readonly TradingAccounts _accounts;
     private readonly IActorRef _venue;
     private readonly ITradeJournal? _journal;
+    private readonly IClientOrderJournal? _positions;
     private readonly IClock _clock;
 
     /// <summary>Creates the actor.</summary>
@@ -28,12 +29,30 @@ public sealed class OrderStateActor : ReceiveActor
         _accounts = accounts;
         _venue = venue;
         _journal = journal;
+        _positions = journal as IClientOrderJournal;
         _clock = clock;
         Receive<SubmitOrder>(OnSubmit);
         Receive<CancelOrder>(OnCancel);
         Receive<ModifyOrder>(OnModify);
         Receive<OrderRejectedByRisk>(OnRiskRejected);
         Receive<OrderReport>(OnReport);
+        Receive<VenuePositionCheck>(OnPositionCheck);
+    }
+
+    private void OnPositionCheck(VenuePositionCheck check)
+    {
+        var differences = new List<PositionDifference>();
+        for (int i = 0; i < check.Positions.Count && i < _accounts.Count; i++)
+        {
+            if (check.Positions[i] is not { } venue) continue;
+            var state = _accounts[i].State;
+            if (Math.Abs(state.Position - venue) <= check.Tolerance[i]) continue;
+            differences.Add(new PositionDifference(i, state.Position, venue));
+            if (!check.Adjust) continue;
+            _positions?.OnPositionAdjusted(i, state.Position, venue, _clock.Now, check.Reason);
+            state.SetPosition(venue);
+        }
+        Sender.Tell(new PositionsCompared(differences, check.Adjust && differences.Count > 0), Self);
     }
 
     private void OnSubmit(SubmitOrder message)
@@ -92,6 +111,12 @@ public sealed class OrderStateActor : ReceiveActor
     {
         var account = _accounts[report.Instrument];
         var order = account.Orders.Find(report.OrderId);
+        if (order is null && report.Adopted)
+        {
+            order = new Order(report.Instrument, report.OrderId, report.Side, report.PriceTick, account.Instrument.TickSize, report.Quantity,
+                TimeInForce.Gtc, OrderType.Limit, _clock.Now) { Status = report.Status, Request = OrderRequest.None };
+            account.Orders.TryAdd(order);
+        }
         Fill? fill = null;
         if (report.Answers is not null && report.RequestLocalTime > 0) _accounts.OrderFlow.OnAnswer(_clock.Now - report.RequestLocalTime);
         if (report.Request == OrderRequest.Rejected)

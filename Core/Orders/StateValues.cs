@@ -33,6 +33,12 @@ public sealed class StateValues
         TradingValue += value;
     }
 
+    /// <summary>
+    /// Sets the position to the venue's (reconciliation found ours wrong). The balance is left as it was: the
+    /// difference came from trades the engine never saw, at prices it does not know.
+    /// </summary>
+    internal void SetPosition(double position) => Position = position;
+
     /// <summary>Equity marked at <paramref name="price"/>, net of fees.</summary>
     public double Equity(Instrument instrument, double price) => instrument.Kind == ContractKind.Inverse
         ? -Balance - instrument.ContractSize * Position / price - Fee

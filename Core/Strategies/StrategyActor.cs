@@ -58,6 +58,7 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
     protected override void PreStart()
     {
         _self = Self;
+        ClaimRecoveredOrders();
         _scheduler = Context.System.Scheduler;
         _log = new StrategyLog(Context.GetLogger());
         _strategy = _factory();
@@ -67,6 +68,19 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
         _strategy.Attach(this);
         _strategy.OnStart();
         _entry.Attach(_self, this, interest);
+    }
+
+    // Orders put back from a journal (or adopted from the venue) have no owner yet: the first strategy to start takes
+    // them, so their updates reach a strategy that can cancel them.
+    private void ClaimRecoveredOrders()
+    {
+        for (int i = 0; i < _accounts.Count; i++)
+        {
+            foreach (var order in _accounts[i].Orders.All)
+            {
+                if (order.Owner is null || order.Owner.IsNobody()) order.Owner = _self;
+            }
+        }
     }
 
     /// <inheritdoc />

@@ -43,6 +43,12 @@ public sealed record OrderReport
     /// <summary>The request this report answers; null for executions caused by market data.</summary>
     public VenueCommandKind? Answers { get; init; }
 
+    /// <summary>
+    /// True for an order the venue holds under our client id prefix that the local side does not know (reconciliation
+    /// adopted it): the order-state actor creates the local order.
+    /// </summary>
+    public bool Adopted { get; init; }
+
     /// <summary>Why the venue refused, if it did.</summary>
     public string? RejectReason { get; init; }
 }

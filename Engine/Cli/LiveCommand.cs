@@ -17,6 +17,7 @@ using Hft.Exchanges.Bybit;
 using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Exchanges.Common;
+using Hft.Exchanges.Common.Reconciliation;
 
 namespace Hft.Engine.Cli;
 
@@ -109,7 +110,8 @@ internal static class LiveCommand
             Instruments = instruments,
             Strategies = strategies,
             VenueName = venue.Name,
-            Gateway = Gateway(venue, instruments, settings.Live, trading, recorder, kill),
+            Gateway = Gateway(venue, instruments, settings.Live, trading, recorder, kill, settings.Reconciliation.ToOptions()),
+            EarlierJournal = journal?.Earlier,
             Risk = settings.Risk,
             Paper = paper
                 ? new PaperVenue(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
@@ -175,6 +177,7 @@ internal static class LiveCommand
         var g = session.Gateway;
         int open = paper ? 0 : g.OpenOrdersAtExit;
         var positions = g.VenuePositions.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
+        int localOpen = Enumerable.Range(0, session.Accounts.Count).Sum(i => session.Accounts[i].Orders.All.Count(o => o.IsActive));
         if (json)
         {
             Console.Out.WriteLine(BacktestCommand.ToJson(result, strategyNames, null, notQuoting, w =>
@@ -202,6 +205,29 @@ internal static class LiveCommand
                     w.WriteEndObject();
                 }
                 else w.WriteNull("journal");
+                w.WriteNumber("local_open_orders", localOpen);
+                if (!paper)
+                {
+                    var rc = g.Reconciliation;
+                    w.WriteStartObject("reconciliation");
+                    w.WriteNumber("runs", rc.Runs);
+                    w.WriteNumber("failures", rc.Failures);
+                    w.WriteNumber("adopted", rc.Adopted);
+                    w.WriteNumber("resolved", rc.Resolved);
+                    w.WriteNumber("unknown_orders", rc.UnknownOrders);
+                    w.WriteNumber("position_differences", rc.PositionDifferences);
+                    w.WriteNumber("adjusted", rc.Adjusted);
+                    if (rc.LastProblem is { } problem) w.WriteString("last_problem", problem);
+                    else w.WriteNull("last_problem");
+                    w.WriteEndObject();
+                }
+                var rec = session.Recovered;
+                w.WriteStartObject("recovered");
+                w.WriteNumber("sessions", rec.Sessions);
+                w.WriteNumber("fills", rec.Fills);
+                w.WriteNumber("open_orders", rec.OpenOrders.Count);
+                w.WriteBoolean("ended_cleanly", rec.EndedCleanly);
+                w.WriteEndObject();
             }));
             return;
         }
@@ -214,31 +240,41 @@ internal static class LiveCommand
         foreach (var (symbol, position) in positions) extra.Add($"{symbol,-14} venue position {position.ToString(c)}");
         if (killed is not null) extra.Add($"kill switch    engaged: {killed}");
         if (journal is not null) extra.Add($"journal        {journal.Path}: {journal.Appended} records this session, {journal.Durable} durable");
+        if (session.Recovered.Sessions > 0)
+            extra.Add($"recovered      {session.Recovered.Fills} fills and {session.Recovered.OpenOrders.Count} open orders from {session.Recovered.Sessions} earlier sessions" +
+                      (session.Recovered.EndedCleanly ? "" : " (the last one did not stop cleanly)"));
+        if (!paper)
+        {
+            var rc = g.Reconciliation;
+            extra.Add($"reconciled     {rc.Runs} times: {rc.Adopted} orders adopted, {rc.Resolved} resolved, {rc.UnknownOrders} not ours, " +
+                      $"{rc.PositionDifferences} position differences ({rc.Adjusted} adjusted), {rc.Failures} failed" +
+                      (rc.LastProblem is { } lp ? $"; last: {lp}" : ""));
+        }
         Console.Out.WriteLine(BacktestCommand.ToText(result, null, notQuoting, extra));
     }
 
     private static Func<GatewayContext, ActorBase> BinanceGateway(BinanceVenueSettings v, Instrument[] instruments, LiveSettings live, bool trading,
-        IRawFrameRecorder? recorder, KillSwitchLatch kill, Func<BinanceGatewayOptions, IBinanceMarket> market)
+        IRawFrameRecorder? recorder, KillSwitchLatch kill, ReconciliationOptions reconciliation, Func<BinanceGatewayOptions, IBinanceMarket> market)
     {
-        var options = VenueOptions.Binance(v, live, trading, kill);
+        var options = VenueOptions.Binance(v, live, trading, kill, reconciliation);
         return context => new BinanceGateway(options, market(options), instruments, context.Books, context.BookEntries, context.ExchangeSide,
-            context.Loop, context.Statistics, recorder);
+            context.Loop, context.Statistics, recorder, context.Recovery);
     }
 
     private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading,
-        IRawFrameRecorder? recorder, KillSwitchLatch kill) => venue switch
+        IRawFrameRecorder? recorder, KillSwitchLatch kill, ReconciliationOptions reconciliation) => venue switch
     {
-        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, kill, o => new FuturesMarket(o)),
-        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => BinanceGateway(v, instruments, live, trading, recorder, kill, o => new SpotMarket(o)),
-        BybitVenueSettings v => BybitGateway(v, instruments, live, trading, recorder, kill),
+        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => BinanceGateway(v, instruments, live, trading, recorder, kill, reconciliation, o => new FuturesMarket(o)),
+        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => BinanceGateway(v, instruments, live, trading, recorder, kill, reconciliation, o => new SpotMarket(o)),
+        BybitVenueSettings v => BybitGateway(v, instruments, live, trading, recorder, kill, reconciliation),
         _ => throw new ArgumentException($"venue {venue.Name}: live trading on {venue.Kind} is not built yet"),
     };
 
     private static Func<GatewayContext, ActorBase> BybitGateway(BybitVenueSettings v, Instrument[] instruments, LiveSettings live, bool trading,
-        IRawFrameRecorder? recorder, KillSwitchLatch kill)
+        IRawFrameRecorder? recorder, KillSwitchLatch kill, ReconciliationOptions reconciliation)
     {
-        var options = VenueOptions.Bybit(v, live, trading, kill);
+        var options = VenueOptions.Bybit(v, live, trading, kill, reconciliation);
         return context => new BybitGateway(options, instruments, context.Books, context.BookEntries, context.ExchangeSide,
-            context.Loop, context.Statistics, recorder);
+            context.Loop, context.Statistics, recorder, context.Recovery);
     }
 }

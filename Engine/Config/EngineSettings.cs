@@ -38,6 +38,9 @@ public sealed record EngineSettings
     /// <summary>The live session's journal.</summary>
     public JournalSettings Journal { get; init; } = new();
 
+    /// <summary>How a live session reconciles with its venue.</summary>
+    public ReconciliationSettings Reconciliation { get; init; } = new();
+
     /// <summary>
     /// The plugins folder strategies are loaded from (<c>plugins_dir</c>, or <c>--plugins</c>), as a full path; when
     /// neither gives one, <c>plugins/</c> beside the file or in the working directory if it exists; null for none.

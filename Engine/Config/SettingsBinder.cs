@@ -1,3 +1,4 @@
+using Hft.Exchanges.Common.Reconciliation;
 using Hft.Core.Risk;
 using Hft.Core.Risk.Breakers;
 using Hft.Core.Text;
@@ -116,6 +117,8 @@ public static class SettingsBinder
         var live = BindLive(liveReader, context);
         var journalReader = r.SubTable("journal");
         var journal = BindJournal(journalReader, context);
+        var reconciliationReader = r.SubTable("reconciliation");
+        var reconciliation = BindReconciliation(reconciliationReader);
         r.Finish();
 
         CheckVenueNames(venues);
@@ -124,6 +127,8 @@ public static class SettingsBinder
         if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader);
         if (mode == EngineMode.Backtest && liveReader is not null) r.Report("live", "the live session's settings are used only in live and paper modes, not in mode 'backtest'");
         if (mode == EngineMode.Backtest && journalReader is not null) r.Report("journal", "the journal is written only by live sessions, not in mode 'backtest'");
+        if (mode == EngineMode.Backtest && reconciliationReader is not null)
+            r.Report("reconciliation", "reconciliation with a venue happens only in live sessions, not in mode 'backtest'");
 
         if (context.Problems.Count > 0)
         {
@@ -143,6 +148,7 @@ public static class SettingsBinder
             Output = output,
             Live = live,
             Journal = journal,
+            Reconciliation = reconciliation,
             PluginsDir = plugins,
         };
     }
@@ -532,6 +538,26 @@ public static class SettingsBinder
         };
         r.Finish();
         return journal;
+    }
+
+    private static readonly KeyValuePair<string, ReconciliationPolicy>[] Policies =
+    [
+        new("warn", ReconciliationPolicy.Warn), new("adjust", ReconciliationPolicy.Adjust), new("halt", ReconciliationPolicy.Halt),
+    ];
+
+    private static ReconciliationSettings BindReconciliation(TableReader? r)
+    {
+        var defaults = new ReconciliationSettings();
+        if (r is null) return defaults;
+        var settings = new ReconciliationSettings
+        {
+            Policy = r.Choice("policy", Policies) ?? defaults.Policy,
+            EverySeconds = r.Number("every_s", v => v >= 0 && v <= 86_400, "must be from 0 (off) to 86400 seconds") ?? defaults.EverySeconds,
+            OnReconnect = r.Bool("on_reconnect") ?? defaults.OnReconnect,
+            PositionToleranceLots = r.Number("position_tolerance_lots", v => v >= 0 && v <= 1e9, "must be 0 or more lots") ?? defaults.PositionToleranceLots,
+        };
+        r.Finish();
+        return settings;
     }
 
     private static OutputSettings BindOutput(TableReader? r)

@@ -69,6 +69,13 @@ public static class SettingsWriter
             };
             if (settings.Journal.Path is { } path) journal["path"] = path;
             root.Add("journal", journal);
+            root.Add("reconciliation", new TomlTable
+            {
+                ["policy"] = settings.Reconciliation.Policy.ToString().ToLowerInvariant(),
+                ["every_s"] = settings.Reconciliation.EverySeconds,
+                ["on_reconnect"] = settings.Reconciliation.OnReconnect,
+                ["position_tolerance_lots"] = settings.Reconciliation.PositionToleranceLots,
+            });
         }
         return root;
     }

@@ -10,9 +10,11 @@ namespace Hft.Engine.Live;
 /// <param name="ExchangeSide">Paper mode: where rows also go at exchange time (the simulated venue); empty in live mode.</param>
 /// <param name="Loop">The live loop.</param>
 /// <param name="Statistics">The gateway's counts.</param>
+/// <param name="Recovery">The journal for client ids, the orders earlier sessions left open, and who waits for the first reconciliation.</param>
 internal sealed record GatewayContext(
     IReadOnlyList<MarketDepth> Books,
     IReadOnlyList<DirectEntry<IMarketEventSink>> BookEntries,
     IReadOnlyList<DirectEntry<IMarketEventSink>> ExchangeSide,
     CoreLoop Loop,
-    GatewayStatistics Statistics);
+    GatewayStatistics Statistics,
+    Hft.Exchanges.Common.Reconciliation.GatewayRecovery Recovery);

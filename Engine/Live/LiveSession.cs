@@ -4,6 +4,8 @@ using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Runs;
 using Hft.Backtest.Venue;
 using Hft.Core.Books;
+using Hft.Core.Journal;
+using Hft.Core.Venues;
 using Hft.Core.Markets;
 using Hft.Core.Orders;
 using Hft.Core.Portfolio;
@@ -13,6 +15,7 @@ using Hft.Core.Runtime;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
 using Hft.Exchanges.Common;
+using Hft.Exchanges.Common.Reconciliation;
 
 namespace Hft.Engine.Live;
 
@@ -58,6 +61,8 @@ internal sealed class LiveSession : IDisposable
         _system = system;
         var instruments = setup.Instruments;
         Accounts = new TradingAccounts(instruments);
+        // Before anything runs: the state earlier sessions journaled (fills, positions, the orders left open).
+        Recovered = setup.EarlierJournal is { } earlier ? JournalRecovery.Restore(earlier, Accounts) : RecoveredTrading.None;
         _books = instruments.Select(i => new MarketDepth(i.TickSize, i.LotSize)).ToArray();
         _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
         _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
@@ -74,6 +79,21 @@ internal sealed class LiveSession : IDisposable
 
     /// <summary>The session's trading state (read it after <see cref="Stop"/>).</summary>
     public TradingAccounts Accounts { get; }
+
+    /// <summary>What was rebuilt from the journal of earlier sessions.</summary>
+    public RecoveredTrading Recovered { get; }
+
+    /// <summary>Set once the venue was reconciled at start and the strategies were told to start.</summary>
+    public bool StrategiesStarted => Volatile.Read(ref _strategiesCued) != 0;
+
+    private int _strategiesCued;
+
+    // On the loop, from the gateway: the venue was reconciled, the strategies may start (and send orders).
+    private void OnVenueReconciled()
+    {
+        if (Interlocked.Exchange(ref _strategiesCued, 1) != 0) return;
+        _strategies.Tell(DeferredActorGroup.CreateChildren.Instance, ActorRefs.NoSender);
+    }
 
     /// <summary>The venue gateway actor.</summary>
     public IActorRef GatewayActor => _gateway;
@@ -152,17 +172,21 @@ internal sealed class LiveSession : IDisposable
                 venueForOrders = venues.ActorOf(_loop.On(_props.Props(() => new SimulatedVenueActor(exchanges, latencies, _loop, _simEntry))), "sim");
                 exchangeSide = _setup.Instruments.Select(_ => _simEntry).ToArray();
             }
-            var context = new GatewayContext(_books, _bookEntries, exchangeSide, _loop, Gateway);
+            var recovery = new GatewayRecovery { Journal = _setup.Journal, OpenOrders = Recovered.OpenOrders, Reconciled = OnVenueReconciled };
+            var context = new GatewayContext(_books, _bookEntries, exchangeSide, _loop, Gateway, recovery);
             _gateway = venues.ActorOf(_loop.On(_props.Props(() => _setup.Gateway(context))), _setup.VenueName);
             if (_setup.Paper is null) venueForOrders = _gateway;
         }), "venues");
         orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
+        // Reconciliation at start reports what it finds before any order was sent.
+        _gateway.Tell(new ReportOrdersTo(orders), ActorRefs.NoSender);
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
         var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers, _setup.Journal))), "risk");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
         var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));
-        _strategies = root.ActorOf(Group(strategies =>
+        // The strategies start once the gateway reconciled the venue: no order goes out on a state the venue contradicts.
+        _strategies = root.ActorOf(_loop.On(_props.Props(() => new DeferredActorGroup(strategies =>
         {
             for (int i = 0; i < _setup.Strategies.Count; i++)
             {
@@ -171,7 +195,8 @@ internal sealed class LiveSession : IDisposable
                 var factory = s.Factory;
                 strategies.ActorOf(_loop.On(_props.Props(() => new StrategyActor(factory, Accounts, _books, risk, _clock, entry))), s.Name);
             }
-        }, perStrategy), "strategies");
+        }, perStrategy))), "strategies");
+        if (Volatile.Read(ref _strategiesCued) != 0) _strategies.Tell(DeferredActorGroup.CreateChildren.Instance, ActorRefs.NoSender);
         root.ActorOf(Group(books =>
         {
             for (int i = 0; i < _books.Length; i++)

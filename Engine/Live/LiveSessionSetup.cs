@@ -29,6 +29,9 @@ internal sealed record LiveSessionSetup
     /// <summary>Where every order change, fill and trading-state change is appended (null: no journal).</summary>
     public Hft.Core.Journal.JournalWriter? Journal { get; init; }
 
+    /// <summary>What earlier sessions left in the journal, replayed into the session's state before it starts (null: nothing).</summary>
+    public Hft.Core.Journal.JournalContents? EarlierJournal { get; init; }
+
     /// <summary>How the loop waits for work (null: the defaults, which block at once; a bench spins).</summary>
     public Hft.Core.Runtime.CoreLoopOptions? LoopOptions { get; init; }
 }

@@ -2,6 +2,7 @@ using Hft.Core.Risk;
 using Hft.Engine.Config;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Bybit;
+using Hft.Exchanges.Common.Reconciliation;
 
 namespace Hft.Engine.Live;
 
@@ -9,7 +10,8 @@ namespace Hft.Engine.Live;
 internal static class VenueOptions
 {
     /// <summary>Options of a Binance market; keys only when <paramref name="trading"/>.</summary>
-    public static BinanceGatewayOptions Binance(BinanceVenueSettings v, LiveSettings live, bool trading, KillSwitchLatch? kill = null) => new()
+    public static BinanceGatewayOptions Binance(BinanceVenueSettings v, LiveSettings live, bool trading, KillSwitchLatch? kill = null,
+        ReconciliationOptions? reconciliation = null) => new()
     {
         Name = v.Name,
         RestUrl = v.RestUrl,
@@ -21,10 +23,12 @@ internal static class VenueOptions
         ClientOrderPrefix = live.ClientOrderPrefix,
         RecvWindowMs = live.RecvWindowMs,
         Kill = kill,
+        Reconciliation = reconciliation ?? new ReconciliationOptions(),
     };
 
     /// <summary>Options of Bybit v5; keys only when <paramref name="trading"/>.</summary>
-    public static BybitGatewayOptions Bybit(BybitVenueSettings v, LiveSettings live, bool trading, KillSwitchLatch? kill = null) => new()
+    public static BybitGatewayOptions Bybit(BybitVenueSettings v, LiveSettings live, bool trading, KillSwitchLatch? kill = null,
+        ReconciliationOptions? reconciliation = null) => new()
     {
         Name = v.Name,
         RestUrl = v.RestUrl,
@@ -37,5 +41,6 @@ internal static class VenueOptions
         ClientOrderPrefix = live.ClientOrderPrefix,
         RecvWindowMs = live.RecvWindowMs,
         Kill = kill,
+        Reconciliation = reconciliation ?? new ReconciliationOptions(),
     };
 }

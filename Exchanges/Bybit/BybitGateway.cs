@@ -14,6 +14,7 @@ using Hft.Exchanges.Bybit.Http;
 using Hft.Exchanges.Bybit.Parsing;
 using Hft.Exchanges.Bybit.Streams;
 using Hft.Exchanges.Common;
+using Hft.Exchanges.Common.Reconciliation;
 
 namespace Hft.Exchanges.Bybit;
 
@@ -65,10 +66,12 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     /// <param name="loop">The live core loop.</param>
     /// <param name="statistics">Counts for the summary.</param>
     /// <param name="recorder">Raw frames for <c>record</c>, if recording.</param>
+    /// <param name="recovery">The journal for client ids, the orders earlier sessions left open, who waits for the first reconciliation.</param>
     public BybitGateway(BybitGatewayOptions options, IReadOnlyList<Instrument> instruments, IReadOnlyList<MarketDepth> books,
         IReadOnlyList<DirectEntry<IMarketEventSink>> bookEntries, IReadOnlyList<DirectEntry<IMarketEventSink>> venueEntries, CoreLoop loop,
-        GatewayStatistics statistics, IRawFrameRecorder? recorder = null)
+        GatewayStatistics statistics, IRawFrameRecorder? recorder = null, GatewayRecovery? recovery = null)
     {
+        _recovery = recovery ?? GatewayRecovery.None;
         if (options.Category != "linear") throw new ArgumentException($"{options.Name}: category '{options.Category}' is not supported (only linear is)");
         _options = options;
         _rest = new BybitRestClient(BybitGatewayOptions.Transport(options), options.Category);
@@ -105,8 +108,15 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         Receive<ResolveOrder>(r => Query(r.Command, r.ClientOrderId, r.Confirming));
         Receive<StopTrading>(OnStopTrading);
         Receive<Finished>(OnFinished);
+        Receive<ReportOrdersTo>(m => _reportTo = m.Orders);
+        Receive<ReconciliationStep>(step => _reconciler.On(step));
+        Receive<PositionsCompared>(compared => _reconciler.OnCompared(compared));
         Receive<DirectDeliveryFailed>(failed => failed.Rethrow());
     }
+
+    private readonly GatewayRecovery _recovery;
+    private VenueReconciler _reconciler = null!;
+    private bool _reconciledOnce;
 
     /// <summary>What it saw so far.</summary>
     public GatewayStatistics Statistics { get; }
@@ -123,6 +133,11 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     {
         _log = Context.GetLogger();
         var self = Self;
+        _reconciler = new VenueReconciler(_options.Name, _options.Reconciliation, new BybitReconciliationVenue(_rest, _options.Category), _instruments,
+            _tracker, _ids, _loop.Clock, _log, self, () => _reportTo, OnReconciled, Statistics.Reconciliation);
+        _reconciler.Seed(_recovery.OpenOrders);
+        // Nothing to reconcile without trading, or without streams (a bench driving the gateway by hand).
+        if (!_options.Trading || !_options.ConnectStreams || !_options.Reconciliation.OnStart) OnReconciled(true);
         StartUp().PipeTo(self);
     }
 
@@ -360,7 +375,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                     _log.Warning("{0}: private stream closed before its subscription; it is sent again on reconnect", _options.Name);
                 break;
             case BybitOperationReply { Op: "subscribe", Success: true }:
-                OpenOrderEntry();
+                OnPrivateStreamReady();
                 break;
             case BybitOperationReply { Op: "auth" } failed:
                 Halt("the private stream refused authentication: " + failed.Message);
@@ -389,7 +404,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private void OnCommand(VenueCommand command)
     {
         if (!_reportTo.Equals(Sender) && !Sender.IsNobody()) _reportTo = Sender;
-        string? why = OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill)
+        string? why = OrderGate.Refusal(command.Kind, _options.Trading, _halted ?? _reconciler.HaltReason, _stopping, _options.Kill)
                       ?? (_privateReady.IsFull ? "the private stream has not come up: too many orders waiting for it" : null);
         if (why is not null)
         {
@@ -405,6 +420,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
             // A fresh orderLinkId for every new order (Bybit refuses a repeated one, 110072).
             id = _ids.Next(command.OrderId);
             _tracker.OnNew(command, id);
+            _recovery.Journal?.OnClientOrder(i, command.OrderId, id, _loop.Clock.Now);
         }
         else if (_tracker.ClientIdOf(command.OrderId) is { } sent)
         {
@@ -433,6 +449,23 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         var self = Self;
         call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
+    }
+
+    private void OnPrivateStreamReady()
+    {
+        // Order entry opens only once the venue was reconciled at start; after a reconnect, what happened meanwhile is asked for.
+        if (!_reconciledOnce) _reconciler.Begin("start");
+        else if (_options.Reconciliation.OnReconnect) _reconciler.Begin("reconnect");
+    }
+
+    private void OnReconciled(bool ok)
+    {
+        if (_reconciledOnce) return;
+        _reconciledOnce = true;
+        OpenOrderEntry();
+        if (_options.Trading && _options.ConnectStreams && _options.Reconciliation.Every is { } every)
+            Timers.StartPeriodicTimer("reconcile", new ReconcileNow("periodic"), every);
+        _recovery.Reconciled?.Invoke();
     }
 
     private void OpenOrderEntry()

@@ -50,6 +50,9 @@ public sealed record BybitGatewayOptions
     /// <summary>How long after an unknown outcome the order is queried.</summary>
     public TimeSpan UnknownOutcomeQueryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>When the gateway reconciles with the venue and what it does about a difference.</summary>
+    public Hft.Exchanges.Common.Reconciliation.ReconciliationOptions Reconciliation { get; init; } = new();
+
     /// <summary>
     /// How long after an accepted cancel or amend the order is queried if the private stream has not told its result
     /// (Bybit's answer means "accepted", not "done").

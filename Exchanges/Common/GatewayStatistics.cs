@@ -71,6 +71,9 @@ public sealed class GatewayStatistics : IVenueHealth
     public (bool Synced, long LastUpdateId) Book(int instrument) =>
         (Volatile.Read(ref _bookSynced[instrument]) == 1, Volatile.Read(ref _bookIds[instrument]));
 
+    /// <summary>What reconciliation with the venue found.</summary>
+    public Reconciliation.ReconciliationCounts Reconciliation { get; } = new();
+
     /// <summary>Open orders the venue still held when the session ended (-1 if it could not be asked).</summary>
     public int OpenOrdersAtExit { get; set; } = -1;
 }

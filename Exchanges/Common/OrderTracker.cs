@@ -49,6 +49,45 @@ public sealed class OrderTracker
         _current[command.OrderId] = order;
     }
 
+    /// <summary>
+    /// Takes over an order sent before this session (from the journal, or found on the venue under our prefix) as the
+    /// current incarnation of <paramref name="orderId"/>, with what is known to be filled already: later venue updates
+    /// count only what goes beyond <paramref name="cumulative"/>.
+    /// </summary>
+    public void Adopt(int instrument, ulong orderId, Side side, string clientOrderId, long priceTick, double quantity, double cumulative, OrderStatus status)
+    {
+        var order = new TrackedOrder(instrument, orderId, side, clientOrderId)
+        {
+            PriceTick = priceTick,
+            Quantity = quantity,
+            Cumulative = cumulative,
+            // A resting limit order fills at its price: the best guess for what was filled before.
+            CumulativeValue = cumulative * priceTick * _instruments[instrument].TickSize,
+            Status = status,
+        };
+        _byClientId[clientOrderId] = order;
+        _current[orderId] = order;
+        if (IsFinal(status)) Ended(clientOrderId);
+    }
+
+    /// <summary>True if <paramref name="clientOrderId"/> is a known order (open or recently ended).</summary>
+    public bool Knows(string clientOrderId) => _byClientId.ContainsKey(clientOrderId);
+
+    /// <summary>
+    /// The open current orders whose last request is older than <paramref name="before"/> (local ns), in client-id order:
+    /// what reconciliation may ask the venue about without racing an answer still on its way.
+    /// </summary>
+    public IReadOnlyList<(int Instrument, ulong OrderId, Side Side, string ClientOrderId)> OpenOrders(long before)
+    {
+        var open = new List<(int, ulong, Side, string)>();
+        foreach (var o in _current.Values)
+        {
+            if (o.IsOpen && o.LastRequestLocalTime <= before) open.Add((o.Instrument, o.OrderId, o.Side, o.ClientOrderId));
+        }
+        open.Sort((a, b) => string.CompareOrdinal(a.Item4, b.Item4));
+        return open;
+    }
+
     /// <summary>Records a cancel or modify of the current incarnation on its way to the venue.</summary>
     public void OnRequest(VenueCommand command)
     {

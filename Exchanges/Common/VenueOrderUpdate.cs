@@ -1,3 +1,4 @@
+using Hft.Core.Markets;
 using Hft.Core.Orders;
 
 namespace Hft.Exchanges.Common;
@@ -30,4 +31,16 @@ public sealed record VenueOrderUpdate(
     decimal Fee,
     bool Maker,
     long TimeMs,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>Buy or sell, where the message says (REST answers and open orders); <see cref="Side.None"/> otherwise.</summary>
+    public Side Side { get; init; }
+
+    /// <summary>The side in a venue's words: <c>BUY</c>/<c>Buy</c> or <c>SELL</c>/<c>Sell</c>; anything else is none.</summary>
+    public static Side ParseSide(string? text) => text switch
+    {
+        "BUY" or "Buy" => Side.Buy,
+        "SELL" or "Sell" => Side.Sell,
+        _ => Side.None,
+    };
+}

@@ -8,6 +8,7 @@ using Hft.Core.Markets;
 using Hft.Core.Runtime;
 using Hft.Core.Venues;
 using Hft.Exchanges.Common;
+using Hft.Exchanges.Common.Reconciliation;
 using static Hft.Exchanges.Common.JsonFields;
 
 namespace Hft.Exchanges.Binance.Common;
@@ -47,6 +48,9 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private ILoggingAdapter _log = null!;
     private string? _halted;
     private bool _stopping;
+    private readonly GatewayRecovery _recovery;
+    private VenueReconciler _reconciler = null!;
+    private bool _reconciledOnce;
 
     /// <summary>Creates the gateway.</summary>
     /// <param name="options">Endpoints, keys and limits.</param>
@@ -58,10 +62,12 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     /// <param name="loop">The live core loop.</param>
     /// <param name="statistics">Counts for the summary.</param>
     /// <param name="recorder">Raw frames for <c>record</c>, if recording.</param>
+    /// <param name="recovery">The journal for client ids, the orders earlier sessions left open, who waits for the first reconciliation.</param>
     public BinanceGateway(BinanceGatewayOptions options, IBinanceMarket market, IReadOnlyList<Instrument> instruments, IReadOnlyList<MarketDepth> books,
         IReadOnlyList<DirectEntry<IMarketEventSink>> bookEntries, IReadOnlyList<DirectEntry<IMarketEventSink>> venueEntries, CoreLoop loop,
-        GatewayStatistics statistics, IRawFrameRecorder? recorder = null)
+        GatewayStatistics statistics, IRawFrameRecorder? recorder = null, GatewayRecovery? recovery = null)
     {
+        _recovery = recovery ?? GatewayRecovery.None;
         _options = options;
         _instruments = instruments;
         _books = books;
@@ -99,6 +105,9 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         Receive<ResolveOrder>(r => Query(r.Command, r.ClientOrderId));
         Receive<StopTrading>(OnStopTrading);
         Receive<Finished>(OnFinished);
+        Receive<ReportOrdersTo>(m => _reportTo = m.Orders);
+        Receive<ReconciliationStep>(step => _reconciler.On(step));
+        Receive<PositionsCompared>(compared => _reconciler.OnCompared(compared));
         Receive<DirectDeliveryFailed>(failed => failed.Rethrow());
     }
 
@@ -117,6 +126,11 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     {
         _log = Context.GetLogger();
         var self = Self;
+        _reconciler = new VenueReconciler(_options.Name, _options.Reconciliation, new BinanceReconciliationVenue(_market), _instruments, _tracker, _ids,
+            _loop.Clock, _log, self, () => _reportTo, OnReconciled, Statistics.Reconciliation);
+        _reconciler.Seed(_recovery.OpenOrders);
+        // Nothing to reconcile without trading, or without streams (a bench driving the gateway by hand).
+        if (!_options.Trading || !_options.ConnectStreams || !_options.Reconciliation.OnStart) OnReconciled(true);
         StartUp().PipeTo(self);
     }
 
@@ -224,7 +238,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         if (connected.Stream == PrivateStreamId)
         {
             _log.Info("{0}: user data stream {1}", _options.Name, connected.Reconnect ? "reconnected" : "connected");
-            OpenOrderEntry();
+            OnPrivateStreamReady();
             return;
         }
         _log.Info("{0}: {1} stream {2}", _options.Name, _instruments[connected.Stream].Symbol, connected.Reconnect ? "reconnected" : "connected");
@@ -399,7 +413,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private void OnCommand(VenueCommand command)
     {
         if (!_reportTo.Equals(Sender) && !Sender.IsNobody()) _reportTo = Sender;
-        string? why = OrderGate.Refusal(command.Kind, _options.Trading, _halted, _stopping, _options.Kill)
+        string? why = OrderGate.Refusal(command.Kind, _options.Trading, _halted ?? _reconciler.HaltReason, _stopping, _options.Kill)
                       ?? (_privateReady.IsFull ? "the private stream has not come up: too many orders waiting for it" : null);
         if (why is not null)
         {
@@ -415,6 +429,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
             // A fresh client id for every new order, even when the strategy reuses its local id.
             id = _ids.Next(command.OrderId);
             _tracker.OnNew(command, id);
+            _recovery.Journal?.OnClientOrder(i, command.OrderId, id, _loop.Clock.Now);
         }
         else if (_tracker.ClientIdOf(command.OrderId) is { } sent)
         {
@@ -442,6 +457,23 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         }
         var self = Self;
         call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
+    }
+
+    private void OnPrivateStreamReady()
+    {
+        // Order entry opens only once the venue was reconciled at start; after a reconnect, what happened meanwhile is asked for.
+        if (!_reconciledOnce) _reconciler.Begin("start");
+        else if (_options.Reconciliation.OnReconnect) _reconciler.Begin("reconnect");
+    }
+
+    private void OnReconciled(bool ok)
+    {
+        if (_reconciledOnce) return;
+        _reconciledOnce = true;
+        OpenOrderEntry();
+        if (_options.Trading && _options.ConnectStreams && _options.Reconciliation.Every is { } every)
+            Timers.StartPeriodicTimer("reconcile", new ReconcileNow("periodic"), every);
+        _recovery.Reconciled?.Invoke();
     }
 
     private void OpenOrderEntry()

@@ -53,6 +53,9 @@ public sealed record BinanceGatewayOptions
     /// <summary>How long after an unknown outcome the order is queried.</summary>
     public TimeSpan UnknownOutcomeQueryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>When the gateway reconciles with the venue and what it does about a difference.</summary>
+    public Hft.Exchanges.Common.Reconciliation.ReconciliationOptions Reconciliation { get; init; } = new();
+
     /// <summary>Request weight per minute to stay under.</summary>
     public int WeightPerMinute { get; init; } = 2400;
 

@@ -66,7 +66,10 @@ public interface IBinanceMarket : IDisposable
     /// <summary>The symbol's open orders (a JSON array).</summary>
     Task<BinanceResponse> OpenOrders(string symbol);
 
-    /// <summary>The venue's signed position in the symbol, or null where the market has none (spot).</summary>
+    /// <summary>True if the market keeps positions (futures); spot holds balances.</summary>
+    bool HasPositions { get; }
+
+    /// <summary>The venue's signed position in the symbol, or null where the market has none (spot) or it could not be read.</summary>
     Task<decimal?> Position(string symbol);
 
     /// <summary>

@@ -88,6 +88,9 @@ public sealed class FuturesMarket : IBinanceMarket
     public Task<BinanceResponse> OpenOrders(string symbol) => _rest.OpenOrders(symbol);
 
     /// <inheritdoc />
+    public bool HasPositions => true;
+
+    /// <inheritdoc />
     public async Task<decimal?> Position(string symbol)
     {
         var r = await _rest.PositionRisk(symbol).ConfigureAwait(false);

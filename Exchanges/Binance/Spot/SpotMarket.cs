@@ -100,6 +100,9 @@ public sealed class SpotMarket : IBinanceMarket
     public Task<BinanceResponse> OpenOrders(string symbol) => _rest.OpenOrders(symbol);
 
     /// <inheritdoc />
+    public bool HasPositions => false;
+
+    /// <inheritdoc />
     public Task<decimal?> Position(string symbol) => Task.FromResult<decimal?>(null);
 
     /// <inheritdoc />

@@ -61,7 +61,7 @@ public static class BybitPrivateParser
             Fee: OptionalDecimal(item, "cumExecFee"),
             Maker: false,
             TimeMs: OptionalInt64(item, "updatedTime"),
-            Reason: reject is null or "EC_NoError" ? null : reject);
+            Reason: reject is null or "EC_NoError" ? null : reject) { Side = VenueOrderUpdate.ParseSide(OptionalString(item, "side")) };
     }
 
     /// <summary>An item of the <c>execution</c> topic: one fill.</summary>

@@ -39,7 +39,8 @@ public static class FuturesUserDataParser
         decimal executed = Decimal(o, "executedQty");
         return (String(o, "symbol"), new VenueOrderUpdate(
             String(o, "clientOrderId"), BinanceOrderStatus.Parse(String(o, "status")), Decimal(o, "price"), Decimal(o, "origQty"),
-            executed, OptionalDecimal(o, "avgPrice"), 0, 0, 0, false, OptionalInt64(o, "updateTime")));
+            executed, OptionalDecimal(o, "avgPrice"), 0, 0, 0, false, OptionalInt64(o, "updateTime"))
+            { Side = VenueOrderUpdate.ParseSide(OptionalString(o, "side")) });
     }
 
     private static BinanceOrderEvent Order(JsonElement root)

@@ -52,7 +52,8 @@ public static class SpotUserDataParser
         string id = OptionalString(o, "origClientOrderId") ?? String(o, "clientOrderId");
         decimal quantity = o.ValueKind == JsonValueKind.Object && o.TryGetProperty("origQty", out _) ? Decimal(o, "origQty") : Decimal(o, "qty");
         return new VenueOrderUpdate(id, BinanceOrderStatus.Parse(String(o, "status")), Decimal(o, "price"), quantity, executed,
-            executed > 0 ? quote / executed : 0, 0, 0, 0, false, OptionalInt64(o, "updateTime", OptionalInt64(o, "transactTime")));
+            executed > 0 ? quote / executed : 0, 0, 0, 0, false, OptionalInt64(o, "updateTime", OptionalInt64(o, "transactTime")))
+            { Side = VenueOrderUpdate.ParseSide(OptionalString(o, "side")) };
     }
 
     /// <summary>
