@@ -44,7 +44,7 @@ public sealed class BybitBookUnderFaultsTests
             Instruments = [instrument],
             Strategies = [],
             VenueName = "bybit",
-            Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         var (compared, rounds) = await FaultCheckpoints.Run(session, instrument, seed, j => venue.FaultsAsync(j), venue.StateAsync, async round =>

@@ -30,7 +30,7 @@ public sealed class BybitLevelOneGatewayTests
             Instruments = [instrument],
             Strategies = [],
             VenueName = "bybit",
-            Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         int compared = 0;

@@ -86,7 +86,7 @@ public sealed class BybitOrderLifecycleTests
             Instruments = [instrument],
             Strategies = [new StrategySetup("lifecycle", () => strategy, null)],
             VenueName = "bybit",
-            Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         var watch = System.Diagnostics.Stopwatch.StartNew();

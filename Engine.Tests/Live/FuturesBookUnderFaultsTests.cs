@@ -42,7 +42,7 @@ public sealed class FuturesBookUnderFaultsTests
             Instruments = [instrument],
             Strategies = [],
             VenueName = "binance-futures",
-            Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         var (compared, rounds) = await FaultCheckpoints.Run(session, instrument, seed, j => venue.FaultsAsync(j), venue.StateAsync);

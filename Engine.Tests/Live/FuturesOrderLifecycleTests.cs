@@ -72,7 +72,7 @@ public sealed class FuturesOrderLifecycleTests
             Instruments = [instrument],
             Strategies = [new StrategySetup("lifecycle", () => strategy, null)],
             VenueName = "binance-futures",
-            Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -144,7 +144,7 @@ public sealed class PartialFillLifecycleTests
                         DepthStream = "@depth@0ms",
                     };
                     return new PartialFillVenue(s, s.Emulator.Report,
-                        c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics));
+                        c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery));
                 }
                 case "binance-spot":
                 {
@@ -155,7 +155,7 @@ public sealed class PartialFillLifecycleTests
                         Trading = true, ApiKey = s.ApiKey, ApiSecret = s.Emulator.Venue.Options.ApiSecret,
                     };
                     return new PartialFillVenue(s, s.Emulator.Report,
-                        c => new BinanceGateway(options, new SpotMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics));
+                        c => new BinanceGateway(options, new SpotMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery));
                 }
                 default:
                 {
@@ -167,7 +167,7 @@ public sealed class PartialFillLifecycleTests
                         ApiKey = e.Venue.Options.ApiKey, ApiSecret = e.Venue.Options.ApiSecret,
                     };
                     return new PartialFillVenue(s, e.Report,
-                        c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics));
+                        c => new BybitGateway(options, [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery));
                 }
             }
         }

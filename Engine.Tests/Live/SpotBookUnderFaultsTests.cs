@@ -44,7 +44,7 @@ public sealed class SpotBookUnderFaultsTests
             Instruments = [instrument],
             Strategies = [],
             VenueName = "binance-spot",
-            Gateway = c => new BinanceGateway(options, new SpotMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BinanceGateway(options, new SpotMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         var (compared, rounds) = await FaultCheckpoints.Run(session, instrument, seed, j => Faults(venue, j), levels => State(venue, levels));

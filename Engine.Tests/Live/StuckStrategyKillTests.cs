@@ -73,7 +73,7 @@ public sealed class StuckStrategyKillTests : Data.TempDirectoryTest
             Instruments = [instrument],
             Strategies = [new StrategySetup("stuck", () => strategy, null)],
             VenueName = "binance-futures",
-            Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics),
+            Gateway = c => new BinanceGateway(options, new FuturesMarket(options), [instrument], c.Books, c.BookEntries, c.ExchangeSide, c.Loop, c.Statistics, c.Recovery),
         };
         string killFile = PathOf("session.kill");
         using var session = new LiveSession(setup, TestActorSystems.Shared);

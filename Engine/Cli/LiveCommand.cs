@@ -258,7 +258,7 @@ internal static class LiveCommand
     {
         var options = VenueOptions.Binance(v, live, trading, kill, reconciliation);
         return context => new BinanceGateway(options, market(options), instruments, context.Books, context.BookEntries, context.ExchangeSide,
-            context.Loop, context.Statistics, recorder, context.Recovery);
+            context.Loop, context.Statistics, context.Recovery, recorder);
     }
 
     private static Func<GatewayContext, ActorBase> Gateway(VenueSettings venue, Instrument[] instruments, LiveSettings live, bool trading,
@@ -275,6 +275,6 @@ internal static class LiveCommand
     {
         var options = VenueOptions.Bybit(v, live, trading, kill, reconciliation);
         return context => new BybitGateway(options, instruments, context.Books, context.BookEntries, context.ExchangeSide,
-            context.Loop, context.Statistics, recorder, context.Recovery);
+            context.Loop, context.Statistics, context.Recovery, recorder);
     }
 }

@@ -66,7 +66,7 @@ internal static class TickToOrderBench
             Journal = journal,
             LoopOptions = new CoreLoopOptions(SpinBeforeWait: TimeSpan.FromMilliseconds(50)),
             Gateway = context => new BinanceGateway(options, new FuturesMarket(options), [Bench], context.Books, context.BookEntries,
-                context.ExchangeSide, context.Loop, context.Statistics),
+                context.ExchangeSide, context.Loop, context.Statistics, context.Recovery),
         };
         using var session = new LiveSession(setup, system);
         var gateway = session.GatewayActor;

@@ -176,10 +176,11 @@ internal sealed class LiveSession : IDisposable
             var context = new GatewayContext(_books, _bookEntries, exchangeSide, _loop, Gateway, recovery);
             _gateway = venues.ActorOf(_loop.On(_props.Props(() => _setup.Gateway(context))), _setup.VenueName);
             if (_setup.Paper is null) venueForOrders = _gateway;
+            // The group's children start after the root's: /orders exists by now. Reconciliation at start reports to it
+            // before any order was sent.
+            _gateway.Tell(new ReportOrdersTo(orders), ActorRefs.NoSender);
         }), "venues");
         orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
-        // Reconciliation at start reports what it finds before any order was sent.
-        _gateway.Tell(new ReportOrdersTo(orders), ActorRefs.NoSender);
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
         var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers, _setup.Journal))), "risk");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);

@@ -69,9 +69,9 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     /// <param name="recovery">The journal for client ids, the orders earlier sessions left open, who waits for the first reconciliation.</param>
     public BybitGateway(BybitGatewayOptions options, IReadOnlyList<Instrument> instruments, IReadOnlyList<MarketDepth> books,
         IReadOnlyList<DirectEntry<IMarketEventSink>> bookEntries, IReadOnlyList<DirectEntry<IMarketEventSink>> venueEntries, CoreLoop loop,
-        GatewayStatistics statistics, IRawFrameRecorder? recorder = null, GatewayRecovery? recovery = null)
+        GatewayStatistics statistics, GatewayRecovery recovery, IRawFrameRecorder? recorder = null)
     {
-        _recovery = recovery ?? GatewayRecovery.None;
+        _recovery = recovery;
         if (options.Category != "linear") throw new ArgumentException($"{options.Name}: category '{options.Category}' is not supported (only linear is)");
         _options = options;
         _rest = new BybitRestClient(BybitGatewayOptions.Transport(options), options.Category);

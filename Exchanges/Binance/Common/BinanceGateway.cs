@@ -65,9 +65,9 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     /// <param name="recovery">The journal for client ids, the orders earlier sessions left open, who waits for the first reconciliation.</param>
     public BinanceGateway(BinanceGatewayOptions options, IBinanceMarket market, IReadOnlyList<Instrument> instruments, IReadOnlyList<MarketDepth> books,
         IReadOnlyList<DirectEntry<IMarketEventSink>> bookEntries, IReadOnlyList<DirectEntry<IMarketEventSink>> venueEntries, CoreLoop loop,
-        GatewayStatistics statistics, IRawFrameRecorder? recorder = null, GatewayRecovery? recovery = null)
+        GatewayStatistics statistics, GatewayRecovery recovery, IRawFrameRecorder? recorder = null)
     {
-        _recovery = recovery ?? GatewayRecovery.None;
+        _recovery = recovery;
         _options = options;
         _instruments = instruments;
         _books = books;
