@@ -583,20 +583,15 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private async Task<Finished> FinishTrading(bool cancel)
     {
         var symbols = _instruments.Select(i => i.Symbol).ToArray();
-        if (cancel)
-        {
-            foreach (var symbol in symbols) await _rest.CancelAll(symbol).ConfigureAwait(false);
-        }
-        int open = 0;
+        var venue = new BybitReconciliationVenue(_rest, _options.Category);
         var positions = new List<KeyValuePair<string, decimal>>();
+        var (open, problem) = await OwnOpenOrders.CancelAndCount(venue, _ids, symbols, cancel, (symbol, id) => _rest.CancelOrder(symbol, id)).ConfigureAwait(false);
+        if (open is null) return new Finished(ActorRefs.Nobody, -1, positions, "the open-orders query failed: " + problem);
         foreach (var symbol in symbols)
         {
-            var (r, orders) = await _rest.OpenOrders(symbol).ConfigureAwait(false);
-            if (!r.IsOk) return new Finished(ActorRefs.Nobody, -1, positions, "the open-orders query failed: " + r.Describe());
-            open += orders.Count;
             if (await _rest.Position(symbol).ConfigureAwait(false) is { } position) positions.Add(new(symbol, position));
         }
-        return new Finished(ActorRefs.Nobody, open, positions);
+        return new Finished(ActorRefs.Nobody, open.Value, positions);
     }
 
     private sealed record Finished(IActorRef ReplyTo, int OpenOrders, IReadOnlyList<KeyValuePair<string, decimal>> Positions, string? Problem = null);

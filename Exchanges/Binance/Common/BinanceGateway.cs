@@ -611,24 +611,15 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private async Task<Finished> FinishTrading(bool cancel)
     {
         var symbols = _instruments.Select(i => i.Symbol).ToArray();
-        if (cancel)
-        {
-            foreach (var symbol in symbols) await _market.CancelAll(symbol).ConfigureAwait(false);
-        }
-        int open = 0;
         var positions = new List<KeyValuePair<string, decimal>>();
+        var (open, _) = await OwnOpenOrders.CancelAndCount(new BinanceReconciliationVenue(_market), _ids, symbols, cancel, (symbol, id) => _market.CancelOrder(symbol, id))
+            .ConfigureAwait(false);
+        if (open is null) return new Finished(ActorRefs.Nobody, -1, positions);
         foreach (var symbol in symbols)
         {
-            var r = await _market.OpenOrders(symbol).ConfigureAwait(false);
-            if (!r.IsOk) return new Finished(ActorRefs.Nobody, -1, positions);
-            using (var doc = r.Json())
-            {
-                if (doc.RootElement.ValueKind != JsonValueKind.Array) return new Finished(ActorRefs.Nobody, -1, positions);
-                open += doc.RootElement.GetArrayLength();
-            }
             if (await _market.Position(symbol).ConfigureAwait(false) is { } position) positions.Add(new(symbol, position));
         }
-        return new Finished(ActorRefs.Nobody, open, positions);
+        return new Finished(ActorRefs.Nobody, open.Value, positions);
     }
 
     private sealed record Finished(IActorRef ReplyTo, int OpenOrders, IReadOnlyList<KeyValuePair<string, decimal>> Positions);

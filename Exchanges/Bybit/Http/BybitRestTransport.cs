@@ -116,9 +116,11 @@ public sealed class BybitRestTransport : IDisposable
 
     private async Task<BybitResponse> SendOnce(HttpMethod method, string path, string payload, bool signed, bool isOrder, CancellationToken cancel)
     {
+        // A stop holds back new orders and amends still waiting for the rate limit; cancels (an order limit too on Bybit) go out.
+        bool heldAtStop = isOrder && !path.EndsWith("/cancel", StringComparison.Ordinal);
         try
         {
-            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancel, isOrder ? _ordersStopped.Token : CancellationToken.None);
+            using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancel, heldAtStop ? _ordersStopped.Token : CancellationToken.None);
             TimeSpan wait;
             while ((wait = Limits.DelayBeforeSend(path, LocalNowMs(), isOrder)) > TimeSpan.Zero) await Task.Delay(wait, waiting.Token).ConfigureAwait(false);
         }
@@ -130,7 +132,7 @@ public sealed class BybitRestTransport : IDisposable
         {
             return BybitResponse.NotSent(RestOutcome.Rejected, "not sent: the session is stopping");
         }
-        if (isOrder && _ordersStopped.IsCancellationRequested) return BybitResponse.NotSent(RestOutcome.Rejected, "not sent: the session is stopping");
+        if (heldAtStop && _ordersStopped.IsCancellationRequested) return BybitResponse.NotSent(RestOutcome.Rejected, "not sent: the session is stopping");
         bool isGet = method == HttpMethod.Get;
         using var request = new HttpRequestMessage(method, isGet && payload.Length > 0 ? path + "?" + payload : path);
         if (!isGet) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");

@@ -15,7 +15,7 @@ public sealed class ReconciliationCounts
     /// <summary>Orders the engine thought open that had ended on the venue (filled, cancelled, never taken), resolved from the venue.</summary>
     public long Resolved { get; internal set; }
 
-    /// <summary>Open orders on the venue that are not ours (another client id prefix): reported, left alone.</summary>
+    /// <summary>Open orders on the venue that are not ours (another client id prefix): reported once each, left alone.</summary>
     public long UnknownOrders { get; internal set; }
 
     /// <summary>Confirmed position differences (each instrument of each reconciliation counts once).</summary>

@@ -38,6 +38,7 @@ public sealed class VenueReconciler
     private Run? _current;
     private int _runs;
     private bool _firstDone;
+    private readonly HashSet<string> _reportedForeign = new(StringComparer.Ordinal);
 
     /// <summary>A reconciler for the gateway whose mailbox is <paramref name="self"/>.</summary>
     /// <param name="name">The venue's name, for the log.</param>
@@ -155,6 +156,8 @@ public sealed class VenueReconciler
             {
                 if (!_ids.TryParse(update.ClientOrderId, out ulong localId))
                 {
+                    // Each foreign order is reported once a session, not at every look.
+                    if (!_reportedForeign.Add(update.ClientOrderId)) continue;
                     Counts.UnknownOrders++;
                     _log.Warning("{0}: reconciliation: open order {1} on {2} ({3} {4} @ {5}) is not ours (no '{6}' prefix); left alone",
                         new object[] { _name, update.ClientOrderId, _instruments[i].Symbol, update.Side, update.Quantity, update.Price, _ids.Prefix });
