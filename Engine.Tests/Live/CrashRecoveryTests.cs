@@ -77,6 +77,7 @@ public sealed partial class CrashRecoveryTests : Data.TempDirectoryTest
             if (lines.Length > 0) reconciledRuns++;
             foreach (var line in lines) Assert.That(line, Does.Contain(EqualLine), $"run {run}: after the restart the engine's state differed from the venue's:\n{live.Stderr}");
             TestContext.Out.WriteLine($"run {run}: killed; {(lines.Length > 0 ? lines[0] : "killed before its start reconciliation finished")}");
+            foreach (var found in live.Stderr.Split('\n').Where(l => l.Contains("reconciliation: ", StringComparison.Ordinal))) TestContext.Out.WriteLine("    " + found.Trim());
         }
         // The last session: started on the journal of all the killed ones, stopped cleanly with its orders cancelled (an order
         // left open could fill after the engine's exit, and the emulator's counts would rightly differ).

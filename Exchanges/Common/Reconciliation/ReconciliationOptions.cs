@@ -22,5 +22,5 @@ public sealed record ReconciliationOptions
     public TimeSpan QuietFor { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long to wait before checking a difference again (it may be a fill whose event is on its way); only a difference seen twice counts.</summary>
-    public TimeSpan ConfirmAfter { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan ConfirmAfter { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -289,9 +289,10 @@ public sealed class VenueReconciler
         }
         if (!run.Confirming)
         {
-            // Maybe a fill on its way: look again before acting.
+            // Maybe a fill on its way (the venue's position already has it, its event is not here yet): look again later.
             _current = null;
-            _self.Tell(new ConfirmDifferences(0, run.Reason), _self);
+            var self = _self;
+            Task.Delay(_options.ConfirmAfter).ContinueWith(_ => new ConfirmDifferences(0, run.Reason), TaskScheduler.Default).PipeTo(self);
             return;
         }
         var text = string.Join("; ", compared.Differences.Select(d => string.Create(CultureInfo.InvariantCulture,
