@@ -29,3 +29,6 @@ public sealed record JournalClientOrderEntry(long Offset, long LocalTime, int In
 
 /// <summary>Reconciliation set the local position of <paramref name="Instrument"/> from <paramref name="From"/> to the venue's <paramref name="To"/>.</summary>
 public sealed record JournalPositionAdjustedEntry(long Offset, long LocalTime, int Instrument, double From, double To, string Reason) : JournalEntry(Offset, LocalTime);
+
+/// <summary>Strategy <paramref name="Strategy"/> saved <paramref name="State"/> (bytes only it reads).</summary>
+public sealed record JournalStrategySnapshotEntry(long Offset, long LocalTime, string Strategy, byte[] State) : JournalEntry(Offset, LocalTime);

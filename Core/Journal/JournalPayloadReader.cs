@@ -38,4 +38,12 @@ internal ref struct JournalPayloadReader
         int count = BinaryPrimitives.ReadUInt16LittleEndian(Take(2));
         return Encoding.UTF8.GetString(Take(count));
     }
+
+    /// <summary>A byte field written by <see cref="JournalPayloadWriter.Bytes"/>.</summary>
+    public byte[] Bytes()
+    {
+        int count = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        if (count < 0) throw new FormatException($"a byte field of length {count}");
+        return Take(count).ToArray();
+    }
 }

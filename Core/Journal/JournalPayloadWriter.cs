@@ -51,6 +51,14 @@ internal ref struct JournalPayloadWriter
         Position += 2 + count;
     }
 
+    /// <summary>A byte field: its length, then the bytes.</summary>
+    public void Bytes(ReadOnlySpan<byte> value)
+    {
+        BinaryPrimitives.WriteInt32LittleEndian(_buffer[Position..], value.Length);
+        value.CopyTo(_buffer[(Position + 4)..]);
+        Position += 4 + value.Length;
+    }
+
     /// <summary>Characters of a text field kept (at most 3 bytes each in UTF-8).</summary>
     public const int MaxTextChars = 1000;
 

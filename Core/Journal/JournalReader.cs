@@ -80,6 +80,7 @@ public static class JournalReader
             JournalRecordKind.SessionStart => new JournalSessionEntry(offset, time, true, r.Text()),
             JournalRecordKind.SessionStop => new JournalSessionEntry(offset, time, false, r.Text()),
             JournalRecordKind.ClientOrder => new JournalClientOrderEntry(offset, time, r.Int32(), r.UInt64(), r.Text()),
+            JournalRecordKind.StrategySnapshot => new JournalStrategySnapshotEntry(offset, time, r.Text(), r.Bytes()),
             JournalRecordKind.PositionAdjusted => new JournalPositionAdjustedEntry(offset, time, r.Int32(), r.Double(), r.Double(), r.Text()),
             _ => throw new FormatException($"unknown record kind {(byte)kind}"),
         };

@@ -17,4 +17,6 @@ public enum JournalRecordKind : byte
     ClientOrder = 6,
     /// <summary>Reconciliation set a local position to the venue's.</summary>
     PositionAdjusted = 7,
+    /// <summary>A strategy's own saved state (its snapshot), by strategy name.</summary>
+    StrategySnapshot = 8,
 }

@@ -23,6 +23,7 @@ public static class JournalRecovery
         var cumulative = new Dictionary<(int, ulong), double>();
         // First-seen order of the keys, so the recovered orders come out in journal order, never in hash order.
         var keys = new List<(int, ulong)>();
+        var snapshots = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         long fills = 0;
         int sessions = 0;
         bool endedCleanly = true;
@@ -56,6 +57,9 @@ public static class JournalRecovery
                     Check(journal, accounts, p.Instrument, p.Offset);
                     accounts[p.Instrument].State.SetPosition(p.To);
                     break;
+                case JournalStrategySnapshotEntry snapshot:
+                    snapshots[snapshot.Strategy] = snapshot.State;
+                    break;
                 case JournalSessionEntry s:
                     if (s.Started) sessions++;
                     endedCleanly = !s.Started;
@@ -83,7 +87,7 @@ public static class JournalRecovery
             };
             account.Orders.TryAdd(order);
         }
-        return new RecoveredTrading(open, fills, sessions, endedCleanly);
+        return new RecoveredTrading(open, fills, sessions, endedCleanly, snapshots);
     }
 
     private static void Check(JournalContents journal, TradingAccounts accounts, int instrument, long offset)

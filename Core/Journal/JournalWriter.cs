@@ -14,7 +14,7 @@ namespace Hft.Core.Journal;
 /// appended so far is durable. A write that fails (a full disk) is kept in <see cref="Failure"/>: nothing after it is
 /// written, and the owner must stop trading.
 /// </summary>
-public sealed class JournalWriter : ITradeJournal, IClientOrderJournal, IDisposable
+public sealed class JournalWriter : ITradeJournal, IClientOrderJournal, Strategies.IStrategySnapshotJournal, IDisposable
 {
     private const int RingSize = 4 << 20;
     private readonly FileStream _file;
@@ -22,7 +22,7 @@ public sealed class JournalWriter : ITradeJournal, IClientOrderJournal, IDisposa
     // Records go into a byte ring: the appender copies in under a lock, the writer thread takes everything up to the
     // head in one or two writes. Nothing is allocated per record.
     private readonly object _appendGate = new();
-    private readonly byte[] _scratch = new byte[JournalFormat.RecordPrefixSize + 256 + 2 * JournalPayloadWriter.MaxTextBytes];
+    private readonly byte[] _scratch = new byte[JournalFormat.RecordPrefixSize + JournalFormat.MaxPayload];
     private readonly byte[] _ring = new byte[RingSize];
     private long _head, _tail, _stalls;
     private readonly ManualResetEventSlim _wake = new(false);
@@ -197,6 +197,22 @@ public sealed class JournalWriter : ITradeJournal, IClientOrderJournal, IDisposa
             w.Double(from);
             w.Double(to);
             w.Text(reason);
+            Seal(w.Position);
+        }
+    }
+
+    /// <inheritdoc />
+    public void OnStrategySnapshot(string strategy, ReadOnlySpan<byte> state, long localTime)
+    {
+        if (state.Length > Strategies.IStrategySnapshotJournal.MaxStateBytes)
+            throw new ArgumentException($"strategy {strategy}: a saved state holds at most {Strategies.IStrategySnapshotJournal.MaxStateBytes} bytes, not {state.Length}", nameof(state));
+        lock (_appendGate)
+        {
+            var w = new JournalPayloadWriter(_scratch.AsSpan(JournalFormat.RecordPrefixSize));
+            w.Byte((byte)JournalRecordKind.StrategySnapshot);
+            w.Int64(localTime);
+            w.Text(strategy);
+            w.Bytes(state);
             Seal(w.Position);
         }
     }

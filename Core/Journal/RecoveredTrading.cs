@@ -5,8 +5,10 @@ namespace Hft.Core.Journal;
 /// <param name="Fills">Fills replayed into the state values.</param>
 /// <param name="Sessions">Sessions the journal holds.</param>
 /// <param name="EndedCleanly">True if the last session wrote its stop record (false: it crashed or was killed).</param>
-public sealed record RecoveredTrading(IReadOnlyList<RecoveredOrder> OpenOrders, long Fills, int Sessions, bool EndedCleanly)
+/// <param name="Snapshots">Each strategy's last saved state, by strategy name (looked up by name, never iterated into output).</param>
+public sealed record RecoveredTrading(IReadOnlyList<RecoveredOrder> OpenOrders, long Fills, int Sessions, bool EndedCleanly,
+    IReadOnlyDictionary<string, byte[]> Snapshots)
 {
     /// <summary>Nothing to recover: no journal, or one without trading.</summary>
-    public static RecoveredTrading None { get; } = new([], 0, 0, true);
+    public static RecoveredTrading None { get; } = new([], 0, 0, true, new Dictionary<string, byte[]>());
 }

@@ -54,6 +54,18 @@ public interface IStrategyContext
     /// <summary>Calls <see cref="Strategy.OnTimer"/> once after <paramref name="delay"/>.</summary>
     TimerHandle After(TimeSpan delay, int timerId = 0);
 
+    /// <summary>
+    /// The state this strategy (by its name in the configuration) saved last with <see cref="SaveState"/> in an earlier
+    /// live session, read back from the journal at start; null if it never saved any (and always in a backtest).
+    /// </summary>
+    byte[]? SavedState { get; }
+
+    /// <summary>
+    /// Saves the strategy's own state (bytes only it reads, at most 60,000): in a live session it is journaled and
+    /// handed back as <see cref="SavedState"/> after a restart; in a backtest it is kept in memory only.
+    /// </summary>
+    void SaveState(ReadOnlySpan<byte> state);
+
     /// <summary>The engine's log, with the strategy's actor as the source.</summary>
     IStrategyLog Log { get; }
 }

@@ -29,6 +29,7 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
     private IActorRef _self = ActorRefs.Nobody;
     private IScheduler _scheduler = null!;
     private IStrategyLog _log = null!;
+    private readonly StrategySnapshots? _snapshots;
 
     /// <summary>Creates the host; <paramref name="factory"/> makes a fresh strategy at start and on every restart.</summary>
     /// <param name="factory">Makes the strategy.</param>
@@ -37,9 +38,12 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
     /// <param name="risk">Where orders go.</param>
     /// <param name="clock">The core loop's clock (virtual in a backtest).</param>
     /// <param name="entry">Where the books call this host.</param>
+    /// <param name="snapshots">What the strategy saved before and where its saves go (null: a backtest, memory only).</param>
     public StrategyActor(Func<Strategy> factory, TradingAccounts accounts, IReadOnlyList<MarketDepth> books, IActorRef risk,
-        IClock clock, DirectEntry<IStrategyEventSink> entry)
+        IClock clock, DirectEntry<IStrategyEventSink> entry, StrategySnapshots? snapshots = null)
     {
+        _snapshots = snapshots;
+        SavedState = snapshots?.Earlier;
         _factory = factory;
         _accounts = accounts;
         _books = books;
@@ -177,6 +181,19 @@ public sealed class StrategyActor : ReceiveActor, IStrategyContext, IStrategyEve
         order.LocalTime = Now;
         _risk.Tell(new ModifyOrder(order), _self);
         return OrderResult.Ok;
+    }
+
+    /// <inheritdoc />
+    public byte[]? SavedState { get; private set; }
+
+    /// <inheritdoc />
+    public void SaveState(ReadOnlySpan<byte> state)
+    {
+        if (state.Length > IStrategySnapshotJournal.MaxStateBytes)
+            throw new ArgumentException($"a saved state holds at most {IStrategySnapshotJournal.MaxStateBytes} bytes, not {state.Length}", nameof(state));
+        _snapshots?.Journal?.OnStrategySnapshot(_snapshots.Name, state, _clock.Now);
+        // A restart of this actor (after a strategy's failure) hands the latest save to the new strategy.
+        SavedState = state.ToArray();
     }
 
     /// <inheritdoc />

@@ -96,6 +96,10 @@ internal sealed class FakeStrategyContext : IStrategyContext
     public TimerHandle After(TimeSpan delay, int timerId = 0) => throw new InvalidOperationException("timers are driven by the test");
     public IStrategyLog Log { get; } = new SilentLog();
 
+    public byte[]? SavedState { get; set; }
+
+    public void SaveState(ReadOnlySpan<byte> state) => SavedState = state.ToArray();
+
     private sealed class SilentLog : IStrategyLog
     {
         public void Info(string message) { }

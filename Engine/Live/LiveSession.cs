@@ -194,7 +194,8 @@ internal sealed class LiveSession : IDisposable
                 var s = _setup.Strategies[i];
                 var entry = _strategyEntries[i];
                 var factory = s.Factory;
-                strategies.ActorOf(_loop.On(_props.Props(() => new StrategyActor(factory, Accounts, _books, risk, _clock, entry))), s.Name);
+                var snapshots = new StrategySnapshots(s.Name, Recovered.Snapshots.GetValueOrDefault(s.Name), _setup.Journal);
+                strategies.ActorOf(_loop.On(_props.Props(() => new StrategyActor(factory, Accounts, _books, risk, _clock, entry, snapshots))), s.Name);
             }
         }, perStrategy))), "strategies");
         if (Volatile.Read(ref _strategiesCued) != 0) _strategies.Tell(DeferredActorGroup.CreateChildren.Instance, ActorRefs.NoSender);
