@@ -50,8 +50,9 @@ public sealed class FuturesOrderLifecycleTests
             else if (order.Id == 1 && _step == 3 && order.Status == OrderStatus.Canceled)
             {
                 _step = 4;
-                // A post-only buy at the best ask would take: the venue refuses it at once (-5022).
-                Context.SubmitBuy(order.Instrument, 2, book.BestAsk, 0.05, TimeInForce.Gtx);
+                // A post-only buy at and above the best ask would take: the venue refuses it at once (-5022). A dollar above
+                // it, so that it still crosses when the replay (at 5x speed) moved the ask since the local book saw it.
+                Context.SubmitBuy(order.Instrument, 2, book.BestAsk + 1.0, 0.05, TimeInForce.Gtx);
             }
         }
     }

@@ -116,7 +116,6 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
 
     private readonly GatewayRecovery _recovery;
     private VenueReconciler _reconciler = null!;
-    private bool _reconciledOnce;
 
     /// <summary>What it saw so far.</summary>
     public GatewayStatistics Statistics { get; }
@@ -133,11 +132,11 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     {
         _log = Context.GetLogger();
         var self = Self;
-        _reconciler = new VenueReconciler(_options.Name, _options.Reconciliation, new BybitReconciliationVenue(_rest, _options.Category), _instruments,
-            _tracker, _ids, _loop.Clock, _log, self, () => _reportTo, OnReconciled, Statistics.Reconciliation);
+        _reconciler = new VenueReconciler(_options.Name, _options.Reconciliation, new BybitReconciliationVenue(_rest, _options.Category), _instruments, _tracker, _ids,
+            _loop.Clock, _log, self, Timers, () => _reportTo, OnReconciled, Statistics.Reconciliation);
         _reconciler.Seed(_recovery.OpenOrders);
         // Nothing to reconcile without trading, or without streams (a bench driving the gateway by hand).
-        if (!_options.Trading || !_options.ConnectStreams || !_options.Reconciliation.OnStart) OnReconciled(true);
+        if (!_options.Trading || !_options.ConnectStreams || !_options.Reconciliation.OnStart) _reconciler.SkipStart();
         StartUp().PipeTo(self);
     }
 
@@ -375,7 +374,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
                     _log.Warning("{0}: private stream closed before its subscription; it is sent again on reconnect", _options.Name);
                 break;
             case BybitOperationReply { Op: "subscribe", Success: true }:
-                OnPrivateStreamReady();
+                _reconciler.OnPrivateStreamReady();
                 break;
             case BybitOperationReply { Op: "auth" } failed:
                 Halt("the private stream refused authentication: " + failed.Message);
@@ -451,20 +450,10 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
     }
 
-    private void OnPrivateStreamReady()
+    // Order entry opens once the venue was reconciled at start; only then may the session's strategies start.
+    private void OnReconciled()
     {
-        // Order entry opens only once the venue was reconciled at start; after a reconnect, what happened meanwhile is asked for.
-        if (!_reconciledOnce) _reconciler.Begin("start");
-        else if (_options.Reconciliation.OnReconnect) _reconciler.Begin("reconnect");
-    }
-
-    private void OnReconciled(bool ok)
-    {
-        if (_reconciledOnce) return;
-        _reconciledOnce = true;
         OpenOrderEntry();
-        if (_options.Trading && _options.ConnectStreams && _options.Reconciliation.Every is { } every)
-            Timers.StartPeriodicTimer("reconcile", new ReconcileNow("periodic"), every);
         _recovery.Reconciled?.Invoke();
     }
 

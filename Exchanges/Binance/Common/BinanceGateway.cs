@@ -50,7 +50,6 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
     private bool _stopping;
     private readonly GatewayRecovery _recovery;
     private VenueReconciler _reconciler = null!;
-    private bool _reconciledOnce;
 
     /// <summary>Creates the gateway.</summary>
     /// <param name="options">Endpoints, keys and limits.</param>
@@ -127,10 +126,10 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _log = Context.GetLogger();
         var self = Self;
         _reconciler = new VenueReconciler(_options.Name, _options.Reconciliation, new BinanceReconciliationVenue(_market), _instruments, _tracker, _ids,
-            _loop.Clock, _log, self, () => _reportTo, OnReconciled, Statistics.Reconciliation);
+            _loop.Clock, _log, self, Timers, () => _reportTo, OnReconciled, Statistics.Reconciliation);
         _reconciler.Seed(_recovery.OpenOrders);
         // Nothing to reconcile without trading, or without streams (a bench driving the gateway by hand).
-        if (!_options.Trading || !_options.ConnectStreams || !_options.Reconciliation.OnStart) OnReconciled(true);
+        if (!_options.Trading || !_options.ConnectStreams || !_options.Reconciliation.OnStart) _reconciler.SkipStart();
         StartUp().PipeTo(self);
     }
 
@@ -238,7 +237,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         if (connected.Stream == PrivateStreamId)
         {
             _log.Info("{0}: user data stream {1}", _options.Name, connected.Reconnect ? "reconnected" : "connected");
-            OnPrivateStreamReady();
+            _reconciler.OnPrivateStreamReady();
             return;
         }
         _log.Info("{0}: {1} stream {2}", _options.Name, _instruments[connected.Stream].Symbol, connected.Reconnect ? "reconnected" : "connected");
@@ -459,20 +458,10 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         call.ContinueWith(t => new OrderAnswer(command, id, t.Result), TaskScheduler.Default).PipeTo(self);
     }
 
-    private void OnPrivateStreamReady()
+    // Order entry opens once the venue was reconciled at start; only then may the session's strategies start.
+    private void OnReconciled()
     {
-        // Order entry opens only once the venue was reconciled at start; after a reconnect, what happened meanwhile is asked for.
-        if (!_reconciledOnce) _reconciler.Begin("start");
-        else if (_options.Reconciliation.OnReconnect) _reconciler.Begin("reconnect");
-    }
-
-    private void OnReconciled(bool ok)
-    {
-        if (_reconciledOnce) return;
-        _reconciledOnce = true;
         OpenOrderEntry();
-        if (_options.Trading && _options.ConnectStreams && _options.Reconciliation.Every is { } every)
-            Timers.StartPeriodicTimer("reconcile", new ReconcileNow("periodic"), every);
         _recovery.Reconciled?.Invoke();
     }
 

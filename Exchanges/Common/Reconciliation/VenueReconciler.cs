@@ -31,7 +31,8 @@ public sealed class VenueReconciler
     private readonly ILoggingAdapter _log;
     private readonly IActorRef _self;
     private readonly Func<IActorRef> _reportTo;
-    private readonly Action<bool> _finished;
+    private readonly Action _firstFinished;
+    private readonly ITimerScheduler _timers;
     private readonly double[] _tolerance;
     // Recovered orders the journal holds no client id for: matched to the venue's orders by local id at the first run.
     private readonly List<RecoveredOrder> _withoutClientId = new();
@@ -50,13 +51,15 @@ public sealed class VenueReconciler
     /// <param name="clock">The loop's clock.</param>
     /// <param name="log">The gateway's log.</param>
     /// <param name="self">The gateway.</param>
+    /// <param name="timers">The gateway's timers (the periodic reconciliation runs on one).</param>
     /// <param name="reportTo">The order-state actor (known once the graph is built).</param>
-    /// <param name="finished">Called after each reconciliation with true if it found everything equal or handled.</param>
+    /// <param name="firstFinished">Called once, when the start reconciliation finished (or was skipped): order entry may open.</param>
     /// <param name="statistics">Where the counts go.</param>
     public VenueReconciler(string name, ReconciliationOptions options, IReconciliationVenue venue, IReadOnlyList<Instrument> instruments,
-        OrderTracker tracker, ClientOrderIds ids, IClock clock, ILoggingAdapter log, IActorRef self, Func<IActorRef> reportTo, Action<bool> finished,
-        ReconciliationCounts statistics)
+        OrderTracker tracker, ClientOrderIds ids, IClock clock, ILoggingAdapter log, IActorRef self, ITimerScheduler timers, Func<IActorRef> reportTo,
+        Action firstFinished, ReconciliationCounts statistics)
     {
+        _timers = timers;
         _name = name;
         _options = options;
         _venue = venue;
@@ -67,7 +70,7 @@ public sealed class VenueReconciler
         _log = log;
         _self = self;
         _reportTo = reportTo;
-        _finished = finished;
+        _firstFinished = firstFinished;
         Counts = statistics;
         _tolerance = instruments.Select(i => Math.Max(options.PositionToleranceLots * i.LotSize, i.LotSize * 1e-6)).ToArray();
     }
@@ -98,6 +101,24 @@ public sealed class VenueReconciler
 
     /// <summary>Starts a reconciliation (false if one is already running).</summary>
     public bool Begin(string reason) => Begin(reason, confirming: false);
+
+    /// <summary>
+    /// The private stream is ready (connected, authenticated, subscribed): the first time, the start reconciliation runs
+    /// (order entry opens when it finishes); after a reconnect, what happened meanwhile is asked for.
+    /// </summary>
+    public void OnPrivateStreamReady()
+    {
+        if (!_firstDone) Begin("start");
+        else if (_options.OnReconnect) Begin("reconnect");
+    }
+
+    /// <summary>No start reconciliation (a gateway that does not trade, or has no streams): order entry opens at once.</summary>
+    public void SkipStart()
+    {
+        if (_firstDone) return;
+        _firstDone = true;
+        _firstFinished();
+    }
 
     private bool Begin(string reason, bool confirming)
     {
@@ -329,6 +350,7 @@ public sealed class VenueReconciler
     private void Finish(Run run, string? problem, bool failed = false)
     {
         _current = null;
+        bool first = !_firstDone;
         _firstDone = true;
         Counts.Runs++;
         Counts.LastProblem = problem;
@@ -339,7 +361,9 @@ public sealed class VenueReconciler
         }
         if (problem is null)
             _log.Info("{0}: reconciliation ({1}): open orders and positions equal the venue's", _name, run.Reason);
-        _finished(!failed);
+        if (!first) return;
+        if (_options.Every is { } every) _timers.StartPeriodicTimer("reconcile", new ReconcileNow("periodic"), every);
+        _firstFinished();
     }
 
     private void Report(OrderReport report) => _reportTo().Tell(report, _self);
