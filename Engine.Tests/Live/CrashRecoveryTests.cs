@@ -9,7 +9,8 @@ namespace Hft.Engine.Tests.Live;
 
 /// <summary>
 /// Crash recovery end to end, with the engine as a separate process against each venue's emulator on 127.0.0.1: a live
-/// grid session is killed with SIGKILL at random moments (start-up, reconciliation and quoting included) and started
+/// grid session is killed with SIGKILL at random moments (every other run anywhere from start-up on, the others while
+/// quoting, up to 3 s after the start reconciliation) and started
 /// again with the same config and journal, each time reconciling with the venue under policy <c>halt</c>: after each
 /// restart the engine's open orders (its journal's, brought up to date) and positions must equal the venue's. At the end
 /// a last session stops cleanly and cancels, and its position, the journal's fills and the emulator's own counts
@@ -68,8 +69,19 @@ public sealed partial class CrashRecoveryTests : Data.TempDirectoryTest
         for (int run = 0; run < KillRuns; run++)
         {
             using var live = new BackgroundEngine("live", config, "--json");
-            // Anywhere from the middle of start-up to well into quoting.
-            Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(400, 5000)));
+            if (run % 2 == 0)
+            {
+                // Anywhere from the middle of start-up (the journal, the reconciliation) to well into quoting.
+                Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(400, 5000)));
+            }
+            else
+            {
+                // While quoting: up to 3 s after the start reconciliation (start-up takes longer on some venues).
+                var started = System.Diagnostics.Stopwatch.StartNew();
+                while (!live.Stderr.Contains("reconciliation (start)", StringComparison.Ordinal) && !live.HasExited && started.Elapsed < TimeSpan.FromSeconds(30))
+                    Thread.Sleep(20);
+                Thread.Sleep(TimeSpan.FromMilliseconds(random.Next(0, 3000)));
+            }
             Assert.That(live.HasExited, Is.False, $"run {run} ended by itself:\n{live.Stderr}");
             live.Signal("KILL");
             live.WaitForExit(TimeSpan.FromSeconds(30));
