@@ -26,6 +26,7 @@ internal static class Program
             LiveCommand.CreatePaper(),
             LiveCommand.CreateRecord(),
             KillCommand.Create(),
+            ResetBreakersCommand.Create(),
             EmulateCommand.Create(),
         };
         return root.Parse(args).Invoke();

@@ -76,9 +76,10 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
             CancelOpenOrders();
         });
         Receive<CheckBreakers>(_ => OnCheckBreakers());
-        Receive<ResetBreakers>(_ =>
+        Receive<ResetBreakers>(m =>
         {
-            if (_breakers?.Reset(_clock.Now) is { } reset) Apply(reset);
+            if (_breakers?.Reset(_clock.Now, m.Why) is { } reset) Apply(reset);
+            else (_log ??= Context.GetLogger()).Info("breaker reset asked ({0}): no breaker is tripped", m.Why);
         });
         Receive<DivergenceObserved>(m =>
         {

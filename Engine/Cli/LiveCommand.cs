@@ -131,6 +131,8 @@ internal static class LiveCommand
         using (var session = new LiveSession(setup, host.System))
         using (var killSwitch = new SessionKillSwitch(kill, killFile, session.EngageKillSwitch, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
                    instruments.Select(i => i.Symbol).ToArray(), settings.Live.ClientOrderPrefix, log))
+        using (var resets = new BreakerResetWatch(killFile is null ? null : BreakerResetWatch.FileFor(killFile),
+                   how => { log.Warning("Circuit breaker reset asked: {How}", how); session.ResetBreakers("reset by " + how); }))
         // A journal that cannot be written (a full disk) halts trading as the kill switch does: nothing unrecorded goes on.
         using (var journalWatch = new Timer(_ =>
                {

@@ -109,6 +109,9 @@ internal sealed class LiveSession : IDisposable
     /// </summary>
     public void EngageKillSwitch(string reason) => _risk.Tell(new KillSwitchEngaged(reason));
 
+    /// <summary>Clears a tripped circuit breaker so trading resumes (from any thread; the kill switch is not lifted).</summary>
+    public void ResetBreakers(string why) => _risk.Tell(new ResetBreakers(why));
+
     /// <summary>The books, in instrument order.</summary>
     public IReadOnlyList<MarketDepth> Books => _books;
 
