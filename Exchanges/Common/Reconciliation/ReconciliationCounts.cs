@@ -24,6 +24,15 @@ public sealed class ReconciliationCounts
     /// <summary>Local positions set to the venue's.</summary>
     public long Adjusted { get; internal set; }
 
+    private string? _haltReason;
+
+    /// <summary>Why reconciliation halts trading now (a failure, or a difference under policy halt), or null; readable from any thread.</summary>
+    public string? HaltReason
+    {
+        get => Volatile.Read(ref _haltReason);
+        internal set => Volatile.Write(ref _haltReason, value);
+    }
+
     /// <summary>What the last reconciliation found wrong, or null if it found everything equal.</summary>
     public string? LastProblem { get; internal set; }
 }

@@ -79,7 +79,11 @@ public sealed class VenueReconciler
     public ReconciliationCounts Counts { get; }
 
     /// <summary>Why reconciliation halted trading (null: it did not).</summary>
-    public string? HaltReason { get; private set; }
+    public string? HaltReason
+    {
+        get => Counts.HaltReason;
+        private set => Counts.HaltReason = value;
+    }
 
     /// <summary>True while a reconciliation is under way.</summary>
     public bool IsRunning => _current is not null;
