@@ -19,6 +19,7 @@ public static class JournalRecovery
     {
         var last = new Dictionary<(int, ulong), JournalOrderEntry>();
         var submittedAt = new Dictionary<(int, ulong), long>();
+        var submittedTime = new Dictionary<(int, ulong), long>();
         var clientIds = new Dictionary<(int, ulong), (string Id, long At)>();
         var cumulative = new Dictionary<(int, ulong), double>();
         // First-seen order of the keys, so the recovered orders come out in journal order, never in hash order.
@@ -39,6 +40,7 @@ public static class JournalRecovery
                     if (o is { Request: OrderRequest.New, Status: OrderStatus.None })
                     {
                         submittedAt[key] = o.Offset;
+                        submittedTime[key] = o.LocalTime;
                         cumulative[key] = 0;
                     }
                     break;
@@ -75,7 +77,8 @@ public static class JournalRecovery
             if (o.Status == OrderStatus.None && o.Request == OrderRequest.None) continue;
             // The client id belongs to this incarnation only if it was written after the order's latest submission.
             string? clientId = clientIds.TryGetValue(key, out var c) && c.At > submittedAt.GetValueOrDefault(key, -1) ? c.Id : null;
-            var recovered = new RecoveredOrder(o.Instrument, o.OrderId, o.Side, o.Status, o.PriceTick, o.Quantity, clientId, cumulative.GetValueOrDefault(key));
+            var recovered = new RecoveredOrder(o.Instrument, o.OrderId, o.Side, o.Status, o.PriceTick, o.Quantity, clientId, cumulative.GetValueOrDefault(key),
+                submittedTime.GetValueOrDefault(key));
             open.Add(recovered);
             var account = accounts[o.Instrument];
             var order = new Order(o.Instrument, o.OrderId, o.Side, o.PriceTick, account.Instrument.TickSize, o.Quantity, o.TimeInForce, o.Type, o.LocalTime)

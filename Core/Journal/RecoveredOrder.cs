@@ -14,5 +14,6 @@ namespace Hft.Core.Journal;
 /// <param name="Quantity">Ordered quantity.</param>
 /// <param name="ClientOrderId">The venue-side id it was sent under; null if the journal never got that far (it may not have been sent).</param>
 /// <param name="Cumulative">Quantity filled so far, from the journal's fills of this incarnation.</param>
+/// <param name="SubmittedAt">Local time of its submission record (ns): the gateway's client id is made from it.</param>
 public sealed record RecoveredOrder(int Instrument, ulong OrderId, Side Side, OrderStatus Status, long PriceTick, double Quantity,
-    string? ClientOrderId, double Cumulative);
+    string? ClientOrderId, double Cumulative, long SubmittedAt = 0);

@@ -60,7 +60,8 @@ public sealed class OrderStateActor : ReceiveActor
         var order = message.Order;
         order.Owner ??= Sender;
         _accounts[order.Instrument].OrdersSent++;
-        _journal?.OnOrder(order, _clock.Now);
+        // Stamped with the submission time: the gateway's client id is made from it, so a recovery can work it out.
+        _journal?.OnOrder(order, order.LocalTime);
         _venue.Tell(new VenueCommand(VenueCommandKind.New, order.Instrument, order.Id, order.Side, order.PriceTick,
             order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
     }

@@ -90,6 +90,20 @@ public sealed class OrderTrackerTests
     }
 
     [Test]
+    public void A_client_id_made_from_the_submission_time_can_be_worked_out_again_and_is_never_repeated()
+    {
+        var ids = new ClientOrderIds("hft-", startMicroseconds: 1_796_000_000_000_000);
+        long submitted = 1_796_000_000_123_456_789;
+        string id = ids.For(7, submitted);
+        Assert.That(id, Is.EqualTo(ids.Of(7, submitted / 1000)), "the journaled submission time gives the id back");
+        Assert.That(new ClientOrderIds("hft-").Of(7, submitted / 1000), Is.EqualTo(id), "in another process too");
+        string sameMicrosecond = ids.For(8, submitted + 100);
+        Assert.That(sameMicrosecond, Is.EqualTo(ids.Of(8, submitted / 1000 + 1)), "a second id in the same µs takes the next serial");
+        Assert.That(ids.For(7, submitted - 5_000), Is.Not.EqualTo(id), "a clock that went back never repeats an id");
+        Assert.That(ids.TryParse(id, out ulong local) && local == 7, Is.True);
+    }
+
+    [Test]
     public void Client_order_ids_are_never_repeated_and_map_back_to_the_local_id()
     {
         var ids = new ClientOrderIds("hft-", startMicroseconds: 1_796_000_000_000_000);

@@ -84,13 +84,17 @@ public sealed class VenueReconcilerTests
         venue.Open.Add(Update("hft-2_b", OrderStatus.New, 0));
         venue.Open.Add(Update("hft-5_c", OrderStatus.PartiallyFilled, 1, Side.Sell));
         venue.Open.Add(Update("ext-9", OrderStatus.New, 0));
-        // Order 1 filled while the engine was down.
+        // Order 1 filled while the engine was down; so did order 4, whose client id the journal lost: it is asked for
+        // under the id its submission time gives.
         venue.History["hft-1_a"] = Update("hft-1_a", OrderStatus.Filled, 2);
+        string fourth = new ClientOrderIds("hft-").Of(4, 1_796_000_000_000_000);
+        venue.History[fourth] = Update(fourth, OrderStatus.Filled, 2, Side.Sell);
         RecoveredOrder[] recovered =
         [
             new(0, 1, Side.Buy, OrderStatus.New, 30_000, 2, "hft-1_a", 0),
             new(0, 2, Side.Buy, OrderStatus.New, 30_000, 2, null, 0),
             new(0, 3, Side.Buy, OrderStatus.None, 30_000, 2, null, 0),
+            new(0, 4, Side.Sell, OrderStatus.None, 30_000, 2, null, 0, SubmittedAt: 1_796_000_000_000_000_123),
         ];
         var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var host = TestActorSystems.Shared.ActorOf(Props.Create(() => new Host(venue, recovered, orders.Ref, opened)));
@@ -111,7 +115,8 @@ public sealed class VenueReconcilerTests
             Assert.That(reports.Single(r => r.OrderId == 1).FillQuantity, Is.EqualTo(2), "the fill made while away is counted once");
             Assert.That(reports.Single(r => r.OrderId == 1).Status, Is.EqualTo(OrderStatus.Filled));
             Assert.That(reports.Single(r => r.OrderId == 2).Adopted, Is.False, "the journal knew order 2: matched by its local id");
-            Assert.That(reports.Single(r => r.OrderId == 3).Status, Is.EqualTo(OrderStatus.Expired), "never placed");
+            Assert.That(reports.Single(r => r.OrderId == 3).Status, Is.EqualTo(OrderStatus.Expired), "no id to ask for: never placed");
+            Assert.That(reports.Single(r => r.OrderId == 4).FillQuantity, Is.EqualTo(2), "its fill is found under the id worked out from its submission");
             var adopted = reports.Single(r => r.OrderId == 5);
             Assert.That(adopted.Adopted, Is.True);
             Assert.That(adopted.Side, Is.EqualTo(Side.Sell));

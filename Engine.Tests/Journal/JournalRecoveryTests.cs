@@ -82,6 +82,7 @@ public sealed class JournalRecoveryTests : Data.TempDirectoryTest
             Assert.That(table.Find(7)!.LeavesQuantity, Is.EqualTo(1.5).Within(1e-12));
             Assert.That(table.Find(7)!.IsCancellable, Is.True, "a strategy can cancel what it finds open");
             Assert.That(table.Find(9)!.Status, Is.EqualTo(OrderStatus.New));
+            Assert.That(recovered.OpenOrders[1].SubmittedAt, Is.EqualTo(33), "the latest submission's time, for working out its client id");
         });
     }
 

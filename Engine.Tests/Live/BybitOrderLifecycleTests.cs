@@ -54,7 +54,8 @@ public sealed class BybitOrderLifecycleTests
             else if (order.Id == 1 && _step == 3 && order.Status == OrderStatus.Canceled)
             {
                 _step = 4;
-                Context.SubmitBuy(order.Instrument, 2, book.BestAsk, 1, TimeInForce.Gtx);
+                // Above the best ask, so that it still crosses when the replay moved the ask since the local book saw it.
+                Context.SubmitBuy(order.Instrument, 2, book.BestAsk + 1.0, 1, TimeInForce.Gtx);
             }
             else if (order.Id == 2 && _step == 4 && order.Status == OrderStatus.Expired)
             {

@@ -417,7 +417,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         if (command.Kind == VenueCommandKind.New)
         {
             // A fresh orderLinkId for every new order (Bybit refuses a repeated one, 110072).
-            id = _ids.Next(command.OrderId);
+            id = _ids.For(command.OrderId, command.LocalTime);
             _tracker.OnNew(command, id);
             _recovery.Journal?.OnClientOrder(i, command.OrderId, id, _loop.Clock.Now);
         }

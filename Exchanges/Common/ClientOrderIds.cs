@@ -43,6 +43,26 @@ public sealed class ClientOrderIds
     /// <summary>A client id never given before, for a new order (or a replacement) of local order <paramref name="orderId"/>.</summary>
     public string Next(ulong orderId) => Prefix + Base36(orderId) + "_" + Base36((ulong)Interlocked.Increment(ref _serial));
 
+    /// <summary>
+    /// A client id never given before for order <paramref name="orderId"/> submitted at <paramref name="submittedAt"/>
+    /// (local ns): its serial is the submission time in µs, so the id can be worked out again from the journaled
+    /// submission alone (<see cref="Of"/>) should its own record be lost in a crash. Two ids in the same µs get the next
+    /// serial instead (such an id is only known from its record).
+    /// </summary>
+    public string For(ulong orderId, long submittedAt)
+    {
+        long wanted = submittedAt / 1000;
+        while (true)
+        {
+            long last = Interlocked.Read(ref _serial);
+            long serial = wanted > last ? wanted : last + 1;
+            if (Interlocked.CompareExchange(ref _serial, serial, last) == last) return Of(orderId, serial);
+        }
+    }
+
+    /// <summary>The client id <see cref="For"/> gives order <paramref name="orderId"/> with serial <paramref name="serial"/>.</summary>
+    public string Of(ulong orderId, long serial) => Prefix + Base36(orderId) + "_" + Base36((ulong)serial);
+
     /// <summary>The local order id in <paramref name="clientOrderId"/>, if it is one of ours.</summary>
     public bool TryParse(string? clientOrderId, out ulong orderId)
     {

@@ -426,7 +426,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         if (command.Kind == VenueCommandKind.New)
         {
             // A fresh client id for every new order, even when the strategy reuses its local id.
-            id = _ids.Next(command.OrderId);
+            id = _ids.For(command.OrderId, command.LocalTime);
             _tracker.OnNew(command, id);
             _recovery.Journal?.OnClientOrder(i, command.OrderId, id, _loop.Clock.Now);
         }

@@ -197,9 +197,19 @@ public sealed class VenueReconciler
                 Adopt(i, localId, update);
             }
         }
-        // What the journal had without a client id and the venue does not list: never sent, or ended unseen.
+        // What the journal had without a client id and the venue does not list open: its id is worked out from the
+        // submission time and asked for below like any other (it may have filled while the engine was down); without a
+        // submission time it cannot be asked for, and is taken as never placed.
         foreach (var o in _withoutClientId)
         {
+            if (o.SubmittedAt > 0)
+            {
+                string id = _ids.Of(o.OrderId, o.SubmittedAt / 1000);
+                _log.Info("{0}: reconciliation: order {1} on {2} has no journaled client id; asking the venue for {3}, the id its submission time gives",
+                    _name, o.OrderId, _instruments[o.Instrument].Symbol, id);
+                _tracker.Adopt(o.Instrument, o.OrderId, o.Side, id, o.PriceTick, o.Quantity, o.Cumulative, OrderStatus.New);
+                continue;
+            }
             Counts.Resolved++;
             _log.Warning("{0}: reconciliation: order {1} on {2} was sent in an earlier session but its client id was never journaled and the venue " +
                          "does not list it: taken as never placed", _name, o.OrderId, _instruments[o.Instrument].Symbol);
