@@ -17,6 +17,7 @@ using Hft.Exchanges.Bybit;
 using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Exchanges.Common;
+using Hft.Engine.Metrics;
 
 namespace Hft.Engine.Cli;
 
@@ -134,6 +135,9 @@ internal static class LiveCommand
                {
                    if (journal?.Writer.Failure is { } broken) killSwitch.Engage($"the journal {journal.Writer.Path} cannot be written: {broken.Message}");
                }, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)))
+        // Started once the graph runs, so the first scrape already finds the loop; stopped after the summary is printed.
+        using (var endpoint = settings.Metrics.Enabled ? StartMetrics(settings.Metrics, session, log) : null)
+        using (var status = settings.Metrics.StatusLine ? StatusLine.OnTerminal(mode, settings.Metrics.StaleFeedMs, session.Snapshot) : null)
         {
             // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
             host.OnShutdown("stop-live-session", () =>
@@ -156,12 +160,20 @@ internal static class LiveCommand
             finally
             {
                 stopped.TrySetResult();
+                status?.Dispose();
             }
             if (record) Console.Error.WriteLine($"{result.Events:N0} rows from {session.Gateway.Frames:N0} frames");
             else Print(result, session, settings, instances, json, paper, kill.Reason, journal?.Writer);
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
+    }
+
+    private static MetricsEndpoint StartMetrics(MetricsSettings metrics, LiveSession session, Serilog.ILogger log)
+    {
+        var endpoint = new MetricsEndpoint(metrics.Port, metrics.StaleFeedMs, session.Snapshot, log);
+        log.Information("Metrics on {Address}metrics, health on {Address}health", endpoint.Address, endpoint.Address);
+        return endpoint;
     }
 
     private static Exception Unwrap(Exception failure) =>

@@ -116,6 +116,8 @@ public static class SettingsBinder
         var live = BindLive(liveReader, context);
         var journalReader = r.SubTable("journal");
         var journal = BindJournal(journalReader, context);
+        var metricsReader = r.SubTable("metrics");
+        var metrics = BindMetrics(metricsReader);
         r.Finish();
 
         CheckVenueNames(venues);
@@ -124,6 +126,7 @@ public static class SettingsBinder
         if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader);
         if (mode == EngineMode.Backtest && liveReader is not null) r.Report("live", "the live session's settings are used only in live and paper modes, not in mode 'backtest'");
         if (mode == EngineMode.Backtest && journalReader is not null) r.Report("journal", "the journal is written only by live sessions, not in mode 'backtest'");
+        if (mode == EngineMode.Backtest && metricsReader is not null) r.Report("metrics", "the metrics endpoint is served only by live and paper sessions, not in mode 'backtest'");
 
         if (context.Problems.Count > 0)
         {
@@ -143,6 +146,7 @@ public static class SettingsBinder
             Output = output,
             Live = live,
             Journal = journal,
+            Metrics = metrics,
             PluginsDir = plugins,
         };
     }
@@ -532,6 +536,22 @@ public static class SettingsBinder
         };
         r.Finish();
         return journal;
+    }
+
+    private static MetricsSettings BindMetrics(TableReader? r)
+    {
+        var defaults = new MetricsSettings();
+        if (r is null) return defaults;
+        var metrics = new MetricsSettings
+        {
+            Enabled = r.Bool("enabled") ?? defaults.Enabled,
+            Port = r.Number("port", v => v >= 0 && v <= 65535 && v == Math.Floor(v), "must be a TCP port from 1 to 65535, or 0 for a free one") is { } port
+                ? (int)port : defaults.Port,
+            StaleFeedMs = r.Number("stale_feed_ms", v => v > 0 && v <= 3_600_000, "must be more than 0 and at most 3600000 milliseconds (an hour)") ?? defaults.StaleFeedMs,
+            StatusLine = r.Bool("status_line") ?? defaults.StatusLine,
+        };
+        r.Finish();
+        return metrics;
     }
 
     private static OutputSettings BindOutput(TableReader? r)

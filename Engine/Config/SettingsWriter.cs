@@ -69,6 +69,13 @@ public static class SettingsWriter
             };
             if (settings.Journal.Path is { } path) journal["path"] = path;
             root.Add("journal", journal);
+            root.Add("metrics", new TomlTable
+            {
+                ["enabled"] = settings.Metrics.Enabled,
+                ["port"] = (long)settings.Metrics.Port,
+                ["stale_feed_ms"] = settings.Metrics.StaleFeedMs,
+                ["status_line"] = settings.Metrics.StatusLine,
+            });
         }
         return root;
     }
