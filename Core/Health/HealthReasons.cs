@@ -15,6 +15,9 @@ public static class HealthReasons
     /// <summary>The engine's orders or positions do not agree with the venue's (set by reconciliation through <see cref="HealthSignals"/>).</summary>
     public const string ReconciliationFailed = "reconciliation_failed";
 
+    /// <summary>The kill switch halted trading for the rest of the session.</summary>
+    public const string KillSwitch = "kill_switch";
+
     /// <summary>The session's loop stopped on a failure, or could not be asked how it stands.</summary>
     public const string LoopUnavailable = "loop_unavailable";
 }

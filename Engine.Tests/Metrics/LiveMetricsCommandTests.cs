@@ -59,6 +59,11 @@ public sealed class LiveMetricsCommandTests : Data.TempDirectoryTest
         // Halt trading: once nothing is open, orders and fills no longer move, so a scrape now is the summary's.
         var kill = EngineProcess.Run("kill", config, "--json");
         Assert.That(kill.ExitCode, Is.Zero, kill.Stdout + kill.Stderr);
+        // The session sees the kill file within 50 ms: critical from then on, with HTTP 503.
+        var (critical, killed) = await scraper.WaitForHealthAsync("critical", TimeSpan.FromSeconds(3));
+        Assert.That(critical, Is.True, killed.ToString());
+        Assert.That((await scraper.HealthAsync()).Status, Is.EqualTo(503));
+        Assert.That(killed.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString()), Does.Contain(HealthReasons.KillSwitch));
         PrometheusText halted;
         double orders = -1, fills = -1;
         var settle = System.Diagnostics.Stopwatch.StartNew();

@@ -128,7 +128,11 @@ internal static class LiveCommand
         var stopRequested = new ManualResetEvent(false);
         var stopped = new TaskCompletionSource();
         using (var session = new LiveSession(setup, host.System))
-        using (var killSwitch = new SessionKillSwitch(kill, killFile, session.EngageKillSwitch, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
+        using (var killSwitch = new SessionKillSwitch(kill, killFile, reason =>
+               {
+                   session.Health.Raise(Hft.Core.Health.HealthReasons.KillSwitch, reason);
+                   session.EngageKillSwitch(reason);
+               }, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
                    instruments.Select(i => i.Symbol).ToArray(), settings.Live.ClientOrderPrefix, log))
         // A journal that cannot be written (a full disk) halts trading as the kill switch does: nothing unrecorded goes on.
         using (var journalWatch = new Timer(_ =>
