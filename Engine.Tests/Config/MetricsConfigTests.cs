@@ -5,7 +5,7 @@ namespace Hft.Engine.Tests.Config;
 /// <summary><c>[metrics]</c>: off unless configured, its keys checked, refused in a backtest file.</summary>
 public sealed class MetricsConfigTests : Data.TempDirectoryTest
 {
-    private string Write(string extra, string file = "emulator-binance-futures.toml")
+    private string Write(string extra, string file = "emulator-binance-spot.toml")
     {
         string text = File.ReadAllText(Path.Combine(ConfigTestKit.AppSettings, file))
             .Replace("../runs/", PathOf("runs").Replace('\\', '/') + "/", StringComparison.Ordinal) + extra;

@@ -24,7 +24,10 @@ public sealed class LiveMetricsCommandTests : Data.TempDirectoryTest
         using var emulator = EmulatorSessionTests.Emulator(port, 120);
         emulator.WaitForPort(port, TimeSpan.FromSeconds(60));
         string config = EmulatorSessionTests.WriteConfig(PathOf, port);
-        File.AppendAllText(config, $"\n[metrics]\nenabled = true\nport = {metricsPort.ToString(CultureInfo.InvariantCulture)}\nstale_feed_ms = 1000\n");
+        // The shipped file serves metrics on a free port; this test names the port and a shorter stale-feed limit.
+        string text = File.ReadAllText(config);
+        Assert.That(text, Does.Contain("[metrics]\nenabled = true\nport = 0\nstale_feed_ms = 5000"));
+        File.WriteAllText(config, text.Replace("port = 0\nstale_feed_ms = 5000", $"port = {metricsPort.ToString(CultureInfo.InvariantCulture)}\nstale_feed_ms = 1000", StringComparison.Ordinal));
         using var live = new BackgroundEngine("live", config, "--json");
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (!live.Stderr.Contains($"Metrics on http://127.0.0.1:{metricsPort}/metrics", StringComparison.Ordinal) && !live.HasExited && watch.Elapsed < TimeSpan.FromSeconds(60))
