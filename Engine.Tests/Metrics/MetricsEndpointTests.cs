@@ -120,6 +120,11 @@ public sealed class MetricsEndpointTests
             Assert.That(final.Value("hft_tick_to_order_seconds_count"), Is.EqualTo(result.Orders));
             Assert.That(final.Value("hft_tick_to_order_seconds_sum"), Is.GreaterThan(0));
             Assert.That(final.Value("hft_loop_messages_total"), Is.GreaterThanOrEqualTo(previous["hft_loop_messages_total"]));
+            // The venue's budgets as its headers last said (the order counts may have rolled to 0 with the minute at the
+            // stop; the weight is reported on every answer, the stop's cancels included).
+            Assert.That(final.Value("hft_rate_limit_max", "limit=orders_1m"), Is.GreaterThan(0));
+            Assert.That(final.Value("hft_rate_limit_used", "limit=orders_1m"), Is.GreaterThanOrEqualTo(0));
+            Assert.That(final.Value("hft_rate_limit_used", "limit=weight_1m"), Is.GreaterThan(0));
         });
     }
 }

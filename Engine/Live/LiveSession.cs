@@ -151,6 +151,7 @@ internal sealed class LiveSession : IDisposable
             UnknownOutcomes = Gateway.UnknownOutcomes,
             RateLimited = Gateway.RateLimited,
             DisconnectedSince = Gateway.DisconnectedSince,
+            RateLimits = Gateway.RateLimits?.Usage() ?? [],
             Instruments = instruments,
             VenueRejectsByReason = Accounts.OrderFlow.RejectionsByReason.OrderBy(r => r.Key, StringComparer.Ordinal).ToArray(),
             Breakers = breakers?.Names.ToArray() ?? [],

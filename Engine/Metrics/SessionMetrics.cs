@@ -14,7 +14,7 @@ internal sealed class SessionMetrics
     private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
     private readonly Counter _loopMessages, _marketEvents, _frames, _badMessages, _resyncs, _reconnects, _venueRejects, _unknownOutcomes, _rateLimited;
     private readonly Counter _orders, _fills, _rejects, _breakerTrips;
-    private readonly Gauge _queueDepth, _eventsPerSecond, _messagesPerSecond, _position, _pnl, _feedSilence, _bookSynced, _venueConnected, _breakerTripped, _health;
+    private readonly Gauge _queueDepth, _eventsPerSecond, _messagesPerSecond, _position, _pnl, _feedSilence, _bookSynced, _venueConnected, _breakerTripped, _health, _rateLimitUsed, _rateLimitMax;
     private readonly LatencyFeed _ack, _tickToOrder;
     private long _lastNow, _lastEvents, _lastMessages;
 
@@ -44,6 +44,8 @@ internal sealed class SessionMetrics
         _bookSynced = f.CreateGauge("hft_book_synced", "1 while the book is in sync with the venue, per symbol", "symbol");
         _venueConnected = f.CreateGauge("hft_venue_connected", "1 while every venue stream is up");
         _breakerTripped = f.CreateGauge("hft_breaker_tripped", "1 for the tripped breaker, 0 for the others configured", "breaker");
+        _rateLimitUsed = f.CreateGauge("hft_rate_limit_used", "A venue request budget's use in its current window, as last reported (Binance: weight_1m, orders_10s, orders_1m; Bybit: orders_1s and each endpoint's path)", "limit");
+        _rateLimitMax = f.CreateGauge("hft_rate_limit_max", "A venue request budget's size per window", "limit");
         _health = f.CreateGauge("hft_health_status", "0 healthy, 1 degraded, 2 critical (as /health)");
         _ack = new LatencyFeed(f, "hft_order_ack_latency_seconds", "Order request sent to the venue's answer on the loop");
         _tickToOrder = new LatencyFeed(f, "hft_tick_to_order_seconds", "Latest market event of the instrument to a new order passing the risk checks");
@@ -86,6 +88,11 @@ internal sealed class SessionMetrics
             _rejects.WithLabels("risk", group.Key).IncTo(group.Sum(r => r.Value));
         _venueConnected.Set(s.DisconnectedSince is null ? 1 : 0);
         foreach (var breaker in s.Breakers) _breakerTripped.WithLabels(breaker).Set(breaker == s.TrippedBreaker ? 1 : 0);
+        foreach (var r in s.RateLimits)
+        {
+            _rateLimitUsed.WithLabels(r.Limit).Set(r.Used);
+            _rateLimitMax.WithLabels(r.Limit).Set(r.Max);
+        }
         _health.Set((int)health.Status);
         _ack.Update(s.AckLatency);
         _tickToOrder.Update(s.TickToOrder);

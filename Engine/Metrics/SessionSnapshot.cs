@@ -44,6 +44,9 @@ internal sealed record SessionSnapshot
     /// <summary>Rate-limit refusals (429 / 10006).</summary>
     public long RateLimited { get; init; }
 
+    /// <summary>The gateway's request budgets (Binance: weight and order counts; Bybit: orders a second and each endpoint's).</summary>
+    public IReadOnlyList<Hft.Exchanges.Common.RateLimitUsage> RateLimits { get; init; } = [];
+
     /// <summary>Loop time since when a venue stream is down, or null when all are up.</summary>
     public long? DisconnectedSince { get; init; }
 
