@@ -49,9 +49,12 @@ public sealed class MetricsEndpointTests
         var watch = System.Diagnostics.Stopwatch.StartNew();
         int scrapes = 0;
         PrometheusText metrics;
+        var took = new List<double>();
         do
         {
+            var one = System.Diagnostics.Stopwatch.StartNew();
             metrics = await scraper.MetricsAsync();
+            took.Add(one.Elapsed.TotalMilliseconds);
             scrapes++;
             foreach (var name in Counters)
             {
@@ -63,6 +66,8 @@ public sealed class MetricsEndpointTests
             await Task.Delay(200);
         }
         while (watch.Elapsed < TimeSpan.FromSeconds(40) && (metrics.Sum("hft_orders_total") < 5 || metrics.Sum("hft_fills_total") < 1));
+        took.Sort();
+        TestContext.Out.WriteLine($"scrape (loop snapshot, text, HTTP): median {took[took.Count / 2]:F2} ms, max {took[^1]:F2} ms (the first includes JIT)");
         TestContext.Out.WriteLine($"{scrapes} scrapes in {watch.Elapsed.TotalSeconds:F1} s: orders {metrics.Sum("hft_orders_total")}, fills {metrics.Sum("hft_fills_total")}, events {metrics.Sum("hft_market_events_total")}");
         Assert.That(metrics.Sum("hft_orders_total"), Is.GreaterThanOrEqualTo(5), "the grid quoted");
         Assert.That(metrics.Sum("hft_fills_total"), Is.GreaterThanOrEqualTo(1), "something filled");
