@@ -34,7 +34,7 @@ internal sealed class StatusLine : IDisposable
     public static StatusLine? OnTerminal(string mode, double staleFeedMs, Func<TimeSpan, SessionSnapshot?> snapshot) =>
         Console.IsErrorRedirected ? null : new StatusLine(mode, staleFeedMs, snapshot);
 
-    /// <summary>The line's text (markup) for <paramref name="s"/> given the previous sample; public for a test of its shape.</summary>
+    /// <summary>The line's text (Spectre markup) for <paramref name="s"/>, rates since <paramref name="previous"/> (loop time, events, messages).</summary>
     public static string Format(string mode, SessionSnapshot s, HealthReport health, (long Now, long Events, long Messages) previous)
     {
         var c = CultureInfo.InvariantCulture;
@@ -71,6 +71,8 @@ internal sealed class StatusLine : IDisposable
         _timer.Dispose();
         lock (_gate)
         {
+            // Disposed before the summary is printed, and again at the end of its scope: end the line once.
+            if (_disposed) return;
             _disposed = true;
             if (_shown) Console.Error.WriteLine();
         }
