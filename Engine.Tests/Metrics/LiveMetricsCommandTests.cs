@@ -16,6 +16,20 @@ namespace Hft.Engine.Tests.Metrics;
 public sealed class LiveMetricsCommandTests : Data.TempDirectoryTest
 {
     [Test]
+    public void A_metrics_port_in_use_stops_live_before_it_connects()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        int busy = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        // No emulator: had live tried the venue first, it would have failed on the connection, with another message.
+        string config = EmulatorSessionTests.WriteConfig(PathOf, BackgroundEngine.FreePort());
+        File.WriteAllText(config, File.ReadAllText(config).Replace("port = 0\nstale_feed_ms", $"port = {busy.ToString(CultureInfo.InvariantCulture)}\nstale_feed_ms", StringComparison.Ordinal));
+        var live = EngineProcess.Run("live", config, "--duration", "5");
+        Assert.That(live.ExitCode, Is.EqualTo(1), live.Stderr);
+        Assert.That(live.Stderr, Does.Contain($"[metrics] port {busy}: cannot listen on 127.0.0.1:{busy}"));
+    }
+
+    [Test]
     public async Task The_live_command_serves_metrics_that_agree_with_its_summary_and_health_that_follows_the_feed()
     {
         if (!OperatingSystem.IsLinux()) Assert.Ignore("stops the session with SIGINT through kill(1)");

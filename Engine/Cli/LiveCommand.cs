@@ -127,6 +127,10 @@ internal static class LiveCommand
         BacktestResult result;
         var stopRequested = new ManualResetEvent(false);
         var stopped = new TaskCompletionSource();
+        // Listening before the session connects: a port in use stops live before anything is traded. Until the
+        // session exists, /health says the loop is unavailable.
+        LiveSession? running = null;
+        using var endpoint = settings.Metrics.Enabled ? StartMetrics(settings.Metrics, t => Volatile.Read(ref running)?.Snapshot(t), log) : null;
         using (var session = new LiveSession(setup, host.System))
         using (var killSwitch = new SessionKillSwitch(kill, killFile, reason =>
                {
@@ -139,10 +143,9 @@ internal static class LiveCommand
                {
                    if (journal?.Writer.Failure is { } broken) killSwitch.Engage($"the journal {journal.Writer.Path} cannot be written: {broken.Message}");
                }, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)))
-        // Started once the graph runs, so the first scrape already finds the loop; stopped after the summary is printed.
-        using (var endpoint = settings.Metrics.Enabled ? StartMetrics(settings.Metrics, session, log) : null)
         using (var status = settings.Metrics.StatusLine ? StatusLine.OnTerminal(mode, settings.Metrics.StaleFeedMs, session.Snapshot) : null)
         {
+            Volatile.Write(ref running, session);
             // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
             host.OnShutdown("stop-live-session", () =>
             {
@@ -173,9 +176,9 @@ internal static class LiveCommand
         return 0;
     }
 
-    private static MetricsEndpoint StartMetrics(MetricsSettings metrics, LiveSession session, Serilog.ILogger log)
+    private static MetricsEndpoint StartMetrics(MetricsSettings metrics, Func<TimeSpan, SessionSnapshot?> snapshot, Serilog.ILogger log)
     {
-        var endpoint = new MetricsEndpoint(metrics.Port, metrics.StaleFeedMs, session.Snapshot, log);
+        var endpoint = new MetricsEndpoint(metrics.Port, metrics.StaleFeedMs, snapshot, log);
         log.Information("Metrics on {Address}metrics, health on {Address}health", endpoint.Address, endpoint.Address);
         return endpoint;
     }

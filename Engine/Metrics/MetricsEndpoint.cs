@@ -41,7 +41,8 @@ internal sealed class MetricsEndpoint : IDisposable
         }
         catch (HttpListenerException e)
         {
-            throw new InvalidOperationException($"[metrics]: cannot listen on 127.0.0.1:{Port}: {e.Message}", e);
+            // A configuration problem (the port is taken): reported as the user's error, before the session starts.
+            throw new ArgumentException($"[metrics] port {Port}: cannot listen on 127.0.0.1:{Port}: {e.Message}", e);
         }
         Log = log;
         _serving = Task.Run(ServeAsync);
