@@ -122,7 +122,7 @@ public sealed class OrderStateActor : ReceiveActor
         if (report.Answers is not null && report.RequestLocalTime > 0) _accounts.OrderFlow.OnAnswer(_clock.Now - report.RequestLocalTime);
         if (report.Request == OrderRequest.Rejected)
         {
-            _accounts.OrderFlow.OnRejection(_clock.Now);
+            _accounts.OrderFlow.OnRejection(_clock.Now, report.RejectReason);
             // Only the answer to the latest request counts: an older request's rejection changes nothing.
             if (order is not null && order.LocalTime == report.RequestLocalTime)
             {

@@ -173,6 +173,9 @@ public sealed class RiskActor : ReceiveActor, IWithTimers
         if (refusal is not { } r)
         {
             CountRequest();
+            // Tick to order: from the instrument's latest market event to here (for the metrics; no allocation).
+            if (isNew && _books is not null && _books[order.Instrument].LastEventTime is > 0 and var tick)
+                _accounts.OrderFlow.TickToOrder.Observe(_clock.Now - tick);
             _orders.Tell(message, Sender);
             return;
         }

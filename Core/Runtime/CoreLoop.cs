@@ -64,6 +64,12 @@ public sealed class CoreLoop
     /// <summary>Mailbox runs, timer deliveries and feed items handled so far.</summary>
     public long Delivered => _delivered;
 
+    /// <summary>
+    /// Work waiting: messages posted from other threads not yet taken in, plus mailbox runs queued on the loop (exact
+    /// on the loop thread; from another thread a recent value).
+    /// </summary>
+    public int QueueDepth => Volatile.Read(ref _inboxCount) + Volatile.Read(ref _fifoCount);
+
     /// <summary>True while the loop runs on some thread.</summary>
     public bool IsRunning => _loopThreadId != -1;
 

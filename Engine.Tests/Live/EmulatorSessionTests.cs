@@ -20,22 +20,30 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
     private static string Sample => Path.Combine(ConfigTestKit.RepositoryRoot, "samples", "data", "sample.npz");
 
     /// <summary>The shipped emulator config of <paramref name="venue"/>, pointed at <paramref name="port"/>, logging into the test's folder.</summary>
-    private string Config(int port, string venue = "binance-futures")
+    private string Config(int port, string venue = "binance-futures") => WriteConfig(PathOf, port, venue);
+
+    /// <summary>
+    /// Writes the shipped emulator config of <paramref name="venue"/>, pointed at <paramref name="port"/>, logging into
+    /// <c>runs/</c> of a test's folder (<paramref name="pathOf"/> maps a name into it); returns its path.
+    /// </summary>
+    internal static string WriteConfig(Func<string, string> pathOf, int port, string venue = "binance-futures")
     {
         string defaultPort = venue switch { "binance-spot" => "18092", "bybit" => "18093", _ => "18091" };
         string text = File.ReadAllText(Path.Combine(ConfigTestKit.AppSettings, $"emulator-{venue}.toml"))
             .Replace("127.0.0.1:" + defaultPort, "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace($"../runs/emulator-{venue}", PathOf("runs").Replace('\\', '/'), StringComparison.Ordinal);
-        string path = PathOf($"emulator-{venue}.toml");
+            .Replace($"../runs/emulator-{venue}", pathOf("runs").Replace('\\', '/'), StringComparison.Ordinal);
+        string path = pathOf($"emulator-{venue}.toml");
         File.WriteAllText(path, text);
         return path;
     }
 
-    private static BackgroundEngine Emulator(int port, int seconds, string venue = "binance-futures") =>
+    /// <summary><c>emulate VENUE</c> on <paramref name="port"/>, replaying the bundled sample for <paramref name="seconds"/> s, as a process.</summary>
+    internal static BackgroundEngine Emulator(int port, int seconds, string venue = "binance-futures") =>
         new("emulate", venue, "--port", port.ToString(CultureInfo.InvariantCulture), "--data", Sample,
             "--duration", seconds.ToString(CultureInfo.InvariantCulture), "--json");
 
-    private static JsonElement LastJson(string stdout)
+    /// <summary>The last JSON line a command printed.</summary>
+    internal static JsonElement LastJson(string stdout)
     {
         string line = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith('{'));
         return JsonDocument.Parse(line).RootElement.Clone();

@@ -18,6 +18,7 @@ using Akka.Actor;
 using Hft.Core.Markets;
 using Hft.Exchanges.Common;
 using Hft.Exchanges.Common.Reconciliation;
+using Hft.Engine.Metrics;
 
 namespace Hft.Engine.Cli;
 
@@ -128,8 +129,16 @@ internal static class LiveCommand
         BacktestResult result;
         var stopRequested = new ManualResetEvent(false);
         var stopped = new TaskCompletionSource();
+        // Listening before the session connects: a port in use stops live before anything is traded. Until the
+        // session exists, /health says the loop is unavailable.
+        LiveSession? running = null;
+        using var endpoint = settings.Metrics.Enabled ? StartMetrics(settings.Metrics, t => Volatile.Read(ref running)?.Snapshot(t), log) : null;
         using (var session = new LiveSession(setup, host.System))
-        using (var killSwitch = new SessionKillSwitch(kill, killFile, session.EngageKillSwitch, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
+        using (var killSwitch = new SessionKillSwitch(kill, killFile, reason =>
+               {
+                   session.Health.Raise(Hft.Core.Health.HealthReasons.KillSwitch, reason);
+                   session.EngageKillSwitch(reason);
+               }, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
                    instruments.Select(i => i.Symbol).ToArray(), settings.Live.ClientOrderPrefix, log))
         using (var resets = new BreakerResetWatch(killFile is null ? null : BreakerResetWatch.FileFor(killFile),
                    how => { log.Warning("Circuit breaker reset asked: {How}", how); session.ResetBreakers("reset by " + how); }))
@@ -138,7 +147,9 @@ internal static class LiveCommand
                {
                    if (journal?.Writer.Failure is { } broken) killSwitch.Engage($"the journal {journal.Writer.Path} cannot be written: {broken.Message}");
                }, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)))
+        using (var status = settings.Metrics.StatusLine ? StatusLine.OnTerminal(mode, settings.Metrics.StaleFeedMs, session.Snapshot) : null)
         {
+            Volatile.Write(ref running, session);
             // Ctrl-C or SIGTERM: the shutdown waits (in its first phase) until the session has cancelled and stopped.
             host.OnShutdown("stop-live-session", () =>
             {
@@ -160,12 +171,20 @@ internal static class LiveCommand
             finally
             {
                 stopped.TrySetResult();
+                status?.Dispose();
             }
             if (record) Console.Error.WriteLine($"{result.Events:N0} rows from {session.Gateway.Frames:N0} frames");
             else Print(result, session, settings, instances, json, paper, kill.Reason, journal?.Writer);
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
+    }
+
+    private static MetricsEndpoint StartMetrics(MetricsSettings metrics, Func<TimeSpan, SessionSnapshot?> snapshot, Serilog.ILogger log)
+    {
+        var endpoint = new MetricsEndpoint(metrics.Port, metrics.StaleFeedMs, snapshot, log);
+        log.Information("Metrics on {Address}metrics, health on {Address}health", endpoint.Address, endpoint.Address);
+        return endpoint;
     }
 
     private static Exception Unwrap(Exception failure) =>

@@ -41,6 +41,9 @@ public sealed record EngineSettings
     /// <summary>How a live session reconciles with its venue.</summary>
     public ReconciliationSettings Reconciliation { get; init; } = new();
 
+    /// <summary>The live session's metrics and health endpoint (<c>[metrics]</c>; off by default).</summary>
+    public MetricsSettings Metrics { get; init; } = new();
+
     /// <summary>
     /// The plugins folder strategies are loaded from (<c>plugins_dir</c>, or <c>--plugins</c>), as a full path; when
     /// neither gives one, <c>plugins/</c> beside the file or in the working directory if it exists; null for none.

@@ -119,6 +119,8 @@ public static class SettingsBinder
         var journal = BindJournal(journalReader, context);
         var reconciliationReader = r.SubTable("reconciliation");
         var reconciliation = BindReconciliation(reconciliationReader);
+        var metricsReader = r.SubTable("metrics");
+        var metrics = BindMetrics(metricsReader);
         r.Finish();
 
         CheckVenueNames(venues);
@@ -129,6 +131,7 @@ public static class SettingsBinder
         if (mode == EngineMode.Backtest && journalReader is not null) r.Report("journal", "the journal is written only by live sessions, not in mode 'backtest'");
         if (mode == EngineMode.Backtest && reconciliationReader is not null)
             r.Report("reconciliation", "reconciliation with a venue happens only in live sessions, not in mode 'backtest'");
+        if (mode == EngineMode.Backtest && metricsReader is not null) r.Report("metrics", "the metrics endpoint is served only by live and paper sessions, not in mode 'backtest'");
 
         if (context.Problems.Count > 0)
         {
@@ -149,6 +152,7 @@ public static class SettingsBinder
             Live = live,
             Journal = journal,
             Reconciliation = reconciliation,
+            Metrics = metrics,
             PluginsDir = plugins,
         };
     }
@@ -558,6 +562,22 @@ public static class SettingsBinder
         };
         r.Finish();
         return settings;
+    }
+
+    private static MetricsSettings BindMetrics(TableReader? r)
+    {
+        var defaults = new MetricsSettings();
+        if (r is null) return defaults;
+        var metrics = new MetricsSettings
+        {
+            Enabled = r.Bool("enabled") ?? defaults.Enabled,
+            Port = r.Number("port", v => v >= 0 && v <= 65535 && v == Math.Floor(v), "must be a TCP port from 1 to 65535, or 0 for a free one") is { } port
+                ? (int)port : defaults.Port,
+            StaleFeedMs = r.Number("stale_feed_ms", v => v > 0 && v <= 3_600_000, "must be more than 0 and at most 3600000 milliseconds (an hour)") ?? defaults.StaleFeedMs,
+            StatusLine = r.Bool("status_line") ?? defaults.StatusLine,
+        };
+        r.Finish();
+        return metrics;
     }
 
     private static OutputSettings BindOutput(TableReader? r)

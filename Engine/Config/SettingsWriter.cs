@@ -76,6 +76,13 @@ public static class SettingsWriter
                 ["on_reconnect"] = settings.Reconciliation.OnReconnect,
                 ["position_tolerance_lots"] = settings.Reconciliation.PositionToleranceLots,
             });
+            root.Add("metrics", new TomlTable
+            {
+                ["enabled"] = settings.Metrics.Enabled,
+                ["port"] = (long)settings.Metrics.Port,
+                ["stale_feed_ms"] = settings.Metrics.StaleFeedMs,
+                ["status_line"] = settings.Metrics.StatusLine,
+            });
         }
         return root;
     }

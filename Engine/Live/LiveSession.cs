@@ -16,6 +16,8 @@ using Hft.Core.Strategies;
 using Hft.Core.Time;
 using Hft.Exchanges.Common;
 using Hft.Exchanges.Common.Reconciliation;
+using Hft.Engine.Metrics;
+using Hft.Core.Health;
 
 namespace Hft.Engine.Live;
 
@@ -51,6 +53,7 @@ internal sealed class LiveSession : IDisposable
     private IActorRef _gateway = ActorRefs.Nobody;
     private IActorRef _strategies = ActorRefs.Nobody;
     private IActorRef _risk = ActorRefs.Nobody;
+    private IActorRef _probe = ActorRefs.Nobody;
     private long _startedAt;
     private int _stopped;
 
@@ -102,6 +105,93 @@ internal sealed class LiveSession : IDisposable
     public GatewayStatistics Gateway { get; } = new();
 
     private CircuitBreakers? _breakers;
+
+    /// <summary>Health reasons raised from outside the graph (reconciliation), reported by <c>/health</c>.</summary>
+    public HealthSignals Health { get; } = new();
+
+    // The gateway's reconciliation halts trading on a failure or (policy halt) a difference: critical while it does.
+    private IReadOnlyList<HealthReason> SignalsNow()
+    {
+        var raised = Health.Current;
+        if (Gateway.Reconciliation.HaltReason is not { } halt || raised.Any(r => r.Code == HealthReasons.ReconciliationFailed)) return raised;
+        return raised.Append(new HealthReason(HealthReasons.ReconciliationFailed, halt, HealthStatus.Critical)).OrderBy(r => r.Code, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// What the session stands at now, copied on the loop (asked through a probe actor, waiting at most
+    /// <paramref name="timeout"/>), or read directly once the loop has ended; null if the loop did not answer in time.
+    /// Safe from any thread.
+    /// </summary>
+    public SessionSnapshot? Snapshot(TimeSpan timeout)
+    {
+        if (HasEnded) return TakeSnapshot();
+        try
+        {
+            return _probe.Ask<SessionSnapshot>(TakeSessionSnapshot.Instance, timeout).GetAwaiter().GetResult();
+        }
+        catch (Exception) when (HasEnded)
+        {
+            return TakeSnapshot();
+        }
+        catch (Exception)
+        {
+            // Not answered in time (a busy or stopping loop): the caller reports the loop as unavailable.
+            return null;
+        }
+    }
+
+    // On the loop (the probe), or after it ended: nothing else reads these then.
+    private SessionSnapshot TakeSnapshot()
+    {
+        var instruments = new InstrumentSnapshot[Accounts.Count];
+        for (int i = 0; i < instruments.Length; i++)
+        {
+            var account = Accounts[i];
+            var state = account.State;
+            double mid = _books[i].MidPrice;
+            instruments[i] = new InstrumentSnapshot
+            {
+                Symbol = account.Instrument.Symbol,
+                OrdersSent = account.OrdersSent,
+                Fills = state.NumTrades,
+                Position = state.Position,
+                Pnl = double.IsNaN(mid) ? double.NaN : state.Equity(account.Instrument, mid),
+                LastEventTime = _books[i].LastEventTime,
+                BookSynced = Gateway.IsBookSynced(i),
+                RiskRejections = RiskReasons.All.Where(r => account.RiskRejections[(int)r] > 0)
+                    .Select(r => new KeyValuePair<string, long>(r.Code(), account.RiskRejections[(int)r])).ToArray(),
+            };
+        }
+        var breakers = _breakers;
+        var lastTrip = breakers is { Tripped: not null } && breakers.Trips.Count > 0 ? breakers.Trips[^1] : null;
+        return new SessionSnapshot
+        {
+            Now = _clock.Now,
+            StartedAt = _startedAt,
+            LoopMessages = _loop.Delivered,
+            QueueDepth = _loop.QueueDepth,
+            MarketEvents = Gateway.Rows,
+            Frames = Gateway.Frames,
+            BadMessages = Gateway.BadMessages,
+            Resyncs = Gateway.Resyncs,
+            Reconnects = Gateway.Reconnects,
+            VenueRejects = Gateway.Rejected,
+            UnknownOutcomes = Gateway.UnknownOutcomes,
+            RateLimited = Gateway.RateLimited,
+            DisconnectedSince = Gateway.DisconnectedSince,
+            RateLimits = Gateway.RateLimits?.Usage() ?? [],
+            Instruments = instruments,
+            VenueRejectsByReason = Accounts.OrderFlow.RejectionsByReason.OrderBy(r => r.Key, StringComparer.Ordinal).ToArray(),
+            Breakers = breakers?.Names.ToArray() ?? [],
+            TrippedBreaker = breakers?.Tripped,
+            TripReason = lastTrip?.Reason,
+            BreakerTrips = breakers?.Trips.Count(t => t.Breaker != "reset") ?? 0,
+            AckLatency = LatencySnapshot.Of(Accounts.OrderFlow.AnswerLatency),
+            TickToOrder = LatencySnapshot.Of(Accounts.OrderFlow.TickToOrder),
+            Signals = SignalsNow(),
+            Failure = _loop.Failure?.Message,
+        };
+    }
 
     /// <summary>
     /// Halts trading for the rest of the session and cancels what is open through the graph (from any thread; the
@@ -186,6 +276,7 @@ internal sealed class LiveSession : IDisposable
         orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
         var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers, _setup.Journal))), "risk");
+        _probe = root.ActorOf(_loop.On(_props.Props(() => new SessionProbeActor(TakeSnapshot))), "probe");
         var directives = _setup.Strategies.Where(s => s.OnError is not null).ToDictionary(s => s.Name, s => s.OnError!.Value, StringComparer.Ordinal);
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
         var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));

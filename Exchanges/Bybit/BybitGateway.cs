@@ -82,6 +82,7 @@ public sealed class BybitGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _loop = loop;
         _recorder = recorder;
         Statistics = statistics;
+        Statistics.RateLimits = _rest.Transport.Limits;
         _parser = new BybitMessageParser { Depth = options.Depth };
         _ids = new ClientOrderIds(options.ClientOrderPrefix);
         _tracker = new OrderTracker(instruments);

@@ -74,6 +74,15 @@ public sealed class GatewayStatistics : IVenueHealth
     /// <summary>What reconciliation with the venue found.</summary>
     public Reconciliation.ReconciliationCounts Reconciliation { get; } = new();
 
+    private IRateLimitUsageSource? _rateLimits;
+
+    /// <summary>The gateway's rate limiter, for the metrics (set once by the gateway; read from any thread).</summary>
+    public IRateLimitUsageSource? RateLimits
+    {
+        get => Volatile.Read(ref _rateLimits);
+        set => Volatile.Write(ref _rateLimits, value);
+    }
+
     /// <summary>Open orders the venue still held when the session ended (-1 if it could not be asked).</summary>
     public int OpenOrdersAtExit { get; set; } = -1;
 }

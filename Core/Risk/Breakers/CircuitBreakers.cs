@@ -29,6 +29,9 @@ public sealed class CircuitBreakers
     /// <summary>True if any breaker is configured.</summary>
     public bool Any => _breakers.Count > 0;
 
+    /// <summary>The configured breakers' names, in check order.</summary>
+    public IEnumerable<string> Names => _breakers.Select(b => b.Name);
+
     /// <summary>The tripped breaker's name, or null.</summary>
     public string? Tripped => _tripped?.Name;
 

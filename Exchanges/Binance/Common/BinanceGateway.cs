@@ -76,6 +76,7 @@ public sealed class BinanceGateway : ReceiveActor, IDepthRowTarget, IWithTimers
         _recorder = recorder;
         Statistics = statistics;
         _market = market;
+        Statistics.RateLimits = market.Transport.Limits;
         _parser = new BinanceMessageParser(market.Rules);
         _ids = new ClientOrderIds(options.ClientOrderPrefix);
         _tracker = new OrderTracker(instruments);

@@ -10,7 +10,7 @@ namespace Hft.Exchanges.Binance.Common;
 /// margin), until the window turns when near them, until <c>Retry-After</c> after a 429, and forever after a 418
 /// (sending on after a 429 is what gets an IP banned).
 /// </summary>
-public sealed class BinanceRateLimits
+public sealed class BinanceRateLimits : Hft.Exchanges.Common.IRateLimitUsageSource
 {
     private readonly object _gate = new();
     private long _windowMinute;
@@ -57,6 +57,20 @@ public sealed class BinanceRateLimits
                 else if (type == "ORDERS" && interval == "SECOND" && num == 10) OrdersPer10s = limit;
                 else if (type == "ORDERS" && interval == "MINUTE" && num == 1) OrdersPerMinute = limit;
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Hft.Exchanges.Common.RateLimitUsage> Usage()
+    {
+        lock (_gate)
+        {
+            return
+            [
+                new("weight_1m", _usedWeight, WeightPerMinute),
+                new("orders_10s", _orders10s, OrdersPer10s),
+                new("orders_1m", _orders1m, OrdersPerMinute),
+            ];
         }
     }
 

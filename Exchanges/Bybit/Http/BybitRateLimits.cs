@@ -10,7 +10,7 @@ namespace Hft.Exchanges.Bybit.Http;
 /// is left, until the endpoint's reset after it ran out or after a <c>10006</c>, and forever after an HTTP 403 (the IP
 /// limit: Bybit asks for every session to stop).
 /// </summary>
-public sealed class BybitRateLimits
+public sealed class BybitRateLimits : Hft.Exchanges.Common.IRateLimitUsageSource
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, EndpointBudget> _endpoints = new(StringComparer.Ordinal);
@@ -71,6 +71,18 @@ public sealed class BybitRateLimits
                 long until = b.ResetMs > nowMs ? b.ResetMs : nowMs + 1000;
                 b.BackOffUntilMs = Math.Max(b.BackOffUntilMs, until);
             }
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<Hft.Exchanges.Common.RateLimitUsage> Usage()
+    {
+        lock (_gate)
+        {
+            var usage = new List<Hft.Exchanges.Common.RateLimitUsage> { new("orders_1s", _recentOrders.Count, OrdersPerSecond) };
+            foreach (var (path, b) in _endpoints.OrderBy(e => e.Key, StringComparer.Ordinal))
+                if (b.Limit > 0) usage.Add(new(path, b.Limit - Math.Min(b.Remaining, b.Limit), b.Limit));
+            return usage;
         }
     }
 
