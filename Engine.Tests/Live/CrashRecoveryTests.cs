@@ -25,34 +25,24 @@ public sealed partial class CrashRecoveryTests : Data.TempDirectoryTest
     private static int KillRuns =>
         int.TryParse(Environment.GetEnvironmentVariable("HFT_KILL_RUNS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 3;
 
-    private static string Sample => Path.Combine(ConfigTestKit.RepositoryRoot, "samples", "data", "sample.npz");
-
     [GeneratedRegex(@"reconciliation \(start\)[^\n]*")]
     private static partial Regex StartReconciliation();
 
-    /// <summary>The shipped emulator config of <paramref name="venue"/> on <paramref name="port"/>, reconciling under <paramref name="policy"/>.</summary>
+    /// <summary>
+    /// The shipped emulator config of <paramref name="venue"/> on <paramref name="port"/> in <paramref name="folder"/>,
+    /// reconciling under <paramref name="policy"/> every 5 s, cancelling at the stop or not.
+    /// </summary>
     internal static string Config(string folder, int port, string venue, string policy, bool cancelOnStop)
     {
-        string defaultPort = venue switch { "binance-spot" => "18092", "bybit" => "18093", _ => "18091" };
-        string text = File.ReadAllText(Path.Combine(ConfigTestKit.AppSettings, $"emulator-{venue}.toml"))
-            .Replace("127.0.0.1:" + defaultPort, "127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace($"../runs/emulator-{venue}", Path.Combine(folder, "runs").Replace('\\', '/'), StringComparison.Ordinal)
-            .Replace("cancel_on_stop = true", "cancel_on_stop = " + (cancelOnStop ? "true" : "false"), StringComparison.Ordinal);
-        text += $"\n[reconciliation]\npolicy = \"{policy}\"\nevery_s = 5\n";
-        string path = Path.Combine(folder, $"emulator-{venue}.toml");
-        File.WriteAllText(path, text);
+        string path = EmulatorSessionTests.WriteConfig(name => Path.Combine(folder, name), port, venue);
+        string text = File.ReadAllText(path).Replace("cancel_on_stop = true", "cancel_on_stop = " + (cancelOnStop ? "true" : "false"), StringComparison.Ordinal);
+        File.WriteAllText(path, text + $"\n[reconciliation]\npolicy = \"{policy}\"\nevery_s = 5\n");
         return path;
     }
 
-    internal static BackgroundEngine Emulator(int port, int seconds, string venue) =>
-        new("emulate", venue, "--port", port.ToString(CultureInfo.InvariantCulture), "--data", Sample,
-            "--duration", seconds.ToString(CultureInfo.InvariantCulture), "--json");
+    internal static BackgroundEngine Emulator(int port, int seconds, string venue) => EmulatorSessionTests.Emulator(port, seconds, venue);
 
-    internal static JsonElement LastJson(string stdout)
-    {
-        string line = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last(l => l.StartsWith('{'));
-        return JsonDocument.Parse(line).RootElement.Clone();
-    }
+    internal static JsonElement LastJson(string stdout) => EmulatorSessionTests.LastJson(stdout);
 
     [TestCase("binance-futures")]
     [TestCase("binance-spot")]
