@@ -134,7 +134,7 @@ public sealed class EmulatorSessionTests : Data.TempDirectoryTest
             {
                 Name = "binance-futures", RestUrl = new Uri($"http://127.0.0.1:{port}"), WsUrl = new Uri($"ws://127.0.0.1:{port}"), Trading = true,
                 ApiKey = Hft.Exchanges.Emulators.EmulatorCredentials.ApiKey, ApiSecret = Hft.Exchanges.Emulators.EmulatorCredentials.ApiSecret,
-            }), hasPositions: true);
+            }));
         Assert.That(await venue.Connect(), Is.Null);
         using var live = new BackgroundEngine("live", config, "--json");
         var watch = System.Diagnostics.Stopwatch.StartNew();

@@ -50,7 +50,7 @@ public sealed class KillSwitchTests
         {
             Name = "binance-futures", RestUrl = venue.Emulator.RestBase, WsUrl = venue.Emulator.StreamBase, Trading = true,
             ApiKey = venue.Options.ApiKey, ApiSecret = venue.Options.ApiSecret,
-        }), hasPositions: true);
+        }));
         var report = (await Kill(client, flatten: true)).Single();
         var after = venue.Emulator.Report();
         Assert.Multiple(() =>
@@ -81,7 +81,7 @@ public sealed class KillSwitchTests
         {
             Name = "binance-spot", RestUrl = venue.Emulator.RestBase, WsUrl = venue.Emulator.StreamBase, Trading = true,
             ApiKey = venue.ApiKey, ApiSecret = venue.Emulator.Venue.Options.ApiSecret,
-        }), hasPositions: false);
+        }));
         var report = (await Kill(client, flatten: true)).Single();
         Assert.Multiple(() =>
         {
@@ -139,7 +139,7 @@ public sealed class KillSwitchTests
         {
             Name = "binance-futures", RestUrl = venue.Emulator.RestBase, WsUrl = venue.Emulator.StreamBase, Trading = true,
             ApiKey = venue.Options.ApiKey, ApiSecret = "not-the-secret-0123456789",
-        }), hasPositions: true);
+        }));
         var report = (await Kill(client, flatten: false)).Single();
         string text = KillSwitch.Describe(report);
         Assert.Multiple(() =>

@@ -78,7 +78,7 @@ public sealed class StuckStrategyKillTests : Data.TempDirectoryTest
         string killFile = PathOf("session.kill");
         using var session = new LiveSession(setup, TestActorSystems.Shared);
         using var killSwitch = new SessionKillSwitch(latch, killFile, session.EngageKillSwitch,
-            () => new BinanceKillSwitchVenue("binance-futures", new FuturesMarket(options), hasPositions: true), ["SIMUSDT"], "hft-", Serilog.Core.Logger.None);
+            () => new BinanceKillSwitchVenue("binance-futures", new FuturesMarket(options)), ["SIMUSDT"], "hft-", Serilog.Core.Logger.None);
         try
         {
             Assert.That(strategy.Blocked.Wait(TimeSpan.FromSeconds(30)), Is.True, "the strategy placed its orders and blocked: " + string.Join(" ", strategy.Seen));

@@ -17,14 +17,14 @@ internal static class KillSwitchVenues
     {
         BinanceVenueSettings { Credentials: null } or BybitVenueSettings { Credentials: null } =>
             throw new ArgumentException($"venue {venue.Name} has no api_key/api_secret: the kill switch cancels with the account's keys"),
-        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => Binance(v, live, o => new FuturesMarket(o), hasPositions: true),
-        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => Binance(v, live, o => new SpotMarket(o), hasPositions: false),
+        BinanceVenueSettings { Kind: VenueKind.BinanceFutures } v => Binance(v, live, o => new FuturesMarket(o)),
+        BinanceVenueSettings { Kind: VenueKind.BinanceSpot } v => Binance(v, live, o => new SpotMarket(o)),
         BybitVenueSettings v => Bybit(v, live),
         _ => throw new ArgumentException($"venue {venue.Name}: {venue.Kind} takes no orders, so there is nothing to cancel"),
     };
 
-    private static BinanceKillSwitchVenue Binance(BinanceVenueSettings v, LiveSettings live, Func<BinanceGatewayOptions, IBinanceMarket> market, bool hasPositions) =>
-        new(v.Name, market(VenueOptions.Binance(v, live, trading: true)), hasPositions);
+    private static BinanceKillSwitchVenue Binance(BinanceVenueSettings v, LiveSettings live, Func<BinanceGatewayOptions, IBinanceMarket> market) =>
+        new(v.Name, market(VenueOptions.Binance(v, live, trading: true)));
 
     private static BybitKillSwitchVenue Bybit(BybitVenueSettings v, LiveSettings live)
     {

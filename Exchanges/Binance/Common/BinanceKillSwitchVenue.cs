@@ -11,18 +11,17 @@ public sealed class BinanceKillSwitchVenue : IKillSwitchVenue
     private readonly IBinanceMarket _market;
 
     /// <summary>Calls over <paramref name="market"/> (owned: disposed with this).</summary>
-    public BinanceKillSwitchVenue(string name, IBinanceMarket market, bool hasPositions)
+    public BinanceKillSwitchVenue(string name, IBinanceMarket market)
     {
         Name = name;
         _market = market;
-        HasPositions = hasPositions;
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
     /// <inheritdoc />
-    public bool HasPositions { get; }
+    public bool HasPositions => _market.HasPositions;
 
     /// <inheritdoc />
     public async Task<string?> Connect() => Problem(await _market.SyncTime().ConfigureAwait(false));
