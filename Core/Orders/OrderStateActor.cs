@@ -18,14 +18,20 @@ public sealed class OrderStateActor : ReceiveActor
     private readonly ITradeJournal? _journal;
     private readonly IClientOrderJournal? _positions;
     private readonly IClock _clock;
+    private readonly IActorRef? _observer;
 
     /// <summary>Creates the actor.</summary>
     /// <param name="accounts">The run's trading state.</param>
     /// <param name="venue">The venue gateway orders go to.</param>
     /// <param name="journal">Where every order change and fill is written, if anywhere.</param>
     /// <param name="clock">The core loop's clock (virtual in a backtest).</param>
-    public OrderStateActor(TradingAccounts accounts, IActorRef venue, ITradeJournal? journal, IClock clock)
+    /// <param name="observer">
+    /// Also told every <see cref="VenueCommand"/> sent and every <see cref="OrderReport"/> received (the shadow venue
+    /// compares them with its model), after the venue was told; null for none.
+    /// </param>
+    public OrderStateActor(TradingAccounts accounts, IActorRef venue, ITradeJournal? journal, IClock clock, IActorRef? observer = null)
     {
+        _observer = observer;
         _accounts = accounts;
         _venue = venue;
         _journal = journal;
@@ -62,24 +68,30 @@ public sealed class OrderStateActor : ReceiveActor
         _accounts[order.Instrument].OrdersSent++;
         // Stamped with the submission time: the gateway's client id is made from it, so a recovery can work it out.
         _journal?.OnOrder(order, order.LocalTime);
-        _venue.Tell(new VenueCommand(VenueCommandKind.New, order.Instrument, order.Id, order.Side, order.PriceTick,
-            order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
+        Send(new VenueCommand(VenueCommandKind.New, order.Instrument, order.Id, order.Side, order.PriceTick,
+            order.Quantity, order.TimeInForce, order.Type, order.LocalTime));
     }
 
     private void OnCancel(CancelOrder message)
     {
         var order = message.Order;
         _journal?.OnOrder(order, _clock.Now);
-        _venue.Tell(new VenueCommand(VenueCommandKind.Cancel, order.Instrument, order.Id, order.Side, order.PriceTick,
-            order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
+        Send(new VenueCommand(VenueCommandKind.Cancel, order.Instrument, order.Id, order.Side, order.PriceTick,
+            order.Quantity, order.TimeInForce, order.Type, order.LocalTime));
     }
 
     private void OnModify(ModifyOrder message)
     {
         var order = message.Order;
         _journal?.OnOrder(order, _clock.Now);
-        _venue.Tell(new VenueCommand(VenueCommandKind.Modify, order.Instrument, order.Id, order.Side, order.PriceTick,
-            order.Quantity, order.TimeInForce, order.Type, order.LocalTime), Self);
+        Send(new VenueCommand(VenueCommandKind.Modify, order.Instrument, order.Id, order.Side, order.PriceTick,
+            order.Quantity, order.TimeInForce, order.Type, order.LocalTime));
+    }
+
+    private void Send(VenueCommand command)
+    {
+        _venue.Tell(command, Self);
+        _observer?.Tell(command, Self);
     }
 
     private void OnRiskRejected(OrderRejectedByRisk message)
@@ -110,6 +122,7 @@ public sealed class OrderStateActor : ReceiveActor
 
     private void OnReport(OrderReport report)
     {
+        _observer?.Tell(report, Self);
         var account = _accounts[report.Instrument];
         var order = account.Orders.Find(report.OrderId);
         if (order is null && report.Adopted)

@@ -45,10 +45,15 @@ internal static class EmulateCommand
             Description = "How orders are matched: no-partial-fill (every fill complete) or partial-fill (as much as the book or the queue allows)",
             DefaultValueFactory = _ => "no-partial-fill",
         };
+        var queue = new Option<string>("--queue")
+        {
+            Description = "Queue-position model of the matching engine (risk-averse, as a backtest's default; or power1..3, power2-N, power3-N, log, log2): another model fills differently from a backtest",
+            DefaultValueFactory = _ => "risk-averse",
+        };
         var listenKey = new Option<double>("--listen-key-validity-s") { Description = "Listen-key validity in seconds", DefaultValueFactory = _ => 3600.0 };
         var command = new Command("emulate", "Serve a venue's protocol on 127.0.0.1 with a replayed market (for clients and tests)")
         {
-            venue, data, speed, port, duration, json, seed, faults, apiKey, apiSecret, symbol, tick, lot, ping, pong, listenKey, exchange,
+            venue, data, speed, port, duration, json, seed, faults, apiKey, apiSecret, symbol, tick, lot, ping, pong, listenKey, exchange, queue,
         };
         command.SetAction(r => CliFailure.Guard(() =>
         {
@@ -68,6 +73,16 @@ internal static class EmulateCommand
             var schedule = FaultSchedule.Parse(r.GetValue(faults));
             var matching = ExchangeModels.Parse(r.GetValue(exchange)!);
             if (matching == ExchangeModel.L3) throw new ArgumentException("--exchange: l3 needs market-by-order data; an emulator matches with no-partial-fill or partial-fill");
+            string queueName = r.GetValue(queue)!;
+            Func<Hft.Backtest.Models.Queue.IQueueModel> queueModel;
+            try
+            {
+                queueModel = Hft.Backtest.Models.Queue.QueueModels.Resolve(queueName);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException("--queue: " + e.Message);
+            }
             var tape = LoadTape(r.GetValue(data), seedValue);
             var host = new HostSettings
             {
@@ -80,7 +95,7 @@ internal static class EmulateCommand
             {
                 var spotOptions = new BinanceSpotOptions
                 {
-                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching,
+                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching, Queue = queueModel,
                     ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                     Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
                 };
@@ -90,7 +105,7 @@ internal static class EmulateCommand
             {
                 var bybitOptions = new BybitOptions
                 {
-                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching,
+                    Host = host, Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching, Queue = queueModel,
                     ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                     Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
                 };
@@ -99,7 +114,7 @@ internal static class EmulateCommand
             var options = new BinanceFuturesOptions
             {
                 Host = host,
-                Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching,
+                Market = tape, Speed = s, Seed = seedValue, Faults = schedule, Matching = matching, Queue = queueModel,
                 ApiKey = r.GetValue(apiKey)!, ApiSecret = r.GetValue(apiSecret)!,
                 Symbol = r.GetValue(symbol)!, TickSize = r.GetValue(tick), LotSize = r.GetValue(lot),
                 ListenKeyValidity = TimeSpan.FromSeconds(keyS),

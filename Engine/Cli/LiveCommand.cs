@@ -101,6 +101,8 @@ internal static class LiveCommand
             .ToList();
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         var b = settings.Backtest;
+        var models = new VenueModels(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
+            FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker));
         using var recorder = recordDir is null ? null : new CollectorFileRecorder(Path.GetFullPath(recordDir), instruments);
         using var journal = trading && settings.Journal.Enabled
             ? SessionJournal.Open(settings.Journal, $"live {Path.GetFullPath(path)} on {venue.Name} ({string.Join(", ", instruments.Select(i => i.Symbol))})", log)
@@ -114,10 +116,8 @@ internal static class LiveCommand
             Gateway = Gateway(venue, instruments, settings.Live, trading, recorder, kill, settings.Reconciliation.ToOptions()),
             EarlierJournal = journal?.Earlier,
             Risk = settings.Risk,
-            Paper = paper
-                ? new PaperVenue(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
-                    FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker))
-                : null,
+            Paper = paper ? models : null,
+            Shadow = settings.Shadow.Enabled && !record ? ShadowOptionsOf(settings.Shadow, models) : null,
         };
         var host = starting.Host;
         host.UseLogger(log, settings.Logging.Level);
@@ -179,6 +179,53 @@ internal static class LiveCommand
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
     }
+
+    private static void WriteShadow(System.Text.Json.Utf8JsonWriter w, Hft.Engine.Shadow.ShadowVenue? shadow)
+    {
+        if (shadow is null)
+        {
+            w.WriteNull("shadow");
+            return;
+        }
+        var s = shadow.Statistics;
+        void Number(string name, double value)
+        {
+            if (double.IsFinite(value)) w.WriteNumber(name, value);
+            else w.WriteNull(name);
+        }
+        w.WriteStartObject("shadow");
+        w.WriteNumber("orders", s.Orders);
+        w.WriteNumber("compared", s.Compared);
+        w.WriteNumber("diverged", s.Diverged);
+        w.WriteNumber("quantity_diverged", s.QuantityDiverged);
+        w.WriteNumber("price_diverged", s.PriceDiverged);
+        w.WriteNumber("time_diverged", s.TimeDiverged);
+        w.WriteNumber("divergence", s.Divergence);
+        w.WriteNumber("max_divergence", s.MaxDivergence);
+        w.WriteNumber("venue_filled", s.VenueFilled);
+        w.WriteNumber("model_filled", s.ModelFilled);
+        w.WriteNumber("refused", s.Refused);
+        w.WriteNumber("unanswered", s.Unanswered);
+        w.WriteNumber("not_compared", shadow.OpenOrders);
+        Number("mean_latency_difference_us", s.MeanLatencyDifference / 1e3);
+        Number("mean_fill_time_difference_ms", s.MeanFillTimeDifference / 1e6);
+        Number("mean_venue_queue_ms", s.MeanVenueQueueTime / 1e6);
+        Number("mean_model_queue_ms", s.MeanModelQueueTime / 1e6);
+        w.WriteEndObject();
+    }
+
+    private static string ShadowLine(Hft.Engine.Shadow.ShadowVenue shadow)
+    {
+        var s = shadow.Statistics;
+        var c = CultureInfo.InvariantCulture;
+        string Ms(double ns) => double.IsFinite(ns) ? (ns / 1e6).ToString("0.###", c) + " ms" : "n/a";
+        return string.Create(c, $"shadow         {s.Compared} of {s.Orders} orders compared, {s.Diverged} diverged ({s.QuantityDiverged} quantity, {s.PriceDiverged} price, {s.TimeDiverged} time); ") +
+               string.Create(c, $"divergence {s.Divergence:0.####} (max {s.MaxDivergence:0.####}); filled: venue {s.VenueFilled}, model {s.ModelFilled}; ") +
+               $"latency venue - model {Ms(s.MeanLatencyDifference)}; queue time venue {Ms(s.MeanVenueQueueTime)}, model {Ms(s.MeanModelQueueTime)}";
+    }
+
+    private static Hft.Engine.Shadow.ShadowOptions ShadowOptionsOf(ShadowSettings s, VenueModels models) =>
+        new(models, s.Window, (long)(s.FillTimeToleranceMs * 1e6), (long)(s.AnswerTimeoutMs * 1e6), s.MinOrders);
 
     private static MetricsEndpoint StartMetrics(MetricsSettings metrics, Func<TimeSpan, SessionSnapshot?> snapshot, Serilog.ILogger log)
     {
@@ -242,6 +289,7 @@ internal static class LiveCommand
                     else w.WriteNull("last_problem");
                     w.WriteEndObject();
                 }
+                WriteShadow(w, session.Shadow);
                 var rec = session.Recovered;
                 w.WriteStartObject("recovered");
                 w.WriteNumber("sessions", rec.Sessions);
@@ -264,6 +312,7 @@ internal static class LiveCommand
         if (session.Recovered.Sessions > 0)
             extra.Add($"recovered      {session.Recovered.Fills} fills and {session.Recovered.OpenOrders.Count} open orders from {session.Recovered.Sessions} earlier sessions" +
                       (session.Recovered.EndedCleanly ? "" : " (the last one did not stop cleanly)"));
+        if (session.Shadow is { } shadow) extra.Add(ShadowLine(shadow));
         if (!paper)
         {
             var rc = g.Reconciliation;

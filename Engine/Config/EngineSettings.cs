@@ -41,6 +41,9 @@ public sealed record EngineSettings
     /// <summary>How a live session reconciles with its venue.</summary>
     public ReconciliationSettings Reconciliation { get; init; } = new();
 
+    /// <summary>Shadow trading (<c>[shadow]</c>): the backtest's models beside the venue, compared order by order.</summary>
+    public ShadowSettings Shadow { get; init; } = new();
+
     /// <summary>The live session's metrics and health endpoint (<c>[metrics]</c>; off by default).</summary>
     public MetricsSettings Metrics { get; init; } = new();
 

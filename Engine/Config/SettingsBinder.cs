@@ -121,16 +121,19 @@ public static class SettingsBinder
         var reconciliation = BindReconciliation(reconciliationReader);
         var metricsReader = r.SubTable("metrics");
         var metrics = BindMetrics(metricsReader);
+        var shadowReader = r.SubTable("shadow");
+        var shadow = BindShadow(shadowReader);
         r.Finish();
 
         CheckVenueNames(venues);
         ResolveInstrumentVenues(instruments, venues, mode);
         CheckStrategies(strategies);
-        if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader);
+        if (mode is { } m) CheckMode(r, m, venues, instruments, strategies, backtestReader, shadow.Enabled);
         if (mode == EngineMode.Backtest && liveReader is not null) r.Report("live", "the live session's settings are used only in live and paper modes, not in mode 'backtest'");
         if (mode == EngineMode.Backtest && journalReader is not null) r.Report("journal", "the journal is written only by live sessions, not in mode 'backtest'");
         if (mode == EngineMode.Backtest && reconciliationReader is not null)
             r.Report("reconciliation", "reconciliation with a venue happens only in live sessions, not in mode 'backtest'");
+        if (mode == EngineMode.Backtest && shadowReader is not null) r.Report("shadow", "shadow trading runs beside a venue in live and paper sessions, not in mode 'backtest'");
         if (mode == EngineMode.Backtest && metricsReader is not null) r.Report("metrics", "the metrics endpoint is served only by live and paper sessions, not in mode 'backtest'");
 
         if (context.Problems.Count > 0)
@@ -153,6 +156,7 @@ public static class SettingsBinder
             Journal = journal,
             Reconciliation = reconciliation,
             Metrics = metrics,
+            Shadow = shadow,
             PluginsDir = plugins,
         };
     }
@@ -564,6 +568,23 @@ public static class SettingsBinder
         return settings;
     }
 
+    private static ShadowSettings BindShadow(TableReader? r)
+    {
+        var defaults = new ShadowSettings();
+        if (r is null) return defaults;
+        static bool Count(double v) => v >= 1 && v <= 1_000_000 && v == Math.Floor(v);
+        var settings = new ShadowSettings
+        {
+            Enabled = r.Bool("enabled") ?? defaults.Enabled,
+            Window = r.Number("window", Count, "must be a whole number of orders from 1 to 1000000") is { } window ? (int)window : defaults.Window,
+            MinOrders = r.Number("min_orders", Count, "must be a whole number of orders from 1 to 1000000") is { } min ? (int)min : defaults.MinOrders,
+            FillTimeToleranceMs = r.Number("fill_time_tolerance_ms", v => v >= 0 && v <= 3_600_000, "must be from 0 to 3600000 ms") ?? defaults.FillTimeToleranceMs,
+            AnswerTimeoutMs = r.Number("answer_timeout_ms", v => v > 0 && v <= 3_600_000, "must be more than 0 and at most 3600000 ms") ?? defaults.AnswerTimeoutMs,
+        };
+        r.Finish();
+        return settings;
+    }
+
     private static MetricsSettings BindMetrics(TableReader? r)
     {
         var defaults = new MetricsSettings();
@@ -662,7 +683,7 @@ public static class SettingsBinder
     }
 
     private static void CheckMode(TableReader root, EngineMode mode, List<BoundVenue> venues, List<BoundInstrument> instruments,
-        List<BoundStrategy> strategies, TableReader? backtest)
+        List<BoundStrategy> strategies, TableReader? backtest, bool shadow)
     {
         string modeName = NameOf(mode);
         RequireSome(root, "instruments", instruments.Count, "[[instruments]]");
@@ -688,8 +709,8 @@ public static class SettingsBinder
         {
             foreach (var v in venues.Where(v => v.Kind is { } k && k != VenueKind.Sim && !v.HasCredentials))
                 v.Reader.Missing("api_key", " (live trading needs api_key and api_secret, e.g. api_key = \"${BINANCE_API_KEY}\")");
-            if (backtest is not null)
-                root.Report("backtest", "the simulated venue's models are used only in backtest and paper modes, not in mode 'live'");
+            if (backtest is not null && !shadow)
+                root.Report("backtest", "the simulated venue's models are used only in backtest and paper modes, and in mode 'live' by the shadow venue ([shadow] enabled = true)");
         }
     }
 

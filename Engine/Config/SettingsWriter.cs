@@ -39,8 +39,8 @@ public static class SettingsWriter
 
         root.Add("strategies", TableArray(settings.Strategies.Select(Strategy)));
 
-        // The binder rejects [backtest] in a live file, so the output leaves it out to stay a valid file.
-        if (settings.Mode != EngineMode.Live) root.Add("backtest", Backtest(settings.Backtest));
+        // The binder rejects [backtest] in a live file without a shadow venue, so the output leaves it out to stay a valid file.
+        if (settings.Mode != EngineMode.Live || settings.Shadow.Enabled) root.Add("backtest", Backtest(settings.Backtest));
 
         var output = new TomlTable();
         if (settings.Output.Dir is { } dir) output.Add("dir", dir);
@@ -75,6 +75,14 @@ public static class SettingsWriter
                 ["every_s"] = settings.Reconciliation.EverySeconds,
                 ["on_reconnect"] = settings.Reconciliation.OnReconnect,
                 ["position_tolerance_lots"] = settings.Reconciliation.PositionToleranceLots,
+            });
+            root.Add("shadow", new TomlTable
+            {
+                ["enabled"] = settings.Shadow.Enabled,
+                ["window"] = (long)settings.Shadow.Window,
+                ["min_orders"] = (long)settings.Shadow.MinOrders,
+                ["fill_time_tolerance_ms"] = settings.Shadow.FillTimeToleranceMs,
+                ["answer_timeout_ms"] = settings.Shadow.AnswerTimeoutMs,
             });
             root.Add("metrics", new TomlTable
             {

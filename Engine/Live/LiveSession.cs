@@ -18,6 +18,7 @@ using Hft.Exchanges.Common;
 using Hft.Exchanges.Common.Reconciliation;
 using Hft.Engine.Metrics;
 using Hft.Core.Health;
+using Hft.Engine.Shadow;
 
 namespace Hft.Engine.Live;
 
@@ -45,6 +46,7 @@ internal sealed class LiveSession : IDisposable
     private readonly DirectEntry<IMarketEventSink>[] _bookEntries;
     private readonly DirectEntry<IStrategyEventSink>[] _strategyEntries;
     private readonly DirectEntry<IMarketEventSink> _simEntry = new();
+    private readonly DirectEntry<IMarketEventSink> _shadowEntry = new();
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _built = new(false);
     private readonly ManualResetEventSlim _stoppedGraph = new(false);
@@ -69,6 +71,7 @@ internal sealed class LiveSession : IDisposable
         _books = instruments.Select(i => new MarketDepth(i.TickSize, i.LotSize)).ToArray();
         _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
         _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
+        if (setup.Shadow is { } shadow) Shadow = new ShadowVenue(instruments, shadow);
         _loop = new CoreLoop(_clock, setup.LoopOptions);
         _loop.AttachTo(system);
         _thread = new Thread(RunLoop) { Name = "hft-live-loop", IsBackground = true };
@@ -82,6 +85,9 @@ internal sealed class LiveSession : IDisposable
 
     /// <summary>The session's trading state (read it after <see cref="Stop"/>).</summary>
     public TradingAccounts Accounts { get; }
+
+    /// <summary>The shadow venue (null without shadow trading); read it after <see cref="Stop"/>, or on the loop.</summary>
+    public ShadowVenue? Shadow { get; }
 
     /// <summary>What was rebuilt from the journal of earlier sessions.</summary>
     public RecoveredTrading Recovered { get; }
@@ -255,6 +261,13 @@ internal sealed class LiveSession : IDisposable
     {
         IActorRef orders = ActorRefs.Nobody;
         IActorRef venueForOrders = ActorRefs.Nobody;
+        IActorRef? shadow = null;
+        if (Shadow is { } shadowVenue)
+        {
+            // Before /venues and /orders: the gateway feeds it rows and the order-state actor copies it the order flow.
+            shadow = root.ActorOf(_loop.On(_props.Props(() => new ShadowActor(shadowVenue, _clock, _shadowEntry,
+                _setup.Paper is null ? null : _simEntry, () => _risk))), "shadow");
+        }
         root.ActorOf(Group(venues =>
         {
             IReadOnlyList<DirectEntry<IMarketEventSink>> exchangeSide = [];
@@ -265,6 +278,8 @@ internal sealed class LiveSession : IDisposable
                 venueForOrders = venues.ActorOf(_loop.On(_props.Props(() => new SimulatedVenueActor(exchanges, latencies, _loop, _simEntry))), "sim");
                 exchangeSide = _setup.Instruments.Select(_ => _simEntry).ToArray();
             }
+            // The shadow sees the rows first (and, paper, hands them on to the simulated venue).
+            if (shadow is not null) exchangeSide = _setup.Instruments.Select(_ => _shadowEntry).ToArray();
             var recovery = new GatewayRecovery { Journal = _setup.Journal, OpenOrders = Recovered.OpenOrders, Reconciled = OnVenueReconciled };
             var context = new GatewayContext(_books, _bookEntries, exchangeSide, _loop, Gateway, recovery);
             _gateway = venues.ActorOf(_loop.On(_props.Props(() => _setup.Gateway(context))), _setup.VenueName);
@@ -273,7 +288,7 @@ internal sealed class LiveSession : IDisposable
             // before any order was sent.
             _gateway.Tell(new ReportOrdersTo(orders), ActorRefs.NoSender);
         }), "venues");
-        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock))), "orders");
+        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock, shadow))), "orders");
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
         var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers, _setup.Journal))), "risk");
         _probe = root.ActorOf(_loop.On(_props.Props(() => new SessionProbeActor(TakeSnapshot))), "probe");

@@ -24,7 +24,10 @@ internal sealed record LiveSessionSetup
     public RiskLimits Risk { get; init; } = RiskLimits.None;
 
     /// <summary>Paper mode: the simulated venue's models that fill the orders; null in live mode.</summary>
-    public PaperVenue? Paper { get; init; }
+    public VenueModels? Paper { get; init; }
+
+    /// <summary>The shadow venue's models and comparison (null: no shadow trading).</summary>
+    public Hft.Engine.Shadow.ShadowOptions? Shadow { get; init; }
 
     /// <summary>Where every order change, fill and trading-state change is appended (null: no journal).</summary>
     public Hft.Core.Journal.JournalWriter? Journal { get; init; }

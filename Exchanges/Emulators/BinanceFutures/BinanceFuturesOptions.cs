@@ -26,6 +26,11 @@ public sealed record BinanceFuturesOptions
     /// as a real venue fills), the backtest's own exchanges.
     /// </summary>
     public Hft.Backtest.Venue.ExchangeModel Matching { get; init; } = Hft.Backtest.Venue.ExchangeModel.NoPartialFill;
+    /// <summary>
+    /// Makes the matching engine's queue-position model (default risk-averse, as the backtest's default): another model
+    /// makes the venue fill differently from a backtest, which shadow trading must notice.
+    /// </summary>
+    public Func<Hft.Backtest.Models.Queue.IQueueModel> Queue { get; init; } = () => new Hft.Backtest.Models.Queue.RiskAverseQueueModel();
     /// <summary>Replay speed: event-time gaps are divided by it.</summary>
     public double Speed { get; init; } = 1.0;
     /// <summary>Seed of the update-id jumps and the random faults.</summary>

@@ -43,7 +43,7 @@ public sealed class FuturesVenue
         _tape = options.Market;
         var instrument = new Instrument(options.Symbol.ToUpperInvariant(), "binance-futures", options.TickSize, options.LotSize).Validate();
         Symbol = new FuturesSymbol(instrument, options.MinNotional);
-        _engine = ExchangeModels.Create(options.Matching, 0, instrument, new RiskAverseQueueModel(),
+        _engine = ExchangeModels.Create(options.Matching, 0, instrument, options.Queue(),
             new TradingValueFeeModel(options.MakerFee, options.TakerFee));
         _replay = new ReplayClock(_tape, options.Speed);
         _idJumps = new Random(options.Seed);

@@ -37,7 +37,7 @@ public sealed class SpotVenue
         var instrument = new Instrument(options.Symbol.ToUpperInvariant(), "binance-spot", options.TickSize, options.LotSize).Validate();
         Symbol = new SpotSymbol(instrument, options.ResolvedBaseAsset, options.QuoteAsset, options.MinNotional);
         // Fees are charged by the account in decimals (in the asset received); the engine's own fee record is unused.
-        var engine = ExchangeModels.Create(options.Matching, 0, instrument, new RiskAverseQueueModel(), new TradingValueFeeModel(0, 0));
+        var engine = ExchangeModels.Create(options.Matching, 0, instrument, options.Queue(), new TradingValueFeeModel(0, 0));
         _replay = new ReplayClock(_tape, options.Speed);
         Faults = new FaultSwitches(options.Faults, options.Seed);
         Summary = new RunSummary();

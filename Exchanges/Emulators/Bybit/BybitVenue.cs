@@ -46,7 +46,7 @@ public sealed class BybitVenue
         _tape = options.Market;
         var instrument = new Instrument(options.Symbol.ToUpperInvariant(), "bybit", options.TickSize, options.LotSize).Validate();
         Symbol = new BybitSymbol(instrument, options.MinNotional);
-        _engine = ExchangeModels.Create(options.Matching, 0, instrument, new RiskAverseQueueModel(),
+        _engine = ExchangeModels.Create(options.Matching, 0, instrument, options.Queue(),
             new TradingValueFeeModel(options.MakerFee, options.TakerFee));
         _replay = new ReplayClock(_tape, options.Speed);
         Faults = new FaultSwitches(options.Faults, options.Seed);
