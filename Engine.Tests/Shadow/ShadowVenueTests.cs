@@ -34,7 +34,7 @@ public sealed class ShadowVenueTests
     private ShadowVenue Shadow(int minCompared, int window = 4)
     {
         var models = new VenueModels(ExchangeModel.NoPartialFill, () => new RiskAverseQueueModel(), new ConstantLatency(2 * Ms, 3 * Ms), new TradingValueFeeModel(0, 0));
-        var shadow = new ShadowVenue([Inst], new ShadowOptions(models, window, FillTimeToleranceNs: 50 * Ms, AnswerTimeoutNs: 1000 * Ms, minCompared));
+        var shadow = new ShadowVenue([Inst], new ShadowOptions(models, window, FillTimeToleranceNs: 50 * Ms, AnswerTimeoutNs: 1000 * Ms, ReorderNs: 0, minCompared));
         shadow.DivergenceChanged = _told.Add;
         return shadow;
     }

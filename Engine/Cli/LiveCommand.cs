@@ -225,7 +225,7 @@ internal static class LiveCommand
     }
 
     private static Hft.Engine.Shadow.ShadowOptions ShadowOptionsOf(ShadowSettings s, VenueModels models) =>
-        new(models, s.Window, (long)(s.FillTimeToleranceMs * 1e6), (long)(s.AnswerTimeoutMs * 1e6), s.MinOrders);
+        new(models, s.Window, (long)(s.FillTimeToleranceMs * 1e6), (long)(s.AnswerTimeoutMs * 1e6), (long)(s.ReorderMs * 1e6), s.MinOrders);
 
     private static MetricsEndpoint StartMetrics(MetricsSettings metrics, Func<TimeSpan, SessionSnapshot?> snapshot, Serilog.ILogger log)
     {

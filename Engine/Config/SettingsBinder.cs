@@ -579,8 +579,12 @@ public static class SettingsBinder
             Window = r.Number("window", Count, "must be a whole number of orders from 1 to 1000000") is { } window ? (int)window : defaults.Window,
             MinOrders = r.Number("min_orders", Count, "must be a whole number of orders from 1 to 1000000") is { } min ? (int)min : defaults.MinOrders,
             FillTimeToleranceMs = r.Number("fill_time_tolerance_ms", v => v >= 0 && v <= 3_600_000, "must be from 0 to 3600000 ms") ?? defaults.FillTimeToleranceMs,
+            ReorderMs = r.Number("reorder_ms", v => v >= 0 && v <= 60_000, "must be from 0 to 60000 ms") ?? defaults.ReorderMs,
             AnswerTimeoutMs = r.Number("answer_timeout_ms", v => v > 0 && v <= 3_600_000, "must be more than 0 and at most 3600000 ms") ?? defaults.AnswerTimeoutMs,
         };
+        if (settings.ReorderMs >= settings.FillTimeToleranceMs && (r.Has("reorder_ms") || r.Has("fill_time_tolerance_ms")))
+            r.Report(r.Has("reorder_ms") ? "reorder_ms" : "fill_time_tolerance_ms",
+                "reorder_ms must be less than fill_time_tolerance_ms (the model runs reorder_ms behind the venue, and an order the venue ended is given up in the model after the tolerance)");
         r.Finish();
         return settings;
     }

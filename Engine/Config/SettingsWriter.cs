@@ -82,6 +82,7 @@ public static class SettingsWriter
                 ["window"] = (long)settings.Shadow.Window,
                 ["min_orders"] = (long)settings.Shadow.MinOrders,
                 ["fill_time_tolerance_ms"] = settings.Shadow.FillTimeToleranceMs,
+                ["reorder_ms"] = settings.Shadow.ReorderMs,
                 ["answer_timeout_ms"] = settings.Shadow.AnswerTimeoutMs,
             });
             root.Add("metrics", new TomlTable

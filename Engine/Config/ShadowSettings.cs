@@ -18,6 +18,12 @@ public sealed record ShadowSettings
     /// <summary>First fills further apart than this count as different (<c>fill_time_tolerance_ms</c>); default 1000.</summary>
     public double FillTimeToleranceMs { get; init; } = 1000;
 
+    /// <summary>
+    /// Live rows are applied this far (exchange time) behind the newest, sorted by time, so that rows which came late over
+    /// another socket (trades and depth arrive on separate streams) take their place (<c>reorder_ms</c>); default 100.
+    /// </summary>
+    public double ReorderMs { get; init; } = 100;
+
     /// <summary>A request the venue has not answered after this long is placed in the model anyway (<c>answer_timeout_ms</c>); default 5000.</summary>
     public double AnswerTimeoutMs { get; init; } = 5000;
 }

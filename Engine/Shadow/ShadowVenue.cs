@@ -22,6 +22,7 @@ internal sealed class ShadowVenue
     private readonly Dictionary<(int, ulong), ShadowOrder> _byId = new();
     // In the order they were sent, so checks run in a fixed order.
     private readonly List<ShadowOrder> _open = new();
+    private readonly List<string> _firstDivergences = new();
 
     /// <summary>A shadow of the venue trading <paramref name="instruments"/> (by index).</summary>
     public ShadowVenue(IReadOnlyList<Instrument> instruments, ShadowOptions options)
@@ -32,7 +33,7 @@ internal sealed class ShadowVenue
         _exchanges = _instruments.Select((inst, i) =>
         {
             int index = i;
-            return new ShadowExchange(ExchangeModels.Create(m.Exchange, i, inst, m.QueueModel(), m.Fees), r => OnModelReport(index, r));
+            return new ShadowExchange(ExchangeModels.Create(m.Exchange, i, inst, m.QueueModel(), m.Fees), options.ReorderNs, r => OnModelReport(index, r));
         }).ToArray();
         Statistics = new ShadowStatistics(options.Window);
     }
@@ -45,6 +46,9 @@ internal sealed class ShadowVenue
 
     /// <summary>Where the first divergences are described (null: nowhere).</summary>
     public Action<string>? Log { get; set; }
+
+    /// <summary>The first divergences found, described (at most 20).</summary>
+    public IReadOnlyList<string> FirstDivergences => _firstDivergences;
 
     /// <summary>Orders not compared yet (one side, or both, still has them).</summary>
     public int OpenOrders => _open.Count;
@@ -111,12 +115,13 @@ internal sealed class ShadowVenue
     }
 
     /// <summary>
-    /// Housekeeping at local time <paramref name="now"/>: places requests whose answer is overdue, and ends the model's
-    /// side of orders the venue has been done with for longer than the fill-time tolerance (it cannot fill them any more).
+    /// Housekeeping at local time <paramref name="now"/> (every 100 ms or so): places requests whose answer is overdue, applies
+    /// held rows when the market is quiet, and ends the model's side of orders the venue has been done with for longer
+    /// than the fill-time tolerance (it cannot fill them any more).
     /// </summary>
     public void Check(long now)
     {
-        foreach (var exchange in _exchanges) Statistics.Unanswered += exchange.PlaceUnanswered(now - _options.AnswerTimeoutNs);
+        foreach (var exchange in _exchanges) Statistics.Unanswered += exchange.Check(now - _options.AnswerTimeoutNs);
         for (int i = 0; i < _open.Count; i++)
         {
             var order = _open[i];
@@ -147,7 +152,12 @@ internal sealed class ShadowVenue
         var instrument = _instruments[order.Instrument];
         var kind = ShadowVerdict.Of(order, instrument.LotSize, _options.FillTimeToleranceNs);
         Statistics.Add(order, kind);
-        if (kind != DivergenceKind.None && Statistics.Diverged <= LoggedDivergences) Log?.Invoke(Describe(order, kind, instrument));
+        if (kind != DivergenceKind.None && Statistics.Diverged <= LoggedDivergences)
+        {
+            string description = Describe(order, kind, instrument);
+            _firstDivergences.Add(description);
+            Log?.Invoke(description);
+        }
         if (Statistics.Compared >= _options.MinCompared) DivergenceChanged?.Invoke(Statistics.Divergence);
         return true;
     }
@@ -166,6 +176,6 @@ internal sealed class ShadowVenue
             ? string.Create(CultureInfo.InvariantCulture, $"filled {o.Filled:0.########} at {o.AverageFillTick * instrument.TickSize:0.########} (exchange time {o.FirstFillAt})")
             : "filled nothing";
         return string.Create(CultureInfo.InvariantCulture,
-            $"shadow: order #{order.OrderId} ({instrument.Symbol} {order.New.Side} {order.New.Quantity:0.########} at {order.New.PriceTick * instrument.TickSize:0.########}) diverged ({kind.ToString().ToLowerInvariant()}): the venue {Side(order.Venue)}, the model {Side(order.Model)}");
+            $"shadow: order #{order.OrderId} ({instrument.Symbol} {order.New.Side} {order.New.Quantity:0.########} at {order.New.PriceTick * instrument.TickSize:0.########}) diverged ({kind.ToString().ToLowerInvariant()}): the venue took it at {order.Venue.AnsweredAt} and {Side(order.Venue)}, the model {Side(order.Model)}");
     }
 }
