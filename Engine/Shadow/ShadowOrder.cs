@@ -4,7 +4,11 @@ namespace Hft.Engine.Shadow;
 
 /// <summary>One order as the venue handled it and as the shadow model predicted it, until both sides are done with it.</summary>
 /// <param name="New">The new-order request as sent.</param>
-internal sealed record ShadowOrder(VenueCommand New)
+/// <param name="ModelId">
+/// The order's id in the model. Strategies reuse ids (a grid's is its price); the model runs behind the venue, so an
+/// id's earlier order may still rest in the model when the venue already has the next one, and each needs its own.
+/// </param>
+internal sealed record ShadowOrder(VenueCommand New, ulong ModelId)
 {
     /// <summary>Instrument index.</summary>
     public int Instrument => New.Instrument;

@@ -19,7 +19,10 @@ internal sealed class ShadowVenue
     private readonly Instrument[] _instruments;
     private readonly ShadowOptions _options;
     private readonly ShadowExchange[] _exchanges;
+    // The venue's current order of each (instrument, id); an id's earlier orders the model still has are found by model id.
     private readonly Dictionary<(int, ulong), ShadowOrder> _byId = new();
+    private readonly Dictionary<ulong, ShadowOrder> _byModelId = new();
+    private ulong _lastModelId;
     // In the order they were sent, so checks run in a fixed order.
     private readonly List<ShadowOrder> _open = new();
     private readonly List<string> _firstDivergences = new();
@@ -63,20 +66,22 @@ internal sealed class ShadowVenue
     public void OnSent(VenueCommand command, long now)
     {
         var key = (command.Instrument, command.OrderId);
+        ShadowOrder? order;
         if (command.Kind == VenueCommandKind.New)
         {
-            // A reused id whose earlier order is still followed: that one ends here, compared as it stands.
-            if (_byId.TryGetValue(key, out var earlier)) Finish(earlier);
-            var order = new ShadowOrder(command);
+            // A reused id: the venue is done with its earlier order (the strategy saw it end), the model may not be yet,
+            // and the earlier one stays followed under its own model id until it is.
+            order = new ShadowOrder(command, ++_lastModelId);
             _byId[key] = order;
+            _byModelId[order.ModelId] = order;
             _open.Add(order);
             Statistics.Orders++;
         }
-        else if (!_byId.ContainsKey(key))
+        else if (!_byId.TryGetValue(key, out order))
         {
             return; // an order from before the shadow (recovered or adopted): the model never had it
         }
-        _exchanges[command.Instrument].OnSent(command, now);
+        _exchanges[command.Instrument].OnSent(command with { OrderId = order.ModelId }, now);
     }
 
     /// <summary>The venue reported on one of our orders; it reached the order-state actor at local time <paramref name="now"/>.</summary>
@@ -85,11 +90,12 @@ internal sealed class ShadowVenue
         var key = (report.Instrument, report.OrderId);
         if (!_byId.TryGetValue(key, out var order)) return;
         var exchange = _exchanges[report.Instrument];
+        ulong id = order.ModelId;
         bool rejected = report.Request == OrderRequest.Rejected;
         var answers = report.Answers ?? VenueCommandKind.New;
         if (rejected)
         {
-            exchange.OnAnswer(report.OrderId, answers, report.ExchangeTime, placed: false);
+            exchange.OnAnswer(id, answers, report.ExchangeTime, placed: false);
             if (answers == VenueCommandKind.New && order.Venue.AnsweredAt < 0)
             {
                 // Refused: the model never places it, so there is nothing to compare.
@@ -99,15 +105,15 @@ internal sealed class ShadowVenue
             return;
         }
         // The first report of an order answers its new-order request, whatever it says (acknowledged, filled, expired).
-        if (exchange.Awaits(report.OrderId, VenueCommandKind.New)) exchange.OnAnswer(report.OrderId, VenueCommandKind.New, report.ExchangeTime, placed: true);
-        if (answers == VenueCommandKind.Cancel && exchange.Awaits(report.OrderId, VenueCommandKind.Cancel))
+        if (exchange.Awaits(id, VenueCommandKind.New)) exchange.OnAnswer(id, VenueCommandKind.New, report.ExchangeTime, placed: true);
+        if (answers == VenueCommandKind.Cancel && exchange.Awaits(id, VenueCommandKind.Cancel))
         {
             // Cancelled: placed at the venue's time; filled first: the cancel came too late on the venue, and the model leaves it out.
-            if (report.Status is OrderStatus.Canceled or OrderStatus.Expired) exchange.OnAnswer(report.OrderId, VenueCommandKind.Cancel, report.ExchangeTime, placed: true);
-            else if (report.Status == OrderStatus.Filled) exchange.OnAnswer(report.OrderId, VenueCommandKind.Cancel, report.ExchangeTime, placed: false);
+            if (report.Status is OrderStatus.Canceled or OrderStatus.Expired) exchange.OnAnswer(id, VenueCommandKind.Cancel, report.ExchangeTime, placed: true);
+            else if (report.Status == OrderStatus.Filled) exchange.OnAnswer(id, VenueCommandKind.Cancel, report.ExchangeTime, placed: false);
         }
-        if (answers == VenueCommandKind.Modify && exchange.Awaits(report.OrderId, VenueCommandKind.Modify))
-            exchange.OnAnswer(report.OrderId, VenueCommandKind.Modify, report.ExchangeTime, placed: !OrderOutcome.IsFinal(report.Status));
+        if (answers == VenueCommandKind.Modify && exchange.Awaits(id, VenueCommandKind.Modify))
+            exchange.OnAnswer(id, VenueCommandKind.Modify, report.ExchangeTime, placed: !OrderOutcome.IsFinal(report.Status));
         if (order.Venue.Latency < 0) order.Venue.Latency = now - order.New.LocalTime;
         order.Venue.On(report);
         if (order.Venue.Final && order.VenueEndedAt < 0) order.VenueEndedAt = now;
@@ -127,7 +133,7 @@ internal sealed class ShadowVenue
             var order = _open[i];
             if (order.VenueEndedAt < 0 || order.Model.Final || now - order.VenueEndedAt <= _options.FillTimeToleranceNs) continue;
             var n = order.New;
-            _exchanges[order.Instrument].Withdraw(n with { Kind = VenueCommandKind.Cancel, LocalTime = now });
+            _exchanges[order.Instrument].Withdraw(n with { Kind = VenueCommandKind.Cancel, OrderId = order.ModelId, LocalTime = now });
             order.Model.End();
             if (Finish(order)) i--;
         }
@@ -135,7 +141,7 @@ internal sealed class ShadowVenue
 
     private void OnModelReport(int instrument, OrderReport report)
     {
-        if (!_byId.TryGetValue((instrument, report.OrderId), out var order) || order.Model.Final) return;
+        if (!_byModelId.TryGetValue(report.OrderId, out var order) || order.Model.Final) return;
         if (order.Model.Latency < 0)
         {
             var latency = _options.Models.Latency;
@@ -167,6 +173,7 @@ internal sealed class ShadowVenue
         if (!_open.Remove(order)) return false;
         var key = (order.Instrument, order.OrderId);
         if (_byId.TryGetValue(key, out var current) && ReferenceEquals(current, order)) _byId.Remove(key);
+        _byModelId.Remove(order.ModelId);
         return true;
     }
 
