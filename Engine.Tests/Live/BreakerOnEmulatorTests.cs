@@ -14,9 +14,9 @@ namespace Hft.Engine.Tests.Live;
 /// <summary>
 /// Each circuit breaker tripped on purpose in a live session against the futures emulator: the grid quotes, the
 /// emulator is made to misbehave (or the limit is set so the first fill passes it), the breaker trips with its name
-/// and reason, trading halts and every open order is cancelled on the venue. (Divergence has no source before shadow
-/// trading, and venue_disconnected cannot be tripped here: the emulator takes a reconnect at once, within the breakers'
-/// check interval; both are tested on the breaker itself.)
+/// and reason, trading halts and every open order is cancelled on the venue. (Divergence is tripped through shadow trading in
+/// ShadowTradingTests; venue_disconnected cannot be tripped here: the emulator takes a reconnect at once, within the
+/// breakers' check interval; it is tested on the breaker itself.)
 /// </summary>
 [NonParallelizable]
 public sealed class BreakerOnEmulatorTests
