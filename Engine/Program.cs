@@ -3,7 +3,7 @@ using Hft.Engine.Cli;
 
 namespace Hft.Engine;
 
-/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>snapshot</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>, <c>live</c>, <c>paper</c>, <c>record</c>, <c>emulate</c>.</summary>
+/// <summary>The engine's command line: <c>backtest</c>, <c>generate</c>, <c>convert</c>, <c>snapshot</c>, <c>bench</c>, <c>check</c>, <c>strategies</c>, <c>compare</c>, <c>sweep</c>, <c>live</c>, <c>paper</c>, <c>record</c>, <c>emulate</c>.</summary>
 internal static class Program
 {
     private static int Main(string[] args)
@@ -22,6 +22,7 @@ internal static class Program
             CheckCommand.Create(),
             StrategiesCommand.Create(),
             CompareCommand.Create(),
+            SweepCommand.Create(),
             LiveCommand.CreateLive(),
             LiveCommand.CreatePaper(),
             LiveCommand.CreateRecord(),

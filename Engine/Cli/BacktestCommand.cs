@@ -16,6 +16,7 @@ using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Strategies;
 using Hft.Core.Time;
+using Hft.Engine.Backtests;
 using Hft.Engine.Config;
 using Hft.Engine.Hosting;
 using Hft.Engine.Plugins;
@@ -242,30 +243,13 @@ internal static class BacktestCommand
     private static int Run(EngineSettings settings, bool json)
     {
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
-        foreach (var i in settings.Instruments)
-        {
-            if (i.Data.Count == 0)
-                throw new ArgumentException($"instrument {i.Symbol} has no data: give event files on the command line or data = [...] in the config");
-            foreach (var p in i.Data)
-            {
-                if (!File.Exists(p)) throw new FileNotFoundException($"{p}: no such file");
-            }
-        }
+        BacktestPlan.RequireData(settings);
         // The actor system's cold start overlaps with loading plugins and opening the data. (Beginning it before the
         // command line is parsed measured no faster on two cores, and made every bad command line wait for Akka.)
         using var starting = new StartingHost();
         var registry = StrategyRegistry.Shared(settings.PluginsDir);
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
-        // The latest instance of each strategy is kept, so that the summary can say why one never quoted.
-        var instances = new Strategy?[settings.Strategies.Count];
-        var strategies = settings.Strategies
-            .Select((s, k) =>
-            {
-                var factory = registry.Resolve(s.Kind, s.ToParameters());
-                return new StrategySetup(s.Name, () => instances[k] = factory(), s.OnError);
-            })
-            .ToList();
-        var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
+        var instruments = BacktestPlan.Instruments(settings);
         var setups = new List<InstrumentSetup>();
         var validators = new List<MarketByOrderValidator>();
         long rows = 0;
@@ -287,21 +271,9 @@ internal static class BacktestCommand
         using var journal = outDir is null ? null : TradeJournal.Open(instruments, outDir);
         using var equityCsv = outDir is null ? null : new EquityCsvWriter(Path.Combine(outDir, "equity.csv"), instruments);
         var recorder = outDir is null ? null : RecorderOptions(settings.Output, equityCsv);
-        var b = settings.Backtest;
-        var setup = new BacktestSetup
-        {
-            Instruments = setups,
-            Strategies = strategies,
-            Latency = CreateLatency(b.Latency),
-            QueueModel = QueueModelFactory(b.Queue.Model),
-            Exchange = ExchangeModels.Parse(b.Exchange),
-            Fees = FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker),
-            Risk = settings.Risk,
-            OnStrategyError = Directive.Restart,
-            Journal = journal,
-            Recorder = recorder,
-        };
-        string strategyNames = string.Join(",", settings.Strategies.Select(s => s.Name));
+        var plan = BacktestPlan.Create(settings, registry, setups, journal, recorder);
+        var setup = plan.Setup;
+        string strategyNames = plan.StrategyNames;
         BacktestResult result;
         var host = starting.Host;
         host.UseLogger(log, settings.Logging.Level);
@@ -324,7 +296,7 @@ internal static class BacktestCommand
         }
         var skipped = settings.Backtest.OnDataError == DataErrorPolicy.Skip ? new SkippedRows(settings.Instruments, validators) : null;
         skipped?.Log(log);
-        var notQuoting = NotQuoting.Collect(settings.Strategies.Select(s => s.Name).ToArray(), instances, result.Orders);
+        var notQuoting = plan.NotQuoting(result);
         Console.Out.WriteLine(json ? ToJson(result, strategyNames, skipped, notQuoting) : ToText(result, skipped, notQuoting));
         return 0;
     }

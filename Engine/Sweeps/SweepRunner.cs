@@ -1,0 +1,122 @@
+using System.Runtime.ExceptionServices;
+using Akka.Actor;
+using Hft.Backtest.Runs;
+using Hft.Engine.Backtests;
+using Hft.Engine.Cli;
+using Hft.Engine.Plugins;
+
+namespace Hft.Engine.Sweeps;
+
+/// <summary>
+/// Runs a sweep's jobs on worker threads in one long-lived actor system: each worker takes the next job of the grid,
+/// builds a fresh graph on a core loop of its own (on the worker's thread) over the shared data, and runs it to the end.
+/// Nothing a run computes depends on which worker ran it or when, so the rows are the same for any number of workers.
+/// </summary>
+internal sealed class SweepRunner
+{
+    private readonly ActorSystem _system;
+    private readonly SharedEventData _data;
+    private readonly StrategyRegistry _registry;
+    private readonly object _gate = new();
+    private readonly HashSet<BacktestRun> _active = new();
+    private int _next = -1;
+    private int _done;
+    private volatile bool _stopped;
+
+    /// <summary>A runner whose graphs live in <paramref name="system"/> and read <paramref name="data"/>.</summary>
+    public SweepRunner(ActorSystem system, SharedEventData data, StrategyRegistry registry)
+    {
+        _system = system;
+        _data = data;
+        _registry = registry;
+    }
+
+    /// <summary>Runs finished so far (any thread).</summary>
+    public int Done => Volatile.Read(ref _done);
+
+    /// <summary>True once <see cref="Stop"/> was called.</summary>
+    public bool Stopped => _stopped;
+
+    /// <summary>
+    /// Runs every job on <paramref name="workers"/> threads and returns the rows in job order; a job not run (the sweep
+    /// was stopped first, or stopped while it ran) has no row. <paramref name="finished"/> hears of each row as it
+    /// comes, on the worker's thread.
+    /// </summary>
+    public SweepRow?[] Run(IReadOnlyList<SweepJob> jobs, int workers, Action<SweepRow>? finished = null)
+    {
+        var rows = new SweepRow?[jobs.Count];
+        ExceptionDispatchInfo? crash = null;
+        var threads = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, jobs.Count))).Select(w => new Thread(() =>
+        {
+            try
+            {
+                for (int k = Interlocked.Increment(ref _next); k < jobs.Count && !_stopped; k = Interlocked.Increment(ref _next))
+                {
+                    var row = RunOne(jobs[k]);
+                    if (row is null) break;
+                    rows[k] = row;
+                    Interlocked.Increment(ref _done);
+                    finished?.Invoke(row);
+                }
+            }
+            catch (Exception e)
+            {
+                // Not a run's failure (those become rows): a fault of the sweep itself ends it.
+                Interlocked.CompareExchange(ref crash, ExceptionDispatchInfo.Capture(e), null);
+                Stop();
+            }
+        }, maxStackSize: 16 << 20) { Name = "sweep-worker-" + w, IsBackground = true }).ToArray();
+        foreach (var t in threads) t.Start();
+        foreach (var t in threads) t.Join();
+        crash?.Throw();
+        return rows;
+    }
+
+    /// <summary>Stops taking jobs and ends the runs under way (their rows are dropped). Safe from any thread.</summary>
+    public void Stop()
+    {
+        _stopped = true;
+        lock (_gate)
+        {
+            foreach (var run in _active) run.Loop.RequestStop();
+        }
+    }
+
+    // Null when the sweep was stopped before or during the run: a cut-short run is not a result.
+    private SweepRow? RunOne(SweepJob job)
+    {
+        try
+        {
+            var settings = job.Settings;
+            var instruments = BacktestPlan.Instruments(settings);
+            var recorder = BacktestCommand.RecorderOptions(settings.Output, sink: null);
+            var plan = BacktestPlan.Create(settings, _registry, _data.Setups(instruments), journal: null, recorder);
+            using var run = new BacktestRun(plan.Setup with { System = _system });
+            lock (_gate)
+            {
+                if (_stopped) return null;
+                _active.Add(run);
+            }
+            BacktestResult result;
+            try
+            {
+                result = run.Execute();
+            }
+            finally
+            {
+                lock (_gate) _active.Remove(run);
+            }
+            if (_stopped) return null;
+            string json = BacktestCommand.ToJson(result, plan.StrategyNames, _data.Skipped, plan.NotQuoting(result));
+            return SweepRow.FromSummary(job.Point, json);
+        }
+        catch (Exception e) when (!_stopped)
+        {
+            return new SweepRow(job.Point, [], e.Message);
+        }
+        catch (Exception) when (_stopped)
+        {
+            return null;
+        }
+    }
+}
