@@ -5,7 +5,7 @@ namespace Hft.Backtest.Runs;
 /// <summary>What a backtest did.</summary>
 /// <param name="Events">Rows replayed.</param>
 /// <param name="WallSeconds">Wall time of the replay.</param>
-/// <param name="Messages">Messages and feed items the core loop delivered.</param>
+/// <param name="Messages">Messages and feed items the core loop delivered during the replay (the graph's start-up is left out).</param>
 /// <param name="FirstTime">Virtual time at the start.</param>
 /// <param name="LastTime">Virtual time at the end.</param>
 /// <param name="Instruments">Per-instrument outcome, in configuration order.</param>

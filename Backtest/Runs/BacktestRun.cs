@@ -51,7 +51,7 @@ public sealed class BacktestRun : IDisposable
     private IActorRef _risk = ActorRefs.Nobody;
     private CircuitBreakers? _breakers;
     private IActorRef _recorderRef = ActorRefs.Nobody;
-    private long _akkaDeadLetters;
+    private DeadLetterCounter? _akkaDeadLetters;
     private volatile bool _built;
     private volatile bool _stopped;
     private bool _executed;
@@ -93,6 +93,7 @@ public sealed class BacktestRun : IDisposable
             _loop.Open();
             var rootProps = _loop.On(_props.Props(() => new ActorGroup(BuildGraph, RootStrategy(), () => _stopped = true)));
             _root = CreateRoot(rootProps);
+            _akkaDeadLetters = new DeadLetterCounter(_system, _root.Path);
             _loop.RunUntil(() => _built, StartStopTimeout);
         }
         catch
@@ -169,7 +170,6 @@ public sealed class BacktestRun : IDisposable
 
     private void BuildGraph(IUntypedActorContext root)
     {
-        root.ActorOf(_loop.On(_props.Props(() => new DeadLetterCounter(root.Self.Path, n => _akkaDeadLetters = n))), "dead-letters");
         var latencies = _exchanges.Select(_ => _setup.Latency).ToArray();
         root.ActorOf(Group(venues => _venue = venues.ActorOf(
             _loop.On(_props.Props(() => new SimulatedVenueActor(_exchanges, latencies, _loop, _venueEntry))), "sim")), "venues");
@@ -217,7 +217,11 @@ public sealed class BacktestRun : IDisposable
         if (_executed) throw new InvalidOperationException("A backtest runs once; build a new BacktestRun to run again.");
         _executed = true;
         var watch = Stopwatch.StartNew();
+        // Only the replay's deliveries count: while the graph starts, Akka's guardians (on the thread pool) hand in
+        // system messages whose timing decides how many mailbox runs they take, so that part would vary by run.
+        long deliveredBefore = _loop.Delivered;
         _loop.Run();
+        long delivered = _loop.Delivered - deliveredBefore;
         long first = _loop.StartedAt;
         long end = _clock.Now;
         var failure = _loop.Failure;
@@ -229,13 +233,13 @@ public sealed class BacktestRun : IDisposable
         StopGraph();
         watch.Stop();
         if (failure is not null) throw new BacktestFailedException(failure);
-        return new BacktestResult(_feeds.Sum(f => f.RowsRead), watch.Elapsed.TotalSeconds, _loop.Delivered,
+        return new BacktestResult(_feeds.Sum(f => f.RowsRead), watch.Elapsed.TotalSeconds, delivered,
             first, end, results, deadLetters) { Recording = recording, BreakerTrips = _breakers?.Trips.ToArray() ?? [] };
     }
 
     /// <summary>Messages and market events that reached a stopped actor of this graph so far.</summary>
     public long DeadLetters =>
-        _akkaDeadLetters + _venueEntry.DeadLetters + _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters);
+        (_akkaDeadLetters?.Count ?? 0) + _venueEntry.DeadLetters + _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters);
 
     private void StopGraph()
     {
@@ -255,6 +259,7 @@ public sealed class BacktestRun : IDisposable
         {
             foreach (var feed in _feeds) feed.Dispose();
             if (!_loop.IsRunning) _loop.Close();
+            _akkaDeadLetters?.Dispose();
             _props.Forget();
             if (_ownsSystem) _system?.Terminate().Wait(StartStopTimeout);
         }
