@@ -93,8 +93,12 @@ internal static class SweepCommand
         var runner = new SweepRunner(host.System, data, registry);
         // Ctrl-C stops the runs under way; the runs already finished are still written.
         host.OnShutdown("stop-sweep", runner.Stop);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var rows = SweepProgress.Execute(runner, jobs, workers, grid, terminal: BacktestProgress.CanShow);
+        double seconds = clock.Elapsed.TotalSeconds;
         var finished = rows.OfType<SweepRow>().ToList();
+        log.Information("{Runs} runs in {Seconds:F2} s on {Workers} worker(s): {RunsPerSecond:F1} runs/s, {EventsPerSecond:N0} events/s",
+            finished.Count, seconds, Math.Min(workers, jobs.Count), finished.Count / seconds, finished.Count * (double)data.TotalRows / seconds);
 
         var ranking = SweepRanking.Rank(finished, rankBy);
         Directory.CreateDirectory(outDir);
