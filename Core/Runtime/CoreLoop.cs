@@ -22,6 +22,7 @@ public sealed class CoreLoop
     private readonly ConcurrentQueue<object> _inbox = new();
     private readonly ManualResetEventSlim _wake = new(false);
     private readonly List<TimedSource> _sourceList = new();
+    private readonly List<LoopDispatcher> _dispatchers = new();
     private TimedSource[] _sources = [];
     private IRunnable?[] _fifo = new IRunnable?[1024];
     private int _fifoHead;
@@ -88,7 +89,9 @@ public sealed class CoreLoop
         var dispatchers = system.Dispatchers;
         if (dispatchers.HasDispatcher(DispatcherId)) return;
         var config = dispatchers.DefaultDispatcherConfig;
-        dispatchers.RegisterConfigurator(DispatcherId, new LoopDispatcherConfigurator(config, dispatchers.Prerequisites, this));
+        var configurator = new LoopDispatcherConfigurator(config, dispatchers.Prerequisites, this);
+        dispatchers.RegisterConfigurator(DispatcherId, configurator);
+        _dispatchers.Add(configurator.LoopDispatcher);
     }
 
     /// <summary>The same recipe, run on this loop.</summary>
@@ -149,6 +152,8 @@ public sealed class CoreLoop
         _fifoHead = 0;
         _fifoCount = 0;
         while (_inbox.TryDequeue(out _)) Interlocked.Decrement(ref _inboxCount);
+        foreach (var dispatcher in _dispatchers) dispatcher.Detach();
+        _dispatchers.Clear();
     }
 
     /// <summary>
