@@ -76,7 +76,7 @@ public sealed class BacktestRun : IDisposable
         _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
         _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
 
-        _loop = new CoreLoop(_clock);
+        _loop = new CoreLoop(_clock, new CoreLoopOptions(DispatcherId: setup.LoopDispatcherId));
         for (int i = 0; i < instruments.Length; i++)
         {
             var feed = new InstrumentFeed(setup.Instruments[i].Data(), i, _venueEntry, _bookEntries[i]);

@@ -41,6 +41,13 @@ public sealed record BacktestSetup
     /// </summary>
     public ActorSystem? System { get; init; }
 
+    /// <summary>
+    /// The dispatcher id of the run's core loop (see <see cref="Hft.Core.Runtime.CoreLoopOptions.DispatcherId"/>); null
+    /// for an id of its own. A sweep worker gives each of its runs the same id, so a long-lived system keeps one
+    /// dispatcher a worker rather than one a run.
+    /// </summary>
+    public string? LoopDispatcherId { get; init; }
+
     /// <summary>Receives every order change and fill.</summary>
     public ITradeJournal? Journal { get; init; }
 

@@ -44,7 +44,7 @@ public sealed class CoreLoop
         _virtualClock = clock as VirtualClock;
         Options = options ?? new CoreLoopOptions();
         // The id only tells dispatchers apart within a system; it never reaches a run's results.
-        DispatcherId = "hft-core-loop-" + Guid.NewGuid().ToString("N");
+        DispatcherId = Options.DispatcherId ?? "hft-core-loop-" + Guid.NewGuid().ToString("N");
     }
 
     /// <summary>The loop's clock.</summary>
@@ -82,12 +82,26 @@ public sealed class CoreLoop
 
     /// <summary>
     /// Registers this loop as a dispatcher of <paramref name="system"/>, so that actors created with
-    /// <see cref="On"/> run on it. One system can host many loops (one per backtest, or per sweep worker).
+    /// <see cref="On"/> run on it. One system can host many loops (one per backtest, or per sweep worker). A loop
+    /// whose id names the dispatcher of a loop that has closed takes that dispatcher over.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The id is taken by another loop that has not closed, by a loop of
+    /// another throughput, or by a dispatcher that is not a loop's.</exception>
     public void AttachTo(ActorSystem system)
     {
         var dispatchers = system.Dispatchers;
-        if (dispatchers.HasDispatcher(DispatcherId)) return;
+        if (dispatchers.HasDispatcher(DispatcherId))
+        {
+            if (dispatchers.Lookup(DispatcherId) is not LoopDispatcher existing)
+                throw new InvalidOperationException($"Dispatcher id '{DispatcherId}' is not a core loop's.");
+            if (existing.Loop == this) return;
+            if (existing.Throughput != Math.Max(1, Options.Throughput))
+                throw new InvalidOperationException($"Dispatcher id '{DispatcherId}' runs mailboxes with another throughput.");
+            if (!existing.TryAttach(this))
+                throw new InvalidOperationException($"Dispatcher id '{DispatcherId}' is in use by a core loop that has not closed.");
+            _dispatchers.Add(existing);
+            return;
+        }
         var config = dispatchers.DefaultDispatcherConfig;
         var configurator = new LoopDispatcherConfigurator(config, dispatchers.Prerequisites, this);
         dispatchers.RegisterConfigurator(DispatcherId, configurator);

@@ -34,6 +34,9 @@ public sealed class LoopDispatcher : MessageDispatcher
     /// </summary>
     internal void Detach() => _loop = null;
 
+    /// <summary>Hands the dispatcher to <paramref name="loop"/> if its last loop has closed.</summary>
+    internal bool TryAttach(CoreLoop loop) => Interlocked.CompareExchange(ref _loop, loop, null) is null;
+
     /// <inheritdoc />
     protected override void Shutdown()
     {

@@ -137,4 +137,34 @@ public sealed class CoreLoopOrderingTests
             "p@10000000:tick", "p@110000000:tick", "p@210000000:tick", "p@310000000:tick", "p@350000000:stop-marker", "p@1350000000:after",
         }));
     }
+
+    [Test]
+    public void Loops_of_one_dispatcher_id_take_it_over_one_after_another_never_two_at_once()
+    {
+        var id = "test-worker-" + Guid.NewGuid().ToString("N");
+        var lines = new Lines();
+        var first = new LoopHarness(new VirtualClock(0), new CoreLoopOptions(DispatcherId: id));
+        var a = first.Spawn(() => new ProbeActor(lines, "a", first.Clock), "a");
+        a.Tell("one");
+        first.Loop.Run();
+
+        var second = new CoreLoop(new VirtualClock(0), new CoreLoopOptions(DispatcherId: id));
+        Assert.That(() => second.AttachTo(first.System), Throws.InvalidOperationException.With.Message.Contains("has not closed"));
+        var otherThroughput = new CoreLoop(new VirtualClock(0), new CoreLoopOptions(Throughput: 5, DispatcherId: id));
+
+        first.Dispose();
+        first.Loop.Run();
+        first.Loop.Close();
+        var dispatcher = (LoopDispatcher)first.System.Dispatchers.Lookup(id);
+        Assert.That(dispatcher.Loop, Is.Null, "a closed loop lets go of its dispatcher");
+        Assert.That(() => otherThroughput.AttachTo(first.System), Throws.InvalidOperationException.With.Message.Contains("throughput"));
+
+        using var next = new LoopHarness(new VirtualClock(5), new CoreLoopOptions(DispatcherId: id));
+        Assert.That(next.System.Dispatchers.Lookup(id), Is.SameAs(dispatcher));
+        Assert.That(dispatcher.Loop, Is.SameAs(next.Loop));
+        var b = next.Spawn(() => new ProbeActor(lines, "b", next.Clock), "b");
+        b.Tell("two");
+        next.Loop.Run();
+        Assert.That(lines.All, Is.EqualTo(new[] { "a@0:one", "b@5:two" }));
+    }
 }

@@ -20,6 +20,18 @@ public sealed class SweepResultTests
     }
 
     [Test]
+    public void Rows_of_one_sweep_share_their_column_names_and_keep_booleans_as_written()
+    {
+        var names = new SweepColumnNames();
+        var first = SweepRow.FromSummary(Grid.Points[0], """{"pnl":1,"statistics":{"recovered":true}}""", names);
+        var second = SweepRow.FromSummary(Grid.Points[1], """{"pnl":2,"statistics":{"recovered":false}}""", names);
+        Assert.That(second.Columns.Select(c => c.Key), Is.EqualTo(new[] { "pnl", "statistics.recovered" }));
+        for (int i = 0; i < first.Columns.Count; i++)
+            Assert.That(ReferenceEquals(first.Columns[i].Key, second.Columns[i].Key), Is.True, first.Columns[i].Key);
+        Assert.That((first.Value("statistics.recovered"), second.Value("statistics.recovered")), Is.EqualTo(("true", "false")));
+    }
+
+    [Test]
     public void Higher_is_better_unless_the_statistic_says_lower_and_runs_without_a_value_come_last()
     {
         var rows = new[]

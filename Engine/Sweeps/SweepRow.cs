@@ -13,12 +13,12 @@ internal sealed record SweepRow(SweepPoint Point, IReadOnlyList<KeyValuePair<str
 {
     private static readonly HashSet<string> WallTime = new(StringComparer.Ordinal) { "wall_seconds", "events_per_second" };
 
-    /// <summary>The row of a run whose summary is <paramref name="json"/>.</summary>
-    public static SweepRow FromSummary(SweepPoint point, string json)
+    /// <summary>The row of a run whose summary is <paramref name="json"/>; its column names are taken from <paramref name="names"/> when given.</summary>
+    public static SweepRow FromSummary(SweepPoint point, string json, SweepColumnNames? names = null)
     {
         var columns = new List<KeyValuePair<string, string>>();
-        using (var document = JsonDocument.Parse(json)) Flatten(document.RootElement, "", columns);
-        return new SweepRow(point, columns);
+        using (var document = JsonDocument.Parse(json)) Flatten(document.RootElement, "", columns, names ?? new SweepColumnNames());
+        return new SweepRow(point, columns.ToArray());
     }
 
     /// <summary>The value of <paramref name="column"/> as written, or null when the row has no such column.</summary>
@@ -35,17 +35,17 @@ internal sealed record SweepRow(SweepPoint Point, IReadOnlyList<KeyValuePair<str
     public double? Number(string column) =>
         double.TryParse(Value(column), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) ? v : null;
 
-    private static void Flatten(JsonElement element, string prefix, List<KeyValuePair<string, string>> columns)
+    private static void Flatten(JsonElement element, string prefix, List<KeyValuePair<string, string>> columns, SweepColumnNames names)
     {
         foreach (var property in element.EnumerateObject())
         {
-            string name = prefix + property.Name;
+            string name = names.Share(prefix + property.Name);
             if (prefix.Length == 0 && WallTime.Contains(name)) continue;
             var value = property.Value;
             switch (value.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Flatten(value, name + ".", columns);
+                    Flatten(value, name + ".", columns, names);
                     break;
                 case JsonValueKind.Array:
                     break;
@@ -55,6 +55,9 @@ internal sealed record SweepRow(SweepPoint Point, IReadOnlyList<KeyValuePair<str
                 case JsonValueKind.Null:
                     // A number that was not finite (a Sharpe ratio without variance): an empty cell.
                     columns.Add(new(name, ""));
+                    break;
+                case JsonValueKind.True or JsonValueKind.False:
+                    columns.Add(new(name, value.ValueKind == JsonValueKind.True ? "true" : "false"));
                     break;
                 default:
                     columns.Add(new(name, value.GetRawText()));

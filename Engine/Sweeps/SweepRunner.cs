@@ -19,6 +19,7 @@ internal sealed class SweepRunner
     private readonly StrategyRegistry _registry;
     private readonly object _gate = new();
     private readonly HashSet<BacktestRun> _active = new();
+    private readonly SweepColumnNames _columnNames = new();
     private int _next = -1;
     private int _done;
     private volatile bool _stopped;
@@ -46,13 +47,16 @@ internal sealed class SweepRunner
     {
         var rows = new SweepRow?[jobs.Count];
         ExceptionDispatchInfo? crash = null;
+        // One dispatcher id a worker, reused by each of its runs' loops: the system keeps every id it was given.
+        string idPrefix = "hft-sweep-" + Guid.NewGuid().ToString("N")[..8] + "-worker-";
         var threads = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, jobs.Count))).Select(w => new Thread(() =>
         {
+            string dispatcherId = idPrefix + w;
             try
             {
                 for (int k = Interlocked.Increment(ref _next); k < jobs.Count && !_stopped; k = Interlocked.Increment(ref _next))
                 {
-                    var row = RunOne(jobs[k]);
+                    var row = RunOne(jobs[k], dispatcherId);
                     if (row is null) break;
                     rows[k] = row;
                     Interlocked.Increment(ref _done);
@@ -83,7 +87,7 @@ internal sealed class SweepRunner
     }
 
     // Null when the sweep was stopped before or during the run: a cut-short run is not a result.
-    private SweepRow? RunOne(SweepJob job)
+    private SweepRow? RunOne(SweepJob job, string dispatcherId)
     {
         try
         {
@@ -91,7 +95,7 @@ internal sealed class SweepRunner
             var instruments = BacktestPlan.Instruments(settings);
             var recorder = BacktestCommand.RecorderOptions(settings.Output, sink: null);
             var plan = BacktestPlan.Create(settings, _registry, _data.Setups(instruments), journal: null, recorder);
-            using var run = new BacktestRun(plan.Setup with { System = _system });
+            using var run = new BacktestRun(plan.Setup with { System = _system, LoopDispatcherId = dispatcherId });
             lock (_gate)
             {
                 if (_stopped) return null;
@@ -108,7 +112,7 @@ internal sealed class SweepRunner
             }
             if (_stopped) return null;
             string json = BacktestCommand.ToJson(result, plan.StrategyNames, _data.Skipped, plan.NotQuoting(result));
-            return SweepRow.FromSummary(job.Point, json);
+            return SweepRow.FromSummary(job.Point, json, _columnNames);
         }
         catch (Exception e) when (!_stopped)
         {
