@@ -23,6 +23,7 @@ internal static class Program
             StrategiesCommand.Create(),
             CompareCommand.Create(),
             SweepCommand.Create(),
+            SweepWorkerCommand.Create(),
             LiveCommand.CreateLive(),
             LiveCommand.CreatePaper(),
             LiveCommand.CreateRecord(),

@@ -94,7 +94,10 @@ public sealed class BacktestRun : IDisposable
             var rootProps = _loop.On(_props.Props(() => new ActorGroup(BuildGraph, RootStrategy(), () => _stopped = true)));
             _root = CreateRoot(rootProps);
             _akkaDeadLetters = new DeadLetterCounter(_system, _root.Path);
-            _loop.RunUntil(() => _built, StartStopTimeout);
+            // Built, and the root fully started: until the guardian (on the thread pool) has swapped the root's cell
+            // in, what its children send it waits in the unstarted cell, and the guardian hands it in later, so that
+            // one more mailbox run would fall, now and then, inside the replay.
+            _loop.RunUntil(() => _built && _root is ActorRefWithCell { Underlying: ActorCell }, StartStopTimeout);
         }
         catch
         {

@@ -212,7 +212,8 @@ public sealed class CoreLoop
                     DrainFifo();
                     continue;
                 }
-                if (done()) return;
+                // Done only with nothing queued: work handed in just before the condition came true belongs to it.
+                if (done() && Volatile.Read(ref _inboxCount) == 0 && _fifoCount == 0) return;
                 long left = deadline - Environment.TickCount64;
                 if (left <= 0) throw new TimeoutException($"The core loop waited {timeout.TotalSeconds:0.#} s for the actor graph to start or stop.");
                 if (_inboxCount == 0) _wake.Wait((int)Math.Min(left, 50));

@@ -6,6 +6,7 @@ using Hft.Engine.Config;
 using Hft.Engine.Hosting;
 using Hft.Engine.Plugins;
 using Hft.Engine.Sweeps;
+using Hft.Engine.Sweeps.Cluster;
 
 namespace Hft.Engine.Cli;
 
@@ -32,9 +33,13 @@ internal static class SweepCommand
         var rankBy = new Option<string>("--rank-by") { Description = "Column to rank by: a statistic (sharpe, max_drawdown, ...) or a summary key (pnl, fills, ...)", DefaultValueFactory = _ => "sharpe" };
         var top = new Option<int>("--top") { Description = "Runs shown in the ranked table (all are in sweep.csv)", DefaultValueFactory = _ => 20 };
         var plugins = new Option<string?>("--plugins") { Description = "Plugins folder (default: plugins/ beside the config file or in the working directory)" };
-        var command = new Command("sweep", "Run a grid of backtests on all cores and rank them") { config, param, jobs, output, rankBy, top, plugins };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Coordinate the sweep over an Akka.Cluster: listen at the first of [cluster] seed_nodes and hand the runs to the `sweep-worker` nodes that join (and to --jobs workers here; 0 for none)",
+        };
+        var command = new Command("sweep", "Run a grid of backtests on all cores and rank them") { config, param, jobs, output, rankBy, top, plugins, cluster };
         command.SetAction(r => CliFailure.Guard(() => Run(r.GetValue(config)!, r.GetValue(param) ?? [], r.GetValue(jobs), r.GetValue(output)!,
-            r.GetValue(rankBy)!, r.GetValue(top), r.GetValue(plugins))));
+            r.GetValue(rankBy)!, r.GetValue(top), r.GetValue(plugins), r.GetValue(cluster))));
         return command;
     }
 
@@ -59,18 +64,11 @@ internal static class SweepCommand
         return (grid, jobs);
     }
 
-    private static int Run(string config, string[] parameters, int workers, string outDir, string rankBy, int top, string? plugins)
+    /// <summary>
+    /// Binds every run's strategy parameters, so that a bad value fails before the first run rather than in the middle.
+    /// </summary>
+    internal static void BindStrategies(StrategyRegistry registry, SweepGrid grid, IReadOnlyList<SweepJob> jobs)
     {
-        if (workers < 1) throw new ArgumentException($"--jobs: must be at least 1, got {workers}");
-        if (top < 0) throw new ArgumentException($"--top: must be 0 or more, got {top}");
-        var (grid, jobs) = Plan(config, parameters, plugins);
-        var first = jobs[0].Settings;
-        using var log = EngineLogging.Create(first.Logging.Level, first.Logging.File);
-        BacktestPlan.RequireData(first);
-        using var starting = new StartingHost();
-        var registry = StrategyRegistry.Shared(first.PluginsDir);
-        foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
-        // Every run's strategy parameters are bound now, so a bad value fails before the first run rather than in the middle.
         foreach (var job in jobs)
         {
             foreach (var s in job.Settings.Strategies)
@@ -85,20 +83,52 @@ internal static class SweepCommand
                 }
             }
         }
+    }
+
+    private static int Run(string config, string[] parameters, int workers, string outDir, string rankBy, int top, string? plugins, bool cluster)
+    {
+        if (workers < (cluster ? 0 : 1)) throw new ArgumentException($"--jobs: must be at least {(cluster ? 0 : 1)}, got {workers}");
+        if (top < 0) throw new ArgumentException($"--top: must be 0 or more, got {top}");
+        var (grid, jobs) = Plan(config, parameters, plugins);
+        var first = jobs[0].Settings;
+        using var log = EngineLogging.Create(first.Logging.Level, first.Logging.File);
+        BacktestPlan.RequireData(first);
+        var clusterSettings = cluster ? first.Cluster ?? throw new ArgumentException(
+            $"--cluster: {config} has no [cluster] table (seed_nodes = [\"host:port\", ...], the first being this coordinator's address)") : null;
+        using var starting = new StartingHost(clusterSettings is null ? null
+            : SweepClusterConfig.For(clusterSettings, SweepClusterConfig.CoordinatorRole, clusterSettings.SeedNodes[0].Host, clusterSettings.SeedNodes[0].Port));
+        var registry = StrategyRegistry.Shared(first.PluginsDir);
+        foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
+        BindStrategies(registry, grid, jobs);
         var data = SharedEventData.Load(first);
-        log.Information("Sweep of {Runs} backtests on {Workers} worker(s) over {Rows:N0} rows read once", jobs.Count, Math.Min(workers, jobs.Count), data.TotalRows);
+        log.Information("Sweep of {Runs} backtests on {Workers} worker(s){Where} over {Rows:N0} rows read once", jobs.Count, Math.Min(workers, jobs.Count),
+            cluster ? " here and the cluster's" : "", data.TotalRows);
         var host = starting.Host;
-        host.UseLogger(log, first.Logging.Level);
+        host.UseLogger(log, first.Logging.Level, systemInfo: clusterSettings is null);
         if (host.IsShuttingDown) throw new OperationCanceledException("the sweep was stopped before its first run");
         var runner = new SweepRunner(host.System, data, registry);
+        ClusterSweep? clusterSweep = null;
+        if (clusterSettings is not null)
+        {
+            var spec = new SweepSpec(Guid.NewGuid().ToString("N"), Path.GetFullPath(config), SweepDigests.OfFile(config), SweepDigests.OfData(first),
+                parameters, plugins, jobs.Count);
+            clusterSweep = new ClusterSweep(host.System, spec, workers > 0 ? runner : null,
+                (refused, node) => log.Error("Worker node {Node} refused the sweep: {Reason}", node.ToString(), refused.Reason));
+            log.Information("Coordinating at {Address}: worker nodes join with `sweep-worker {Config}`", SweepClusterConfig.Address(clusterSettings.SeedNodes[0]), config);
+        }
+        ISweepExecution execution = clusterSweep is null ? runner : clusterSweep;
         // Ctrl-C stops the runs under way; the runs already finished are still written.
-        host.OnShutdown("stop-sweep", runner.Stop);
+        host.OnShutdown("stop-sweep", clusterSweep is null ? runner.Stop : clusterSweep.Stop);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var rows = SweepProgress.Execute(runner, jobs, workers, grid, terminal: BacktestProgress.CanShow);
+        var rows = SweepProgress.Execute(execution, jobs, workers, grid, terminal: BacktestProgress.CanShow);
         double seconds = clock.Elapsed.TotalSeconds;
         var finished = rows.OfType<SweepRow>().ToList();
-        log.Information("{Runs} runs in {Seconds:F2} s on {Workers} worker(s): {RunsPerSecond:F1} runs/s, {EventsPerSecond:N0} events/s",
-            finished.Count, seconds, Math.Min(workers, jobs.Count), finished.Count / seconds, finished.Count * (double)data.TotalRows / seconds);
+        if (clusterSweep is null)
+            log.Information("{Runs} runs in {Seconds:F2} s on {Workers} worker(s): {RunsPerSecond:F1} runs/s, {EventsPerSecond:N0} events/s",
+                finished.Count, seconds, Math.Min(workers, jobs.Count), finished.Count / seconds, finished.Count * (double)data.TotalRows / seconds);
+        else
+            log.Information("{Runs} runs in {Seconds:F2} s over the cluster ({Local} worker(s) here): {RunsPerSecond:F1} runs/s; {Reissued} run(s) handed out again after a node was lost, {Duplicates} duplicate row(s) dropped",
+                finished.Count, seconds, workers, finished.Count / seconds, clusterSweep.Tally.Reissued, clusterSweep.Tally.Duplicates);
 
         var ranking = SweepRanking.Rank(finished, rankBy);
         Directory.CreateDirectory(outDir);
@@ -108,7 +138,7 @@ internal static class SweepCommand
         Console.Out.WriteLine(SweepTable.Format(grid, ranking, top));
         log.Information("Wrote sweep.csv ({Rows} rows) and sweep.html to {Dir}", finished.Count, outDir);
 
-        if (runner.Stopped)
+        if (runner.Stopped || clusterSweep is { Stopped: true })
         {
             Console.Error.WriteLine($"interrupted: {finished.Count} of {jobs.Count} runs finished and were written; the others were left out");
             return 130;

@@ -14,8 +14,8 @@ internal static class SweepProgress
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>Runs <paramref name="jobs"/> on <paramref name="workers"/> workers; see <see cref="SweepRunner.Run"/>.</summary>
-    public static SweepRow?[] Execute(SweepRunner runner, IReadOnlyList<SweepJob> jobs, int workers, SweepGrid grid, bool terminal)
+    /// <summary>Runs <paramref name="jobs"/> on <paramref name="workers"/> workers; see <see cref="ISweepExecution.Run"/>.</summary>
+    public static SweepRow?[] Execute(ISweepExecution runner, IReadOnlyList<SweepJob> jobs, int workers, SweepGrid grid, bool terminal)
     {
         if (!terminal) return RunWithLines(runner, jobs, workers, grid);
         SweepRow?[]? rows = null;
@@ -52,7 +52,7 @@ internal static class SweepProgress
         return rows!;
     }
 
-    private static SweepRow?[] RunWithLines(SweepRunner runner, IReadOnlyList<SweepJob> jobs, int workers, SweepGrid grid)
+    private static SweepRow?[] RunWithLines(ISweepExecution runner, IReadOnlyList<SweepJob> jobs, int workers, SweepGrid grid)
     {
         var clock = Stopwatch.StartNew();
         var gate = new object();

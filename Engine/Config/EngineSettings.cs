@@ -47,6 +47,9 @@ public sealed record EngineSettings
     /// <summary>The live session's metrics and health endpoint (<c>[metrics]</c>; off by default).</summary>
     public MetricsSettings Metrics { get; init; } = new();
 
+    /// <summary>A sweep over several processes (<c>[cluster]</c>); null when the file has none.</summary>
+    public ClusterSettings? Cluster { get; init; }
+
     /// <summary>
     /// The plugins folder strategies are loaded from (<c>plugins_dir</c>, or <c>--plugins</c>), as a full path; when
     /// neither gives one, <c>plugins/</c> beside the file or in the working directory if it exists; null for none.

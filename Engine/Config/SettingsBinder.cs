@@ -123,6 +123,7 @@ public static class SettingsBinder
         var metrics = BindMetrics(metricsReader);
         var shadowReader = r.SubTable("shadow");
         var shadow = BindShadow(shadowReader);
+        var cluster = BindCluster(r.SubTable("cluster"));
         r.Finish();
 
         CheckVenueNames(venues);
@@ -157,6 +158,7 @@ public static class SettingsBinder
             Reconciliation = reconciliation,
             Metrics = metrics,
             Shadow = shadow,
+            Cluster = cluster,
             PluginsDir = plugins,
         };
     }
@@ -585,6 +587,36 @@ public static class SettingsBinder
         if (settings.ReorderMs >= settings.FillTimeToleranceMs && (r.Has("reorder_ms") || r.Has("fill_time_tolerance_ms")))
             r.Report(r.Has("reorder_ms") ? "reorder_ms" : "fill_time_tolerance_ms",
                 "reorder_ms must be less than fill_time_tolerance_ms (the model runs reorder_ms behind the venue, and an order the venue ended is given up in the model after the tolerance)");
+        r.Finish();
+        return settings;
+    }
+
+    private static ClusterSettings? BindCluster(TableReader? r)
+    {
+        if (r is null) return null;
+        var defaults = new ClusterSettings { SeedNodes = [] };
+        var seeds = new List<ClusterEndpoint>();
+        if (r.StringArray("seed_nodes") is { } texts)
+        {
+            foreach (var text in texts)
+            {
+                if (ClusterEndpoint.TryParse(text, out var error) is { } seed) seeds.Add(seed);
+                else r.Report("seed_nodes", error!);
+            }
+            if (texts.Count == 0) r.Report("seed_nodes", "needs at least one \"host:port\" (the first is the coordinator's)");
+        }
+        else if (!r.Has("seed_nodes"))
+        {
+            r.Missing("seed_nodes", " (the \"host:port\" of the nodes to join through; the first is the coordinator's)");
+        }
+        var host = r.String("host");
+        if (host is not null && ClusterEndpoint.TryParse(host + ":1", out _) is null) r.Report("host", $"'{host}' is not a host name or address");
+        var settings = new ClusterSettings
+        {
+            SeedNodes = seeds,
+            Host = host ?? defaults.Host,
+            UnreachableAfterMs = r.Number("unreachable_after_ms", v => v >= 500 && v <= 600_000, "must be from 500 to 600000 milliseconds") ?? defaults.UnreachableAfterMs,
+        };
         r.Finish();
         return settings;
     }

@@ -32,13 +32,15 @@ internal sealed class EngineHost : IDisposable
     /// Builds and starts the host. Akka logs through Serilog's process-wide logger, which <see cref="UseLogger"/> sets
     /// once the engine's logging is configured; until then its start-up messages are not shown.
     /// </summary>
-    public static EngineHost Start()
+    /// <param name="extra">Configuration over the engine's own (a cluster node's), or null.</param>
+    public static EngineHost Start(Akka.Configuration.Config? extra = null)
     {
         // No default configuration sources (appsettings.json, environment): the engine's settings come from TOML.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("hft", akka =>
         {
+            if (extra is not null) akka.AddHocon(extra, HoconAddMode.Prepend);
             akka.AddHocon(EngineActorSystem.Config, HoconAddMode.Append);
             akka.ConfigureLoggers(loggers =>
             {
@@ -56,9 +58,26 @@ internal sealed class EngineHost : IDisposable
     }
 
     /// <summary>Sends Akka's log (actors, supervision, strategies) to <paramref name="logger"/>, at <paramref name="level"/> and above.</summary>
-    public void UseLogger(Serilog.ILogger logger, LogEventLevel level)
+    /// <param name="logger">Where Akka's log goes.</param>
+    /// <param name="level">The least level shown.</param>
+    /// <param name="systemInfo">
+    /// False to leave out the information of Akka's own actors (outside <c>/user</c>): a cluster node's remoting and
+    /// membership tell of every connection and buffer; their warnings and errors still show.
+    /// </param>
+    public void UseLogger(Serilog.ILogger logger, LogEventLevel level, bool systemInfo = true)
     {
-        Serilog.Log.Logger = logger;
+        Serilog.Log.Logger = systemInfo ? logger
+            : new Serilog.LoggerConfiguration().MinimumLevel.Verbose().Filter.ByExcluding(IsSystemInfo).WriteTo.Logger(logger).CreateLogger();
+        if (!systemInfo)
+        {
+            // When the system terminates, Akka hands its log to a console logger at the current level, and remoting's
+            // last words would land on standard output (where a sweep's table goes): only warnings from then on.
+            CoordinatedShutdown.Get(System).AddTask(CoordinatedShutdown.PhaseActorSystemTerminate, "quiet-akka-log", () =>
+            {
+                System.EventStream.SetLogLevel(AkkaLogLevel.WarningLevel);
+                return Task.FromResult(Akka.Done.Instance);
+            });
+        }
         System.EventStream.SetLogLevel(ToAkka(level));
     }
 
@@ -90,6 +109,9 @@ internal sealed class EngineHost : IDisposable
         });
         if (IsShuttingDown) _ = stop();
     }
+
+    private static bool IsSystemInfo(LogEvent e) =>
+        e.Level <= LogEventLevel.Information && e.Properties.TryGetValue("LogSource", out var source) && !source.ToString().Contains("/user/", StringComparison.Ordinal);
 
     private static AkkaLogLevel ToAkka(LogEventLevel level) => level switch
     {

@@ -7,7 +7,10 @@ namespace Hft.Engine.Hosting;
 /// </summary>
 internal sealed class StartingHost : IDisposable
 {
-    private readonly Task<EngineHost> _starting = Task.Run(EngineHost.Start);
+    private readonly Task<EngineHost> _starting;
+
+    /// <summary>Starts the host with the engine's configuration, under <paramref name="extra"/> when given.</summary>
+    public StartingHost(Akka.Configuration.Config? extra = null) => _starting = Task.Run(() => EngineHost.Start(extra));
 
     /// <summary>The started host (waits for the start to finish; rethrows its failure).</summary>
     public EngineHost Host => _starting.GetAwaiter().GetResult();

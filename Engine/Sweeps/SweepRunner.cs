@@ -12,7 +12,7 @@ namespace Hft.Engine.Sweeps;
 /// builds a fresh graph on a core loop of its own (on the worker's thread) over the shared data, and runs it to the end.
 /// Nothing a run computes depends on which worker ran it or when, so the rows are the same for any number of workers.
 /// </summary>
-internal sealed class SweepRunner
+internal sealed class SweepRunner : ISweepExecution
 {
     private readonly ActorSystem _system;
     private readonly SharedEventData _data;
@@ -20,7 +20,6 @@ internal sealed class SweepRunner
     private readonly object _gate = new();
     private readonly HashSet<BacktestRun> _active = new();
     private readonly SweepColumnNames _columnNames = new();
-    private int _next = -1;
     private int _done;
     private volatile bool _stopped;
 
@@ -46,21 +45,35 @@ internal sealed class SweepRunner
     public SweepRow?[] Run(IReadOnlyList<SweepJob> jobs, int workers, Action<SweepRow>? finished = null)
     {
         var rows = new SweepRow?[jobs.Count];
+        Run(jobs, Math.Min(workers, Math.Max(1, jobs.Count)), new GridJobSource(jobs.Count), (k, row) =>
+        {
+            rows[k] = row;
+            finished?.Invoke(row);
+        });
+        return rows;
+    }
+
+    /// <summary>
+    /// Runs the jobs <paramref name="source"/> hands out on <paramref name="workers"/> threads until it has none left
+    /// or the sweep is stopped; <paramref name="finished"/> hears of each row (with its job index) on the worker's thread.
+    /// </summary>
+    public void Run(IReadOnlyList<SweepJob> jobs, int workers, ISweepJobSource source, Action<int, SweepRow> finished)
+    {
         ExceptionDispatchInfo? crash = null;
         // One dispatcher id a worker, reused by each of its runs' loops: the system keeps every id it was given.
         string idPrefix = "hft-sweep-" + Guid.NewGuid().ToString("N")[..8] + "-worker-";
-        var threads = Enumerable.Range(0, Math.Clamp(workers, 1, Math.Max(1, jobs.Count))).Select(w => new Thread(() =>
+        var threads = Enumerable.Range(0, Math.Max(1, workers)).Select(w => new Thread(() =>
         {
             string dispatcherId = idPrefix + w;
             try
             {
-                for (int k = Interlocked.Increment(ref _next); k < jobs.Count && !_stopped; k = Interlocked.Increment(ref _next))
+                while (!_stopped && source.TryTake(out int k))
                 {
+                    if (k < 0 || k >= jobs.Count) throw new InvalidOperationException($"job {k} is not in the grid of {jobs.Count}");
                     var row = RunOne(jobs[k], dispatcherId);
                     if (row is null) break;
-                    rows[k] = row;
                     Interlocked.Increment(ref _done);
-                    finished?.Invoke(row);
+                    finished(k, row);
                 }
             }
             catch (Exception e)
@@ -73,7 +86,6 @@ internal sealed class SweepRunner
         foreach (var t in threads) t.Start();
         foreach (var t in threads) t.Join();
         crash?.Throw();
-        return rows;
     }
 
     /// <summary>Stops taking jobs and ends the runs under way (their rows are dropped). Safe from any thread.</summary>
