@@ -97,7 +97,7 @@ public sealed class BacktestRun : IDisposable
             // Built, and the root fully started: until the guardian (on the thread pool) has swapped the root's cell
             // in, what its children send it waits in the unstarted cell, and the guardian hands it in later, so that
             // one more mailbox run would fall, now and then, inside the replay.
-            _loop.RunUntil(() => _built && _root is ActorRefWithCell { Underlying: ActorCell }, StartStopTimeout);
+            _loop.RunUntil(() => _built && _root is ActorRefWithCell { Underlying: ActorCell }, StartStopTimeout, andIdle: true);
         }
         catch
         {

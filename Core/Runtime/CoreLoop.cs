@@ -193,10 +193,16 @@ public sealed class CoreLoop
 
     /// <summary>
     /// Runs only the work that is due now (mailboxes, and work other threads hand in) until <paramref name="done"/>
-    /// holds and nothing is queued: time does not move. Used to start and to stop a graph.
+    /// holds, checked each time the loop's own queue is empty: time does not move. Used to start and to stop a graph.
     /// </summary>
     /// <exception cref="TimeoutException">The condition did not hold within <paramref name="timeout"/> of wall time.</exception>
-    public void RunUntil(Func<bool> done, TimeSpan timeout)
+    /// <param name="done">The condition, checked between items.</param>
+    /// <param name="timeout">How long to wait for it (wall time).</param>
+    /// <param name="andIdle">
+    /// Also wait until nothing is queued: work handed in from another thread just before the condition came true
+    /// (a backtest's start) then runs here, not later among the replay's items.
+    /// </param>
+    public void RunUntil(Func<bool> done, TimeSpan timeout, bool andIdle = false)
     {
         Enter();
         try
@@ -212,8 +218,7 @@ public sealed class CoreLoop
                     DrainFifo();
                     continue;
                 }
-                // Done only with nothing queued: work handed in just before the condition came true belongs to it.
-                if (done() && Volatile.Read(ref _inboxCount) == 0 && _fifoCount == 0) return;
+                if (done() && (!andIdle || Volatile.Read(ref _inboxCount) == 0 && _fifoCount == 0)) return;
                 long left = deadline - Environment.TickCount64;
                 if (left <= 0) throw new TimeoutException($"The core loop waited {timeout.TotalSeconds:0.#} s for the actor graph to start or stop.");
                 if (_inboxCount == 0) _wake.Wait((int)Math.Min(left, 50));

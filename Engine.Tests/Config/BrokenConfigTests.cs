@@ -24,7 +24,7 @@ public sealed class BrokenConfigTests : TempDirectoryTest
         yield return Case("Breaker_negative_threshold", Valid + "\n[risk.breakers]\nstale_feed_ms = -5\n",
             12, 17, "risk.breakers.stale_feed_ms: must be a positive number of milliseconds (leave the key out for no breaker), got -5");
         yield return Case("Unknown_root_key", "mode = \"backtest\"\nverbose = true\n\n" + Instrument + "\n" + Strategy,
-            2, 1, "verbose: unknown key; known keys: backtest, instruments, journal, live, logging, metrics, mode, output, plugins_dir, reconciliation, risk, shadow, strategies, venues");
+            2, 1, "verbose: unknown key; known keys: backtest, cluster, instruments, journal, live, logging, metrics, mode, output, plugins_dir, reconciliation, risk, shadow, strategies, venues");
         yield return Case("Wrong_type_string_for_number", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = \"SIMUSDT\"\ntick_size = \"0.01\"\nlot_size = 0.01\n\n" + Strategy,
             5, 13, "instruments[0].tick_size: expected a number, found string \"0.01\"");
         yield return Case("Wrong_type_date_for_string", "mode = \"backtest\"\n\n[[instruments]]\nsymbol = 2024-01-01\ntick_size = 0.01\nlot_size = 0.01\n\n" + Strategy,

@@ -93,6 +93,15 @@ public static class SettingsWriter
                 ["status_line"] = settings.Metrics.StatusLine,
             });
         }
+        if (settings.Cluster is { } cluster)
+        {
+            root.Add("cluster", new TomlTable
+            {
+                ["seed_nodes"] = Array(cluster.SeedNodes.Select(s => s.ToString())),
+                ["host"] = cluster.Host,
+                ["unreachable_after_ms"] = cluster.UnreachableAfterMs,
+            });
+        }
         return root;
     }
 
