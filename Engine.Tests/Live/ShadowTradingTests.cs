@@ -7,8 +7,10 @@ using Hft.Core.Markets;
 using Hft.Core.Risk;
 using Hft.Core.Risk.Breakers;
 using Hft.Engine.Live;
+using Hft.Engine.Metrics;
 using Hft.Engine.Shadow;
 using Hft.Engine.Tests.Emulators;
+using Hft.Engine.Tests.Metrics;
 using Hft.Engine.Tests.Runtime;
 using Hft.Exchanges.Binance.Common;
 using Hft.Exchanges.Binance.Futures;
@@ -36,7 +38,7 @@ public sealed class ShadowTradingTests
         new VenueModels(ExchangeModel.NoPartialFill, () => new RiskAverseQueueModel(), new ConstantLatency(Ms, Ms), new TradingValueFeeModel(0, 0)),
         Window: window, FillTimeToleranceNs: 1000 * Ms, AnswerTimeoutNs: 5000 * Ms, ReorderNs: 300 * Ms, MinCompared: minCompared);
 
-    private static async Task<(ShadowStatistics Statistics, BacktestResult Result, int NotCompared)> RunAsync(
+    private static async Task<(ShadowStatistics Statistics, BacktestResult Result, PrometheusText Metrics)> RunAsync(
         Func<BinanceFuturesOptions, BinanceFuturesOptions> emulator, BreakerSettings breakers, int window, TimeSpan length)
     {
         await using var venue = await EmulatorSession.StartAsync(emulator);
@@ -67,13 +69,33 @@ public sealed class ShadowTradingTests
                                   $"venue filled {s.VenueFilled} model filled {s.ModelFilled} refused {s.Refused} unanswered {s.Unanswered} not compared {shadow.OpenOrders} " +
                                   $"divergence {s.Divergence} max {s.MaxDivergence}; trips: {string.Join("; ", result.BreakerTrips)}");
         foreach (var d in shadow.FirstDivergences) TestContext.Out.WriteLine(d);
-        return (s, result, shadow.OpenOrders);
+        // The session's /metrics after the stop, as the endpoint would write them.
+        var snapshot = session.Snapshot(TimeSpan.FromSeconds(5)) ?? throw new AssertionException("no snapshot of the stopped session");
+        var metrics = new SessionMetrics();
+        metrics.Update(snapshot, new HealthCheck(5000).Judge(snapshot));
+        using var text = new MemoryStream();
+        await metrics.WriteAsync(text, CancellationToken.None);
+        return (s, result, PrometheusText.Parse(System.Text.Encoding.UTF8.GetString(text.ToArray())));
     }
+
+    private static void AssertShadowMetrics(PrometheusText m, ShadowStatistics s) => Assert.Multiple(() =>
+    {
+        Assert.That(m.Value("hft_shadow_orders_total"), Is.EqualTo(s.Orders));
+        Assert.That(m.Value("hft_shadow_compared_total"), Is.EqualTo(s.Compared));
+        Assert.That(m.Value("hft_shadow_diverged_total", "kind=quantity"), Is.EqualTo(s.QuantityDiverged));
+        Assert.That(m.Value("hft_shadow_diverged_total", "kind=price"), Is.EqualTo(s.PriceDiverged));
+        Assert.That(m.Value("hft_shadow_diverged_total", "kind=time"), Is.EqualTo(s.TimeDiverged));
+        Assert.That(m.Sum("hft_shadow_diverged_total"), Is.EqualTo(s.Diverged));
+        Assert.That(m.Value("hft_shadow_unanswered_total"), Is.EqualTo(s.Unanswered));
+        Assert.That(m.Value("hft_shadow_divergence"), Is.EqualTo(s.Divergence));
+        Assert.That(m.Value("hft_shadow_max_divergence"), Is.EqualTo(s.MaxDivergence));
+    });
 
     [Test]
     public async Task With_the_emulator_matching_as_the_model_no_order_diverges()
     {
-        var (s, result, _) = await RunAsync(o => o with { Speed = 5 }, BreakerSettings.None, window: 20, TimeSpan.FromSeconds(15));
+        var (s, result, metrics) = await RunAsync(o => o with { Speed = 5 }, BreakerSettings.None, window: 20, TimeSpan.FromSeconds(15));
+        AssertShadowMetrics(metrics, s);
         Assert.Multiple(() =>
         {
             Assert.That(s.Compared, Is.GreaterThanOrEqualTo(10), "enough orders went through to compare");
@@ -90,8 +112,10 @@ public sealed class ShadowTradingTests
     {
         // The venue fills as much as each trade allows (a real venue's partial fills); the model, as the backtest was
         // set up, fills an order whole. A window of 5 makes one diverged order a divergence of 0.2.
-        var (s, result, _) = await RunAsync(o => o with { Speed = 5, Matching = ExchangeModel.PartialFill },
+        var (s, result, metrics) = await RunAsync(o => o with { Speed = 5, Matching = ExchangeModel.PartialFill },
             new BreakerSettings { Divergence = 0.1, CheckIntervalMs = 20 }, window: 5, TimeSpan.FromSeconds(20));
+        AssertShadowMetrics(metrics, s);
+        Assert.That(metrics.Value("hft_shadow_diverged_total", "kind=quantity"), Is.GreaterThan(0), "the divergence shows on /metrics");
         Assert.That(s.Diverged, Is.GreaterThan(0), "the venue filled part of orders the model filled whole");
         Assert.That(s.MaxDivergence, Is.GreaterThan(0.1));
         Assert.That(s.QuantityDiverged, Is.GreaterThan(0));

@@ -114,6 +114,7 @@ public sealed class MetricsEndpointTests
         {
             Assert.That(final.Value("hft_orders_total", "symbol=SIMUSDT"), Is.EqualTo(result.Orders));
             Assert.That(final.Value("hft_fills_total", "symbol=SIMUSDT"), Is.EqualTo(result.Fills));
+            Assert.That(final.Samples.Where(x => x.Name.StartsWith("hft_shadow_", StringComparison.Ordinal)), Is.Empty, "no shadow series without shadow trading");
             Assert.That(final.Value("hft_market_events_total"), Is.EqualTo(result.Events));
             Assert.That(final.Value("hft_position", "symbol=SIMUSDT"), Is.EqualTo(result.Instruments[0].Position).Within(1e-9));
             Assert.That(final.Value("hft_venue_rejects_total"), Is.EqualTo(g.Rejected));

@@ -195,6 +195,7 @@ internal sealed class LiveSession : IDisposable
             AckLatency = LatencySnapshot.Of(Accounts.OrderFlow.AnswerLatency),
             TickToOrder = LatencySnapshot.Of(Accounts.OrderFlow.TickToOrder),
             Signals = SignalsNow(),
+            Shadow = Shadow is { } shadow ? ShadowSnapshot.Of(shadow.Statistics) : null,
             Failure = _loop.Failure?.Message,
         };
     }

@@ -15,6 +15,8 @@ internal sealed class SessionMetrics
     private readonly Counter _loopMessages, _marketEvents, _frames, _badMessages, _resyncs, _reconnects, _venueRejects, _unknownOutcomes, _rateLimited;
     private readonly Counter _orders, _fills, _rejects, _breakerTrips;
     private readonly Gauge _queueDepth, _eventsPerSecond, _messagesPerSecond, _position, _pnl, _feedSilence, _bookSynced, _venueConnected, _breakerTripped, _health, _rateLimitUsed, _rateLimitMax;
+    private readonly Counter _shadowOrders, _shadowCompared, _shadowDiverged, _shadowUnanswered;
+    private readonly Gauge _shadowDivergence, _shadowMaxDivergence;
     private readonly LatencyFeed _ack, _tickToOrder;
     private long _lastNow, _lastEvents, _lastMessages;
 
@@ -47,6 +49,18 @@ internal sealed class SessionMetrics
         _rateLimitUsed = f.CreateGauge("hft_rate_limit_used", "A venue request budget's use in its current window, as last reported (Binance: weight_1m, orders_10s, orders_1m; Bybit: orders_1s and each endpoint's path)", "limit");
         _rateLimitMax = f.CreateGauge("hft_rate_limit_max", "A venue request budget's size per window", "limit");
         _health = f.CreateGauge("hft_health_status", "0 healthy, 1 degraded, 2 critical (as /health)");
+        // Shadow series appear only in sessions with shadow trading (a series is exported once it has a value).
+        _shadowOrders = f.CreateCounter("hft_shadow_orders_total", "New orders followed in the shadow model (the summary's shadow.orders)",
+            new CounterConfiguration { SuppressInitialValue = true });
+        _shadowCompared = f.CreateCounter("hft_shadow_compared_total", "Orders whose outcome was compared between the venue and the model (both ended)",
+            new CounterConfiguration { SuppressInitialValue = true });
+        _shadowDiverged = f.CreateCounter("hft_shadow_diverged_total", "Compared orders whose outcomes differed, by kind: quantity (another filled quantity), price (another price), time (another fill time)", "kind");
+        _shadowUnanswered = f.CreateCounter("hft_shadow_unanswered_total", "Requests placed in the model without the venue's answer (it did not come in time)",
+            new CounterConfiguration { SuppressInitialValue = true });
+        _shadowDivergence = f.CreateGauge("hft_shadow_divergence", "Share of diverged orders among the latest window (what the divergence breaker sees)",
+            new GaugeConfiguration { SuppressInitialValue = true });
+        _shadowMaxDivergence = f.CreateGauge("hft_shadow_max_divergence", "The largest divergence seen in the session",
+            new GaugeConfiguration { SuppressInitialValue = true });
         _ack = new LatencyFeed(f, "hft_order_ack_latency_seconds", "Order request sent to the venue's answer on the loop");
         _tickToOrder = new LatencyFeed(f, "hft_tick_to_order_seconds", "Latest market event of the instrument to a new order passing the risk checks");
     }
@@ -92,6 +106,17 @@ internal sealed class SessionMetrics
         {
             _rateLimitUsed.WithLabels(r.Limit).Set(r.Used);
             _rateLimitMax.WithLabels(r.Limit).Set(r.Max);
+        }
+        if (s.Shadow is { } shadow)
+        {
+            _shadowOrders.IncTo(shadow.Orders);
+            _shadowCompared.IncTo(shadow.Compared);
+            _shadowDiverged.WithLabels("quantity").IncTo(shadow.QuantityDiverged);
+            _shadowDiverged.WithLabels("price").IncTo(shadow.PriceDiverged);
+            _shadowDiverged.WithLabels("time").IncTo(shadow.TimeDiverged);
+            _shadowUnanswered.IncTo(shadow.Unanswered);
+            _shadowDivergence.Set(shadow.Divergence);
+            _shadowMaxDivergence.Set(shadow.MaxDivergence);
         }
         _health.Set((int)health.Status);
         _ack.Update(s.AckLatency);

@@ -74,6 +74,9 @@ internal sealed record SessionSnapshot
     /// <summary>Tick to order (latest market event to the order passing risk).</summary>
     public required LatencySnapshot TickToOrder { get; init; }
 
+    /// <summary>Shadow trading's figures, or null without shadow trading.</summary>
+    public ShadowSnapshot? Shadow { get; init; }
+
     /// <summary>Reasons raised from outside (reconciliation).</summary>
     public IReadOnlyList<HealthReason> Signals { get; init; } = [];
 
