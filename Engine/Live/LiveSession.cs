@@ -206,6 +206,14 @@ internal sealed class LiveSession : IDisposable
     /// </summary>
     public void EngageKillSwitch(string reason) => _risk.Tell(new KillSwitchEngaged(reason));
 
+    /// <summary>
+    /// Replaces the running strategy <paramref name="name"/> with one made by <paramref name="factory"/> (hot swap):
+    /// the old one stops, its open orders are cancelled or handed over, the new one starts with the same positions;
+    /// the venue's connections, the books and the other strategies go on. From any thread.
+    /// </summary>
+    public Task<StrategyReplaced> ReplaceStrategyAsync(string name, Func<Strategy> factory, bool cancelOpenOrders, TimeSpan timeout) =>
+        _strategies.Ask<StrategyReplaced>(new ReplaceStrategy(name, factory, cancelOpenOrders), timeout);
+
     /// <summary>Clears a tripped circuit breaker so trading resumes (from any thread; the kill switch is not lifted).</summary>
     public void ResetBreakers(string why) => _risk.Tell(new ResetBreakers(why));
 
@@ -297,17 +305,17 @@ internal sealed class LiveSession : IDisposable
         // On the real clock a restart limit may count within a window, as Akka's strategies usually do.
         var perStrategy = new PerChildStrategy(directives, Directive.Restart, 10, window: TimeSpan.FromMinutes(1));
         // The strategies start once the gateway reconciled the venue: no order goes out on a state the venue contradicts.
-        _strategies = root.ActorOf(_loop.On(_props.Props(() => new DeferredActorGroup(strategies =>
-        {
-            for (int i = 0; i < _setup.Strategies.Count; i++)
+        var names = _setup.Strategies.Select(s => s.Name).ToArray();
+        _strategies = root.ActorOf(_loop.On(_props.Props(() => new StrategyGroup(names,
+            name => _setup.Strategies.First(s => s.Name == name).Factory,
+            (i, factory, props) =>
             {
-                var s = _setup.Strategies[i];
                 var entry = _strategyEntries[i];
-                var factory = s.Factory;
-                var snapshots = new StrategySnapshots(s.Name, Recovered.Snapshots.GetValueOrDefault(s.Name), _setup.Journal);
-                strategies.ActorOf(_loop.On(_props.Props(() => new StrategyActor(factory, Accounts, _books, risk, _clock, entry, snapshots))), s.Name);
-            }
-        }, perStrategy))), "strategies");
+                string name = names[i];
+                var snapshots = new StrategySnapshots(name, Recovered.Snapshots.GetValueOrDefault(name), _setup.Journal);
+                return _loop.On(props.Props(() => new StrategyActor(factory, Accounts, _books, risk, _clock, entry, snapshots)));
+            },
+            Accounts, risk, _clock, perStrategy))), "strategies");
         if (Volatile.Read(ref _strategiesCued) != 0) _strategies.Tell(DeferredActorGroup.CreateChildren.Instance, ActorRefs.NoSender);
         root.ActorOf(Group(books =>
         {

@@ -35,7 +35,20 @@ internal sealed class PluginLoadContext : AssemblyLoadContext
             string local = Path.Combine(_directory, assemblyName.Name + ".dll");
             if (File.Exists(local) && !IsFrameworkName(assemblyName.Name)) path = local;
         }
-        return path is null ? null : LoadFromAssemblyPath(path);
+        return path is null ? null : LoadFromFile(path);
+    }
+
+    /// <summary>
+    /// Loads the assembly at <paramref name="path"/> from a copy of its bytes, so the file is not mapped while it is in
+    /// use: a rebuild may overwrite it in place (hot swap) without touching the code that runs.
+    /// </summary>
+    public Assembly LoadFromFile(string path)
+    {
+        using var image = new MemoryStream(File.ReadAllBytes(path));
+        string symbols = Path.ChangeExtension(path, ".pdb");
+        if (!File.Exists(symbols)) return LoadFromStream(image);
+        using var pdb = new MemoryStream(File.ReadAllBytes(symbols));
+        return LoadFromStream(image, pdb);
     }
 
     protected override IntPtr LoadUnmanagedDll(string unmanagedDllName)

@@ -105,7 +105,7 @@ public static class PluginLoader
             Assembly assembly;
             try
             {
-                assembly = context.LoadFromAssemblyPath(file);
+                assembly = context.LoadFromFile(file);
             }
             catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
             {
