@@ -29,6 +29,7 @@ internal static class Program
             LiveCommand.CreateRecord(),
             KillCommand.Create(),
             ResetBreakersCommand.Create(),
+            ReloadCommand.Create(),
             EmulateCommand.Create(),
         };
         return root.Parse(args).Invoke();

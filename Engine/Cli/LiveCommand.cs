@@ -68,7 +68,9 @@ internal static class LiveCommand
     {
         bool forcePaper = kind == SessionKind.Paper;
         if (duration is { } d && !(d > 0 && d < 1e9)) throw new ArgumentException($"--duration: expected a positive number of seconds, got {d.ToString(CultureInfo.InvariantCulture)}");
-        var settings = SettingsLoader.Load(path);
+        // The session's own registry (not the process's shared one), so a hot swap can unload the plugins it replaces.
+        StrategyRegistry? registry = null;
+        var settings = SettingsLoader.Load(path, registries: dir => registry = dir is null ? StrategyRegistry.BuiltIn : StrategyRegistry.Load(dir));
         if (settings.Mode == EngineMode.Backtest)
             throw new ArgumentException($"{path}: mode is \"backtest\"; run it with: backtest --config {path}");
         bool record = kind == SessionKind.Record;
@@ -87,18 +89,22 @@ internal static class LiveCommand
 
         using var log = EngineLogging.Create(settings.Logging.Level, settings.Logging.File);
         using var starting = new StartingHost();
-        var registry = StrategyRegistry.Shared(settings.PluginsDir);
+        registry ??= StrategyRegistry.BuiltIn;
         foreach (var problem in registry.Problems) log.Warning("Plugin not loaded: {Problem}", problem.ToString());
         // Recording runs no strategy.
         var strategySettings = record ? [] : settings.Strategies;
         var instances = new Strategy?[strategySettings.Count];
+        // Each strategy is made through its slot, which a hot swap points at the new build: nothing else holds the old one.
+        var slots = new Func<Strategy>?[strategySettings.Count];
         var strategies = strategySettings
             .Select((s, k) =>
             {
-                var factory = registry.Resolve(s.Kind, s.ToParameters());
-                return new StrategySetup(s.Name, () => instances[k] = factory(), s.OnError);
+                slots[k] = registry.Resolve(s.Kind, s.ToParameters());
+                return new StrategySetup(s.Name, () => instances[k] = slots[k]!(), s.OnError);
             })
             .ToList();
+        using var reload = new StrategyReload(Path.GetFullPath(path), null, strategySettings.Select(s => s.Name).ToArray(), slots, registry,
+            settings.Live.CancelOnReload, log);
         var instruments = settings.Instruments.Select(i => i.ToInstrument().Validate()).ToArray();
         var b = settings.Backtest;
         var models = new VenueModels(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
@@ -140,8 +146,9 @@ internal static class LiveCommand
                    session.EngageKillSwitch(reason);
                }, trading ? () => KillSwitchVenues.Create(venue, settings.Live) : null,
                    instruments.Select(i => i.Symbol).ToArray(), settings.Live.ClientOrderPrefix, log))
-        using (var resets = new BreakerResetWatch(killFile is null ? null : BreakerResetWatch.FileFor(killFile),
-                   how => { log.Warning("Circuit breaker reset asked: {How}", how); session.ResetBreakers("reset by " + how); }))
+        using (var resets = new SessionRequestWatch(killFile is null ? null : SessionRequestWatch.ResetFileFor(killFile),
+                   how => { log.Warning("Circuit breaker reset asked: {How}", how); session.ResetBreakers("reset by " + how); }, SessionRequestWatch.SigUsr2OnLinux))
+        using (var reloads = AttachReload(reload, session, record ? null : killFile, settings, log))
         // A journal that cannot be written (a full disk) halts trading as the kill switch does: nothing unrecorded goes on.
         using (var journalWatch = new Timer(_ =>
                {
@@ -178,6 +185,17 @@ internal static class LiveCommand
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;
+    }
+
+    // Hot swap: the reload file (written by `reload CONFIG`) and, with reload_on_change, changes of the plugins or the config.
+    private static IDisposable AttachReload(StrategyReload reload, LiveSession session, string? killFile, EngineSettings settings, Serilog.ILogger log)
+    {
+        reload.Attach(session);
+        var file = new SessionRequestWatch(killFile is null ? null : SessionRequestWatch.ReloadFileFor(killFile),
+            says => reload.Apply(ReloadRequest.StrategyOf(says), "reload file: " + says.Trim()));
+        if (!settings.Live.ReloadOnChange || killFile is null) return file;
+        var changes = new StrategySourceWatch(settings.PluginsDir, reload.ConfigPath, what => reload.Apply(null, what), log);
+        return new Disposables(file, changes);
     }
 
     private static void WriteShadow(System.Text.Json.Utf8JsonWriter w, Hft.Engine.Shadow.ShadowVenue? shadow)

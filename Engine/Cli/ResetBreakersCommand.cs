@@ -30,7 +30,7 @@ internal static class ResetBreakersCommand
         if (!(timeoutSeconds > 0 && timeoutSeconds < 3600)) throw new ArgumentException($"--timeout: expected a positive number of seconds below 3600, got {timeoutSeconds.ToString(CultureInfo.InvariantCulture)}");
         var settings = SettingsLoader.Load(path);
         if (settings.Mode == EngineMode.Backtest) throw new ArgumentException($"{path}: mode is \"backtest\": breakers of a backtest are reset by its own script, not from outside");
-        string file = BreakerResetWatch.FileFor(settings.Live.KillFile ?? throw new ArgumentException($"{path}: no kill file, so no reset file either"));
+        string file = SessionRequestWatch.ResetFileFor(settings.Live.KillFile ?? throw new ArgumentException($"{path}: no kill file, so no reset file either"));
         File.WriteAllText(file, string.Create(CultureInfo.InvariantCulture,
             $"asked by reset-breakers at {DateTime.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} (process {Environment.ProcessId})\n"), Encoding.UTF8);
         var watch = Stopwatch.StartNew();

@@ -19,4 +19,16 @@ public sealed record LiveSettings
     /// settings not read from a file.
     /// </summary>
     public string? KillFile { get; init; }
+
+    /// <summary>
+    /// What a hot swap (<c>reload</c>) does with the replaced strategy's open orders (<c>reload_orders</c>): cancel them
+    /// (<c>"cancel"</c>, the default) or hand them over to the new strategy as they are (<c>"hand_over"</c>).
+    /// </summary>
+    public bool CancelOnReload { get; init; } = true;
+
+    /// <summary>
+    /// Replace the strategies by themselves when a plugin in the plugins folder or the config file changes
+    /// (<c>reload_on_change</c>), as <c>reload CONFIG</c> would; default false.
+    /// </summary>
+    public bool ReloadOnChange { get; init; }
 }

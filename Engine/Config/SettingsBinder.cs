@@ -507,6 +507,8 @@ public static class SettingsBinder
         return new BacktestSettings(latency, queue, fees, exchange, onDataError);
     }
 
+    private static readonly IReadOnlyList<KeyValuePair<string, bool>> ReloadOrderPolicies = [new("cancel", true), new("hand_over", false)];
+
     private static LiveSettings BindLive(TableReader? r, BindingContext context)
     {
         var defaults = new LiveSettings
@@ -527,6 +529,8 @@ public static class SettingsBinder
             RecvWindowMs = r.Number("recv_window_ms", v => v >= 1 && v <= 60000 && v == Math.Floor(v), "must be a whole number of milliseconds from 1 to 60000") is { } w
                 ? (long)w : defaults.RecvWindowMs,
             KillFile = r.String("kill_file") is { Length: > 0 } kill ? r.Context.ResolvePath(kill) : defaults.KillFile,
+            CancelOnReload = r.Choice("reload_orders", ReloadOrderPolicies) ?? defaults.CancelOnReload,
+            ReloadOnChange = r.Bool("reload_on_change") ?? defaults.ReloadOnChange,
         };
         r.Finish();
         return live;

@@ -59,6 +59,8 @@ public static class SettingsWriter
                 ["recv_window_ms"] = settings.Live.RecvWindowMs,
             });
             if (settings.Live.KillFile is { } kill) ((TomlTable)root["live"])["kill_file"] = kill;
+            ((TomlTable)root["live"])["reload_orders"] = settings.Live.CancelOnReload ? "cancel" : "hand_over";
+            ((TomlTable)root["live"])["reload_on_change"] = settings.Live.ReloadOnChange;
             var journal = new TomlTable
             {
                 ["enabled"] = settings.Journal.Enabled,
