@@ -165,6 +165,15 @@ public sealed class StrategyHotSwapTests : Data.TempDirectoryTest
         }
         Assert.That(firstContext.IsAlive, Is.False, "the old plugin's load context was collected");
 
+        // Handed over instead: the next instance takes the open quotes as they are (same build, same offset: it keeps them).
+        var open = await DistancesAsync(venue);
+        var handed = await session.ReplaceStrategyAsync("quoter", () => current[0]!(), cancelOpenOrders: false, TimeSpan.FromSeconds(10));
+        Assert.That(handed.Error, Is.Null);
+        Assert.That((handed.Cancelled, handed.HandedOver), Is.EqualTo((0, open.Count)).Or.EqualTo((0, open.Count - 1)).Or.EqualTo((0, open.Count + 1)),
+            "the quotes open at the swap were handed over, none cancelled (one may have filled or been placed meanwhile)");
+        await Task.Delay(500);
+        Assert.That(await DistancesAsync(venue), Has.Count.EqualTo(2), "the new instance quotes on with the orders it was handed");
+
         var result = session.Stop(cancelOpenOrders: true, TimeSpan.FromSeconds(10));
         var report = venue.Emulator.Report();
         Assert.Multiple(() =>
