@@ -15,8 +15,8 @@ namespace Hft.Engine.Tests.Live;
 /// Each circuit breaker tripped on purpose in a live session against the futures emulator: the grid quotes, the
 /// emulator is made to misbehave (or the limit is set so the first fill passes it), the breaker trips with its name
 /// and reason, trading halts and every open order is cancelled on the venue. (Divergence is tripped through shadow trading in
-/// ShadowTradingTests; venue_disconnected cannot be tripped here: the emulator takes a reconnect at once, within the
-/// breakers' check interval; it is tested on the breaker itself.)
+/// ShadowTradingTests; venue_disconnected by dropping every connection and refusing the reconnects for a while, as a
+/// venue that is down does.)
 /// </summary>
 [NonParallelizable]
 public sealed class BreakerOnEmulatorTests
@@ -29,6 +29,8 @@ public sealed class BreakerOnEmulatorTests
             .SetName("book_integrity: a gap whose snapshot is slow to come");
         yield return new TestCaseData("reject_rate", new BreakerSettings { MaxRejects = 2, RejectWindowMs = 10_000 }, """{"too_many_requests":6}""")
             .SetName("reject_rate: a burst of 429s");
+        yield return new TestCaseData("venue_disconnected", new BreakerSettings { VenueDisconnectedMs = 500 }, """{"disconnect":true,"refuse_ms":3000}""")
+            .SetName("venue_disconnected: the venue drops the streams and refuses them for 3 s");
         yield return new TestCaseData("max_position", new BreakerSettings { MaxPosition = 0.5 }, null).SetName("max_position: the first fill passes it");
         yield return new TestCaseData("daily_loss", new BreakerSettings { DailyLoss = 1e-6 }, null).SetName("daily_loss: the first fee passes it");
         yield return new TestCaseData("drawdown", new BreakerSettings { Drawdown = 1e-6 }, null).SetName("drawdown: the first fee passes it");

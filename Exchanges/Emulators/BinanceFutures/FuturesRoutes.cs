@@ -240,6 +240,11 @@ public sealed class FuturesRoutes
             await Write(context, 400, FuturesJson.Error(-1000, "WebSocket upgrade expected.")).ConfigureAwait(false);
             return;
         }
+        if (_venue.Faults.RefusesConnection())
+        {
+            await Write(context, 503, FuturesJson.Error(-1001, "Internal error; unable to process your request. Please try again.")).ConfigureAwait(false);
+            return;
+        }
         bool combined = rest == "stream";
         var query = context.Request.Query;
         if (entry == EntryPoint.Private)

@@ -24,6 +24,8 @@ public sealed record FaultCommand
     /// A venue's own repeats of unchanged state still go out (Bybit's <c>orderbook.1</c> re-sends its snapshot every 3 s).
     /// </summary>
     [JsonPropertyName("pause_ms")] public int PauseMs { get; init; }
+    /// <summary>Refuse every WebSocket upgrade (HTTP 503) for this many ms from now: a venue that is down, not only a dropped connection.</summary>
+    [JsonPropertyName("refuse_ms")] public int RefuseMs { get; init; }
     /// <summary>Delay every REST answer by this many ms from now on (0 with <see cref="Clear"/> ends it).</summary>
     [JsonPropertyName("slow_ms")] public int? SlowMs { get; init; }
     /// <summary>The next N order requests fail as <see cref="RestErrorKind"/> says.</summary>

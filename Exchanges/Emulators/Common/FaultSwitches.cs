@@ -15,6 +15,7 @@ public sealed class FaultSwitches
     private RestFailureKind _restErrorKind = RestFailureKind.UnknownExecuted;
     private long _staleUntil; // Environment.TickCount64 ms
     private long _pausedUntil; // Environment.TickCount64 ms
+    private long _refusingUntil; // Environment.TickCount64 ms
     private int _slowMs;
     private int _noOneShot; // disconnects are carried out by the venue at once, never armed for later
 
@@ -40,6 +41,7 @@ public sealed class FaultSwitches
                 _gaps = _duplicates = _reorders = _restErrors = _tooMany = 0;
                 _staleUntil = 0;
                 _pausedUntil = 0;
+                _refusingUntil = 0;
                 _slowMs = 0;
             }
             if (schedule is not null) _schedule = schedule;
@@ -50,6 +52,7 @@ public sealed class FaultSwitches
             _tooMany += Math.Max(0, c.TooManyRequests);
             if (c.StaleMs > 0) _staleUntil = Environment.TickCount64 + c.StaleMs;
             if (c.PauseMs > 0) _pausedUntil = Environment.TickCount64 + c.PauseMs;
+            if (c.RefuseMs > 0) _refusingUntil = Environment.TickCount64 + c.RefuseMs;
             if (c.SlowMs is { } slow) _slowMs = Math.Max(0, slow);
         }
     }
@@ -82,6 +85,17 @@ public sealed class FaultSwitches
                 return true;
             }
             return false;
+        }
+    }
+
+    /// <summary>True while WebSocket upgrades are refused (see <see cref="FaultCommand.RefuseMs"/>); counts each refusal.</summary>
+    public bool RefusesConnection()
+    {
+        lock (_lock)
+        {
+            if (Environment.TickCount64 >= _refusingUntil) return false;
+            Count("refused_connection");
+            return true;
         }
     }
 
