@@ -326,7 +326,7 @@ internal static class BacktestCommand
         Sink = sink,
     };
 
-    private static string Title(EngineSettings settings) =>
+    internal static string Title(EngineSettings settings) =>
         string.Join(", ", settings.Strategies.Select(s => s.Name == s.Kind ? s.Kind : $"{s.Name} ({s.Kind})")) + " on " +
         string.Join(", ", settings.Instruments.Select(i => i.Symbol));
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Hft.Backtest.Models.Fees;
+using Hft.Backtest.Recording;
+using Hft.Backtest.Reports;
 using Hft.Backtest.Runs;
 using Hft.Backtest.Venue;
 using Hft.Core.Strategies;
@@ -59,12 +61,18 @@ internal static class LiveCommand
         };
         var raw = new Option<bool>("--raw") { Description = "Keep the raw collector files (<ns> <json> lines, gzip) beside the event files" };
         var command = new Command(name, description) { config, duration, json, recordDir, raw };
+        // A trading session writes the run as a backtest's --out does (record's --out is its recording).
+        var runDir = kind == SessionKind.Record ? null : new Option<string?>("--out")
+        {
+            Description = "Write the run as backtest --out does (summary.json with the statistics, report.html, equity.csv, orders.csv, fills.csv), for compare; default [output] dir",
+        };
+        if (runDir is not null) command.Add(runDir);
         command.SetAction(r => CliFailure.Guard(() =>
-            Run(r.GetValue(config)!, r.GetValue(duration), r.GetValue(json), kind, r.GetValue(recordDir), r.GetValue(raw))));
+            Run(r.GetValue(config)!, r.GetValue(duration), r.GetValue(json), kind, r.GetValue(recordDir), r.GetValue(raw), runDir is null ? null : r.GetValue(runDir))));
         return command;
     }
 
-    private static int Run(string path, double? duration, bool json, SessionKind kind, string? recordDir, bool keepRaw)
+    private static int Run(string path, double? duration, bool json, SessionKind kind, string? recordDir, bool keepRaw, string? runDir)
     {
         bool forcePaper = kind == SessionKind.Paper;
         if (duration is { } d && !(d > 0 && d < 1e9)) throw new ArgumentException($"--duration: expected a positive number of seconds, got {d.ToString(CultureInfo.InvariantCulture)}");
@@ -110,6 +118,9 @@ internal static class LiveCommand
         var models = new VenueModels(ExchangeModels.Parse(b.Exchange), BacktestCommand.QueueModelFactory(b.Queue.Model), BacktestCommand.CreateLatency(b.Latency),
             FeeModels.Create(b.Fees.Model, b.Fees.Maker, b.Fees.Taker));
         using var recorder = recordDir is null ? null : new CollectorFileRecorder(Path.GetFullPath(recordDir), instruments);
+        string? outDir = record ? null : runDir is not null ? Path.GetFullPath(runDir) : settings.Output.Dir;
+        using var runFiles = outDir is null ? null : TradeJournal.Open(instruments, outDir);
+        using var equityCsv = outDir is null ? null : new EquityCsvWriter(Path.Combine(outDir, "equity.csv"), instruments);
         using var journal = trading && settings.Journal.Enabled
             ? SessionJournal.Open(settings.Journal, $"live {Path.GetFullPath(path)} on {venue.Name} ({string.Join(", ", instruments.Select(i => i.Symbol))})", log)
             : null;
@@ -124,6 +135,8 @@ internal static class LiveCommand
             Risk = settings.Risk,
             Paper = paper ? models : null,
             Shadow = settings.Shadow.Enabled && !record ? ShadowOptionsOf(settings.Shadow, models) : null,
+            Recorder = outDir is null ? null : BacktestCommand.RecorderOptions(settings.Output, equityCsv),
+            TradeLog = runFiles,
         };
         var host = starting.Host;
         host.UseLogger(log, settings.Logging.Level);
@@ -182,6 +195,13 @@ internal static class LiveCommand
             }
             if (record) Console.Error.WriteLine($"{result.Events:N0} rows from {session.Gateway.Frames:N0} frames");
             else Print(result, session, settings, instances, json, paper, kill.Reason, journal?.Writer);
+            if (outDir is not null && runFiles is not null)
+            {
+                runFiles.Complete();
+                BacktestReport.Write(outDir, result, new RunDescription($"{mode} session: {BacktestCommand.Title(settings)}", BacktestCommand.ConfigurationPairs(paper ? settings with { Mode = EngineMode.Paper } : settings)));
+                log.Information("Wrote summary.json, report.html, equity.csv ({Samples} rows), orders.csv ({Orders} rows) and fills.csv ({Fills} rows) to {Dir}",
+                    equityCsv?.Rows ?? 0, runFiles.OrderRows, runFiles.FillRows, outDir);
+            }
         }
         if (recorder is not null) RecordedFiles.Convert(recorder, venue.Kind, keepRaw, json && record, log);
         return 0;

@@ -4,6 +4,7 @@ using Hft.Backtest.Models.Latency;
 using Hft.Backtest.Runs;
 using Hft.Backtest.Venue;
 using Hft.Core.Books;
+using Hft.Backtest.Recording;
 using Hft.Core.Journal;
 using Hft.Core.Venues;
 using Hft.Core.Markets;
@@ -47,6 +48,7 @@ internal sealed class LiveSession : IDisposable
     private readonly DirectEntry<IStrategyEventSink>[] _strategyEntries;
     private readonly DirectEntry<IMarketEventSink> _simEntry = new();
     private readonly DirectEntry<IMarketEventSink> _shadowEntry = new();
+    private readonly Recorder? _recorder;
     private readonly Thread _thread;
     private readonly ManualResetEventSlim _built = new(false);
     private readonly ManualResetEventSlim _stoppedGraph = new(false);
@@ -72,6 +74,7 @@ internal sealed class LiveSession : IDisposable
         _bookEntries = instruments.Select(_ => new DirectEntry<IMarketEventSink>()).ToArray();
         _strategyEntries = setup.Strategies.Select(_ => new DirectEntry<IStrategyEventSink>()).ToArray();
         if (setup.Shadow is { } shadow) Shadow = new ShadowVenue(instruments, shadow);
+        if (setup.Recorder is { } recorderOptions) _recorder = new Recorder(recorderOptions, Accounts, _books);
         _loop = new CoreLoop(_clock, setup.LoopOptions);
         _loop.AttachTo(system);
         _thread = new Thread(RunLoop) { Name = "hft-live-loop", IsBackground = true };
@@ -297,7 +300,13 @@ internal sealed class LiveSession : IDisposable
             // before any order was sent.
             _gateway.Tell(new ReportOrdersTo(orders), ActorRefs.NoSender);
         }), "venues");
-        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, _setup.Journal, _clock, shadow))), "orders");
+        ITradeJournal? orderJournal = PairedTradeJournal.Of(_setup.Journal, _setup.TradeLog);
+        if (_recorder is not null)
+        {
+            var recorder = root.ActorOf(_loop.On(_props.Props(() => new RecorderActor(_recorder, _clock))), "recorder");
+            orderJournal = new RecordingJournal(orderJournal, recorder);
+        }
+        orders = root.ActorOf(_loop.On(_props.Props(() => new OrderStateActor(Accounts, venueForOrders, orderJournal, _clock, shadow))), "orders");
         var breakers = _breakers = new CircuitBreakers(_setup.Risk.Breakers, new BreakerInputs(Accounts, _books, Gateway));
         var risk = _risk = root.ActorOf(_loop.On(_props.Props(() => new RiskActor(_setup.Risk, Accounts, orders, _clock, _books, breakers, _setup.Journal))), "risk");
         _probe = root.ActorOf(_loop.On(_props.Props(() => new SessionProbeActor(TakeSnapshot))), "probe");
@@ -357,8 +366,10 @@ internal sealed class LiveSession : IDisposable
         StopGraph();
         _watch.Stop();
         var results = InstrumentResult.Of(Accounts, _books);
+        // The loop has ended: the recorder's state is this thread's to read.
+        var recording = _recorder?.Finish(_clock.Now);
         return new BacktestResult(Gateway.Rows, _watch.Elapsed.TotalSeconds, _loop.Delivered, _startedAt, _clock.Now, results,
-            _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters)) { BreakerTrips = _breakers?.Trips.ToArray() ?? [] };
+            _bookEntries.Sum(e => e.DeadLetters) + _strategyEntries.Sum(e => e.DeadLetters)) { BreakerTrips = _breakers?.Trips.ToArray() ?? [], Recording = recording };
     }
 
     private static void StopAndWait(IActorRef actor)

@@ -35,6 +35,15 @@ internal sealed record LiveSessionSetup
     /// <summary>What earlier sessions left in the journal, replayed into the session's state before it starts (null: nothing).</summary>
     public Hft.Core.Journal.JournalContents? EarlierJournal { get; init; }
 
+    /// <summary>
+    /// The run's samples and statistics (<c>/recorder</c>, as a backtest's <c>--out</c>; null: none): the summary's
+    /// <see cref="Hft.Backtest.Runs.BacktestResult.Recording"/> is then set, so the run can be written and compared.
+    /// </summary>
+    public Hft.Backtest.Recording.RecorderOptions? Recorder { get; init; }
+
+    /// <summary>Receives every order change and fill besides the journal (the run's <c>orders.csv</c> and <c>fills.csv</c>); null: none.</summary>
+    public Hft.Core.Orders.ITradeJournal? TradeLog { get; init; }
+
     /// <summary>How the loop waits for work (null: the defaults, which block at once; a bench spins).</summary>
     public Hft.Core.Runtime.CoreLoopOptions? LoopOptions { get; init; }
 }
