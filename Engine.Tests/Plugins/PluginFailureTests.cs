@@ -78,8 +78,13 @@ public sealed class PluginFailureTests : TempDirectoryTest
         File.Copy(helperPath, Path.Combine(Plugins, "NeedsHelper", "Missing.Dependency.dll"));
         using var fixedRegistry = StrategyRegistry.Load(Plugins, "plugins");
         Assert.That(fixedRegistry.Problems, Is.Empty);
-        Assert.That(fixedRegistry.Find("needs_helper")!.Descriptor.StrategyType.GetField("Helper")!.FieldType.Assembly.Location,
-            Is.EqualTo(Path.Combine(Plugins, "NeedsHelper", "Missing.Dependency.dll")), "loaded from the plugin's folder");
+        // Plugins load from a copy of their bytes (no file path to compare): the dependency came through the plugin's
+        // own load context, which finds it only in the plugin's folder.
+        var strategyType = fixedRegistry.Find("needs_helper")!.Descriptor.StrategyType;
+        var dependency = strategyType.GetField("Helper")!.FieldType.Assembly;
+        Assert.That(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(dependency), Is.SameAs(System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(strategyType.Assembly))
+            .And.Not.SameAs(System.Runtime.Loader.AssemblyLoadContext.Default), "loaded from the plugin's folder by its own context");
+        Assert.That(dependency.GetName().Name, Is.EqualTo("Missing.Dependency"));
     }
 
     [Test]
