@@ -7,10 +7,20 @@ namespace Hft.Engine.Tests.Emulators;
 [TestFixture]
 public sealed class BinanceFuturesOrderEntryTests
 {
+    // The touch, once the replay has put both sides in the book (right after the start a side may still be empty:
+    // CI once read an empty side here).
     private static async Task<(string Bid, string Ask)> TopAsync(EmulatorSession s)
     {
-        var (_, depth, _) = await s.GetAsync("/fapi/v1/depth?symbol=SIMUSDT&limit=5");
-        return (depth.GetProperty("bids")[0][0].GetString()!, depth.GetProperty("asks")[0][0].GetString()!);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var (_, depth, _) = await s.GetAsync("/fapi/v1/depth?symbol=SIMUSDT&limit=5");
+            var bids = depth.GetProperty("bids");
+            var asks = depth.GetProperty("asks");
+            if (bids.GetArrayLength() > 0 && asks.GetArrayLength() > 0) return (bids[0][0].GetString()!, asks[0][0].GetString()!);
+            if (DateTime.UtcNow > deadline) Assert.Fail($"the emulator's book still has an empty side after 10 s: {depth}");
+            await Task.Delay(50);
+        }
     }
 
     private static string Names(JsonElement e) => string.Join(",", e.EnumerateObject().Select(p => p.Name));
