@@ -66,12 +66,20 @@ internal sealed class SpotEmulatorSession : IAsyncDisposable
     }
 
     /// <summary>The best bid and ask ticks of the REST snapshot (prices ×100).</summary>
+    /// <remarks>Waits until the replay has put both sides in the book (right after the start a side may still be empty).</remarks>
     public async Task<(decimal Bid, decimal Ask)> TopAsync()
     {
-        var (_, body, _) = await SendAsync(HttpMethod.Get, "/api/v3/depth?symbol=SIMUSDT&limit=5");
-        decimal bid = decimal.Parse(body.GetProperty("bids")[0][0].GetString()!, CultureInfo.InvariantCulture);
-        decimal ask = decimal.Parse(body.GetProperty("asks")[0][0].GetString()!, CultureInfo.InvariantCulture);
-        return (bid, ask);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var (_, body, _) = await SendAsync(HttpMethod.Get, "/api/v3/depth?symbol=SIMUSDT&limit=5");
+            var bids = body.GetProperty("bids");
+            var asks = body.GetProperty("asks");
+            if (bids.GetArrayLength() > 0 && asks.GetArrayLength() > 0)
+                return (decimal.Parse(bids[0][0].GetString()!, CultureInfo.InvariantCulture), decimal.Parse(asks[0][0].GetString()!, CultureInfo.InvariantCulture));
+            if (DateTime.UtcNow > deadline) Assert.Fail($"the spot emulator's book still has an empty side after 10 s: {body}");
+            await Task.Delay(50);
+        }
     }
 
     /// <summary>A connected WebSocket on <paramref name="path"/>.</summary>
