@@ -22,7 +22,7 @@ public sealed class SpotBookUnderFaultsTests
 {
     public static IEnumerable<int> Seeds() => FaultSeeds.FromEnvironment();
 
-    private static readonly Lazy<MarketTape> Tape = new(() => MarketTape.Generated(200_000, 17));
+    private static readonly Lazy<MarketTape> Tape = new(() => MarketTape.Generated(600_000, 17));
 
     [TestCaseSource(nameof(Seeds))]
     public async Task The_book_equals_the_venue_s_at_every_checkpoint(int seed)
